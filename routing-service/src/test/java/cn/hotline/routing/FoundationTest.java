@@ -1,0 +1,14 @@
+package cn.hotline.routing;
+
+import cn.hotline.testsupport.HotlineTestResource;
+import cn.hotline.testsupport.ServiceFoundationContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** routing-service against the real servers: migrations, Redis, outbox → Kafka → idempotent consumer, security. */
+@QuarkusTest
+@QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = {@ResourceArg(name = "service", value = "routing"), @ResourceArg(name = "redisDb", value = "12")})
+class FoundationTest extends ServiceFoundationContract {
+}

@@ -1,0 +1,17 @@
+package cn.hotline.support.security;
+
+/** The roles a JWT's {@code groups} claim may carry; a {@code handler}'s {@code unit} claim names their unit. */
+public final class Roles {
+
+    public static final String OPERATOR = "operator";
+    public static final String DISPATCHER = "dispatcher";
+    public static final String HANDLER = "handler";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String ADMIN = "admin";
+
+    /** The claim that names a handler's unit. */
+    public static final String UNIT_CLAIM = "unit";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,132 @@
+package cn.hotline.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import cn.hotline.events.CloudEvent;
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.Topics;
+import cn.hotline.events.payload.NotificationEvent;
+import cn.hotline.support.outbox.OutboxWriter;
+import cn.hotline.support.redis.RedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * What every service must show against the real servers: migrations applied, Redis reachable, an event
+ * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), readiness, and
+ * 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
+ */
+public abstract class ServiceFoundationContract {
+
+    private static final Duration KAFKA_BOUND = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void migrationsAreApplied() {
+        long applied = pool.query("select count(*) from flyway_schema_history where success").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        long outboxTables = pool.query("select count(*) from information_schema.tables"
+                        + " where table_name in ('outbox_event', 'processed_event')").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertThat(applied).as("successful Flyway migrations").isGreaterThanOrEqualTo(1);
+        assertThat(outboxTables).isEqualTo(2);
+    }
+
+    @Test
+    void redisIsReachable() {
+        String key = "foundation:" + UUID.randomUUID();
+        var commands = redis.get().sync();
+        assertThat(commands.ping()).isEqualTo("PONG");
+        commands.setex(key, 60, "here");
+        assertThat(commands.get(key)).isEqualTo("here");
+    }
+
+    @Test
+    void eventRoundTripsThroughOutboxAndKafkaAndIsAppliedOnce() throws Throwable {
+        String ticketId = FoundationProbeConsumer.TICKET_PREFIX + UUID.randomUUID();
+        NotificationEvent sent = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                ticketId, "probe", "probe-recipient", "138****5678", "PROBE", 0, "none", null, 1, "SENT", null,
+                Instant.now());
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.NOTIFICATIONS)) {
+            CloudEvent written = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> outbox.append(EventTypes.NOTIFICATION_SENT, ticketId, sent)));
+
+            CloudEvent onKafka = probe.await(EventTypes.NOTIFICATION_SENT, e -> e.id().equals(written.id()), KAFKA_BOUND);
+            assertThat(onKafka.subject()).isEqualTo(ticketId);
+            assertThat(EventCodec.decode(onKafka, NotificationEvent.class).schemaVersion()).isEqualTo(1);
+            probe.await(EventTypes.NOTIFICATION_DELIVERED, e -> ticketId.equals(e.subject()), KAFKA_BOUND);
+
+            double duplicatesBefore = duplicates();
+            EventProbe.publish(bootstrap, onKafka);
+            Awaitility.await().atMost(KAFKA_BOUND).until(() -> duplicates() > duplicatesBefore);
+
+            assertThat(probe.events(EventTypes.NOTIFICATION_DELIVERED, e -> ticketId.equals(e.subject())))
+                    .as("the redelivered event must not be applied again").hasSize(1);
+            long claims = pool.preparedQuery("select count(*) from processed_event where event_id = $1")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(written.id()))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+            assertThat(claims).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readinessCoversDatabaseKafkaAndRedis() {
+        Awaitility.await().atMost(KAFKA_BOUND).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("redis", "Reactive PostgreSQL connections health check",
+                        "SmallRye Reactive Messaging - readiness check")));
+    }
+
+    @Test
+    void apiNeedsAToken() {
+        given().when().get("/api/v1/admin/outbox").then().statusCode(401);
+    }
+
+    @Test
+    void apiRefusesTheWrongRole() {
+        given().auth().oauth2(TestJwt.token("operator")).when().get("/api/v1/admin/outbox").then().statusCode(403);
+        given().auth().oauth2(TestJwt.token("admin")).when().get("/api/v1/admin/outbox").then().statusCode(200);
+    }
+
+    @Test
+    void operationalEndpointsArePublic() {
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    private double duplicates() {
+        var counter = registry.find("hotline.events.duplicates").tag("consumer", FoundationProbeConsumer.CONSUMER).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,96 @@
+package cn.hotline.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Test tokens: a key pair made once per test JVM (files whose paths live in system properties, so the
+ * test resource and the test classes see the same keys whatever class loader they run in).
+ */
+public final class TestJwt {
+
+    public static final String ISSUER = "hotline-local";
+    private static final String PRIVATE_KEY_PROPERTY = "hotline.test.jwt.private-key";
+    private static final String PUBLIC_KEY_PROPERTY = "hotline.test.jwt.public-key";
+
+    private TestJwt() {
+    }
+
+    /** Path of the PEM public key the services under test verify tokens with. */
+    public static synchronized String publicKeyPath() {
+        if (System.getProperty(PUBLIC_KEY_PROPERTY) == null) {
+            generate();
+        }
+        return System.getProperty(PUBLIC_KEY_PROPERTY);
+    }
+
+    /** A bearer token for {@code subject} with {@code roles}, and a {@code unit} claim when unit is not null. */
+    public static String token(String subject, String unit, String... roles) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).upn(subject)
+                .groups(new HashSet<>(Arrays.asList(roles))).expiresIn(3600);
+        if (unit != null) {
+            claims.claim("unit", unit);
+        }
+        return claims.sign(privateKey());
+    }
+
+    /** A token with one role and a subject named after it. */
+    public static String token(String role) {
+        return token("test-" + role, null, role);
+    }
+
+    /** A handler's token for {@code unitCode}. */
+    public static String handler(String subject, String unitCode) {
+        return token(subject, unitCode, "handler");
+    }
+
+    private static PrivateKey privateKey() {
+        publicKeyPath();
+        try {
+            String pem = Files.readString(Path.of(System.getProperty(PRIVATE_KEY_PROPERTY)));
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the test signing key", e);
+        }
+    }
+
+    private static void generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Path dir = Files.createTempDirectory("hotline-test-jwt");
+            Path privateKey = dir.resolve("private.pem");
+            Path publicKey = dir.resolve("public.pem");
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            privateKey.toFile().deleteOnExit();
+            publicKey.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            System.setProperty(PRIVATE_KEY_PROPERTY, privateKey.toString());
+            System.setProperty(PUBLIC_KEY_PROPERTY, publicKey.toString());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot create the test key pair", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+}

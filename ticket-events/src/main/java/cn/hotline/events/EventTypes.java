@@ -1,0 +1,49 @@
+package cn.hotline.events;
+
+import java.util.List;
+
+/** The CloudEvent {@code type} names of the suite, as the contract lists them. */
+public final class EventTypes {
+
+    public static final String TICKET_CREATED = "ticket.created";
+    public static final String TICKET_MERGED = "ticket.merged";
+    public static final String TICKET_REOPENED = "ticket.reopened";
+    public static final String TICKET_CLOSED = "ticket.closed";
+    public static final String TICKET_TRANSFERRED_OUT = "ticket.transferred-out";
+
+    public static final String ALERT_REPEAT_COMPLAINANT = "alert.repeat-complainant";
+    public static final String ALERT_HOTWORD_SURGE = "alert.hotword-surge";
+
+    public static final String DISPATCH_ASSIGNED = "dispatch.assigned";
+    public static final String DISPATCH_SIGNED = "dispatch.signed";
+    public static final String DISPATCH_RETURNED = "dispatch.returned";
+    public static final String DISPATCH_REASSIGNED = "dispatch.reassigned";
+    public static final String DISPATCH_ESCALATED = "dispatch.escalated";
+    public static final String DISPATCH_ARRIVED = "dispatch.arrived";
+    public static final String DISPATCH_HANDLED = "dispatch.handled";
+    public static final String DISPATCH_EXTENSION_REQUESTED = "dispatch.extension-requested";
+    public static final String DISPATCH_EXTENSION_DECIDED = "dispatch.extension-decided";
+    public static final String DISPATCH_COMPLETED = "dispatch.completed";
+    public static final String DISPATCH_LEADER_ASSIGNED = "dispatch.leader-assigned";
+
+    public static final String SLA_WARNING = "sla.warning";
+    public static final String SLA_BREACHED = "sla.breached";
+    public static final String SLA_STAGE_MET = "sla.stage-met";
+    public static final String SLA_OVERDUE_REMINDER = "sla.overdue-reminder";
+
+    public static final String NOTIFICATION_SENT = "notification.sent";
+    public static final String NOTIFICATION_DELIVERED = "notification.delivered";
+    public static final String NOTIFICATION_FAILED = "notification.failed";
+
+    public static final List<String> ALL = List.of(
+            TICKET_CREATED, TICKET_MERGED, TICKET_REOPENED, TICKET_CLOSED, TICKET_TRANSFERRED_OUT,
+            ALERT_REPEAT_COMPLAINANT, ALERT_HOTWORD_SURGE,
+            DISPATCH_ASSIGNED, DISPATCH_SIGNED, DISPATCH_RETURNED, DISPATCH_REASSIGNED, DISPATCH_ESCALATED,
+            DISPATCH_ARRIVED, DISPATCH_HANDLED, DISPATCH_EXTENSION_REQUESTED, DISPATCH_EXTENSION_DECIDED,
+            DISPATCH_COMPLETED, DISPATCH_LEADER_ASSIGNED,
+            SLA_WARNING, SLA_BREACHED, SLA_STAGE_MET, SLA_OVERDUE_REMINDER,
+            NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+
+    private EventTypes() {
+    }
+}

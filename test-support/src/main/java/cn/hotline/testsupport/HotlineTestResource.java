@@ -34,6 +34,9 @@ public class HotlineTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("hotline.redis.uri", "redis://" + TestServers.redis() + "/" + redisDb);
         config.put("mp.jwt.verify.publickey.location", TestJwt.publicKeyPath());
         config.put("mp.jwt.verify.issuer", TestJwt.ISSUER);
+        // For a service that mints its own tokens (notify signs on a handler's behalf after an SMS reply).
+        config.put("smallrye.jwt.sign.key.location", TestJwt.privateKeyPath());
+        config.put("smallrye.jwt.new-token.issuer", TestJwt.ISSUER);
         return config;
     }
 

@@ -38,6 +38,12 @@ public final class TestJwt {
         return System.getProperty(PUBLIC_KEY_PROPERTY);
     }
 
+    /** Path of the PEM (PKCS#8) private key the test tokens are signed with. */
+    public static synchronized String privateKeyPath() {
+        publicKeyPath();
+        return System.getProperty(PRIVATE_KEY_PROPERTY);
+    }
+
     /** A bearer token for {@code subject} with {@code roles}, and a {@code unit} claim when unit is not null. */
     public static String token(String subject, String unit, String... roles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).upn(subject)

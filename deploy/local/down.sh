@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Stops exactly what deploy/local/up.sh started (its pid files), nothing else.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+[ -d "$RUN" ] || { echo "nothing to stop (no $RUN)"; exit 0; }
+echo "stopping the local stack"
+# Services first, so they do not log a storm of connection errors while the servers go away.
+for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p' | grep -E -- '-service' ); do stop_one "$name"; done
+for name in smsc kafka redis postgres; do stop_one "$name"; done
+for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p'); do stop_one "$name"; done
+echo "done"

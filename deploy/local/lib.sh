@@ -1,0 +1,58 @@
+# Shared settings and helpers of deploy/local's scripts (sourced, not run).
+# Every address can be overridden from the environment.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$ROOT/deploy/local"
+DATA="$HERE/.data"
+RUN="$DATA/run"
+LOGS="$HERE/logs"
+
+PG_HOST=${HOTLINE_PG_HOST:-127.0.0.1}
+PG_PORT=${HOTLINE_PG_PORT:-5432}
+REDIS_HOST=${HOTLINE_REDIS_HOST:-127.0.0.1}
+REDIS_PORT=${HOTLINE_REDIS_PORT:-6379}
+KAFKA_PORT=${HOTLINE_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${HOTLINE_KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_PARTITIONS=${HOTLINE_KAFKA_PARTITIONS:-6}
+SMSC_PORT=${HOTLINE_SMSC_PORT:-2775}
+SMSC_HTTP_PORT=${HOTLINE_SMSC_HTTP_PORT:-2776}
+INTAKE_PORT=${HOTLINE_INTAKE_PORT:-8081}
+ROUTING_PORT=${HOTLINE_ROUTING_PORT:-8082}
+SLA_PORT=${HOTLINE_SLA_PORT:-8083}
+NOTIFY_PORT=${HOTLINE_NOTIFY_PORT:-8084}
+SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
+
+STACK_JAR="$ROOT/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
+STACK_CP="$STACK_JAR:$ROOT/local-stack/target/lib/*"
+SMSC_CP="$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar:$ROOT/smsc-simulator/target/lib/*"
+
+# answers HOST PORT: true when something accepts TCP connections there.
+answers() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# alive NAME: true when the process recorded for NAME runs and is the one we started.
+alive() {
+  local pidfile="$RUN/$1.pid" pid
+  [ -f "$pidfile" ] || return 1
+  pid=$(cat "$pidfile")
+  [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "-Dhotline.stack=$1 "
+}
+
+# stop_one NAME: TERM, then KILL after 20 s, the process recorded for NAME; nothing else.
+stop_one() {
+  local name=$1 pid i
+  if alive "$name"; then
+    pid=$(cat "$RUN/$name.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 40); do
+      alive "$name" || break
+      sleep 0.5
+    done
+    if alive "$name"; then
+      echo "  $name did not stop in 20 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    echo "  stopped $name"
+  fi
+  rm -f "$RUN/$name.pid"
+}

@@ -27,7 +27,7 @@ SMSC_CP="$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar:$ROOT/sms
 
 # answers HOST PORT: true when something accepts TCP connections there.
 answers() {
-  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
 # alive NAME: true when the process recorded for NAME runs and is the one we started.
@@ -55,4 +55,33 @@ stop_one() {
     echo "  stopped $name"
   fi
   rm -f "$RUN/$name.pid"
+}
+
+started=()
+
+# launch NAME LOG COMMAND...: starts a process in its own session, recorded in a pid file.
+launch() {
+  local name=$1 log=$2
+  shift 2
+  setsid nohup "$@" >"$log" 2>&1 </dev/null &
+  echo $! >"$RUN/$name.pid"
+  started+=("$name")
+}
+
+# wait_port NAME HOST PORT SECONDS: true once the port answers; false if the process died or time ran out.
+wait_port() {
+  local name=$1 host=$2 port=$3 seconds=$4 i
+  for i in $(seq 1 $((seconds * 2))); do
+    answers "$host" "$port" && return 0
+    alive "$name" || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
+# start_kafka: runs the broker on the formatted storage in $DATA/kafka; true once it listens.
+start_kafka() {
+  launch kafka "$LOGS/kafka.log" java -Dhotline.stack=kafka -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
+    -cp "$STACK_CP" kafka.Kafka "$DATA/kafka.properties"
+  wait_port kafka 127.0.0.1 "$KAFKA_PORT" 90
 }

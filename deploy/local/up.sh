@@ -75,32 +75,11 @@ if [ ${#problems[@]} -gt 0 ]; then
   exit 1
 fi
 
-started=()
 fail() {
   echo "$1" >&2
   [ -n "${2:-}" ] && [ -f "$2" ] && { echo "--- last lines of $2:" >&2; tail -n 30 "$2" >&2; }
   "$HERE/down.sh" >/dev/null 2>&1 || true
   exit 1
-}
-
-# launch NAME LOG COMMAND...: starts a process in its own session, recorded in a pid file.
-launch() {
-  local name=$1 log=$2
-  shift 2
-  setsid nohup "$@" >"$log" 2>&1 </dev/null &
-  echo $! >"$RUN/$name.pid"
-  started+=("$name")
-}
-
-# wait_port NAME HOST PORT SECONDS: true once the port answers; false if the process died or time ran out.
-wait_port() {
-  local name=$1 host=$2 port=$3 seconds=$4 i
-  for i in $(seq 1 $((seconds * 2))); do
-    answers "$host" "$port" && return 0
-    alive "$name" || return 1
-    sleep 0.5
-  done
-  return 1
 }
 
 # --- PostgreSQL and Redis: reuse, else embedded.
@@ -148,11 +127,8 @@ if [ ! -f "$DATA/kafka/meta.properties" ]; then
 fi
 if [ ${#problems[@]} -eq 0 ]; then
   echo "Kafka: starting a KRaft broker on 127.0.0.1:$KAFKA_PORT"
-  launch kafka "$LOGS/kafka.log" java -Dhotline.stack=kafka -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
-    -cp "$STACK_CP" kafka.Kafka "$DATA/kafka.properties"
-  wait_port kafka 127.0.0.1 "$KAFKA_PORT" 90 || problems+=("Kafka: the broker did not start on 127.0.0.1:$KAFKA_PORT (see $LOGS/kafka.log)")
+  start_kafka || problems+=("Kafka: the broker did not start on 127.0.0.1:$KAFKA_PORT (see $LOGS/kafka.log)")
 fi
-
 if [ ${#problems[@]} -gt 0 ]; then
   printf '%s\n' "${problems[@]}" >&2
   "$HERE/down.sh" >/dev/null 2>&1 || true

@@ -2,8 +2,10 @@ package cn.hotline.support.outbox;
 
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,7 +41,9 @@ public class OutboxListener {
         this.password = password;
     }
 
-    void start(@Observes StartupEvent event) {
+    // After the messaging wiring (default priority) has connected the relay's emitter.
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        relay.start();
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username);
         password.ifPresent(options::setPassword);

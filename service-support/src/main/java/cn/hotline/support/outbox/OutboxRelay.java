@@ -46,6 +46,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<byte[]> emitter;
     private final OutboxConfig config;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -56,8 +57,17 @@ public class OutboxRelay {
         this.config = config;
     }
 
+    /** Called once the application (and its Kafka channel) is up; until then wake-ups are ignored. */
+    void start() {
+        started.set(true);
+        drain();
+    }
+
     /** Publishes everything pending; safe to call any number of times from any thread. */
     public void drain() {
+        if (!started.get()) {
+            return;
+        }
         if (!draining.compareAndSet(false, true)) {
             again.set(true);
             return;

@@ -1,6 +1,7 @@
 package cn.hotline.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,15 +47,17 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<byte[]> emitter;
     private final OutboxConfig config;
+    private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-            MutinyEmitter<byte[]> emitter, OutboxConfig config) {
+            MutinyEmitter<byte[]> emitter, OutboxConfig config, Clock clock) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Called once the application (and its Kafka channel) is up; until then wake-ups are ignored. */
@@ -88,7 +91,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgePublished() {
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(config.retention());
         return pool.preparedQuery("delete from outbox_event where published_at < $1").execute(Tuple.of(cutoff))
                 .replaceWithVoid();
     }

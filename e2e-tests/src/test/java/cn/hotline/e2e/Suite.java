@@ -1,0 +1,128 @@
+package cn.hotline.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.hotline.testsupport.TestJwt;
+import cn.hotline.testsupport.TestKafka;
+import cn.hotline.testsupport.TestServers;
+
+/**
+ * The whole suite for end-to-end tests, started once per test JVM: the in-JVM Kafka broker, the real
+ * PostgreSQL and Redis, the SMSC simulator and the four services from their packaged jars as processes.
+ */
+final class Suite {
+
+    static final List<String> SERVICES = List.of("intake", "routing", "sla", "notify");
+    private static final Duration READY_BOUND = Duration.ofMinutes(3);
+
+    private static Suite instance;
+
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
+    private final Path logs = Path.of(System.getProperty("hotline.e2e.logs", "target/e2e-logs"));
+    private int smscPort;
+    private int smscHttpPort;
+
+    private Suite() {
+    }
+
+    static synchronized Suite get() throws Exception {
+        if (instance == null) {
+            Suite suite = new Suite();
+            suite.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stopQuietly, "e2e-suite-stop"));
+            instance = suite;
+        }
+        return instance;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String smscView() {
+        return "http://127.0.0.1:" + smscHttpPort;
+    }
+
+    String bootstrap() {
+        return TestKafka.bootstrapServers();
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(logs);
+        String kafka = TestKafka.bootstrapServers();
+        String postgres = TestServers.postgres();
+        String redis = TestServers.redis();
+        smscPort = freePort();
+        smscHttpPort = freePort();
+        Map<String, String> smscEnv = Map.of("SMSC_SMPP_PORT", String.valueOf(smscPort),
+                "SMSC_HTTP_PORT", String.valueOf(smscHttpPort));
+        ServiceProcess smsc = ServiceProcess.start("smsc", List.of(java(), "-Xmx128m", "-cp",
+                root.resolve("smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar") + ":"
+                        + root.resolve("smsc-simulator/target/lib") + "/*", "cn.hotline.smsc.SmscSimulator"),
+                smscEnv, logs);
+        processes.put("smsc", smsc);
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        int redisDb = 5;
+        for (String service : SERVICES) {
+            String database = "hotline_" + service + "_e2e";
+            TestServers.freshDatabase(database);
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + postgres + "/" + database);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + postgres + "/" + database);
+            env.put("HOTLINE_REDIS_URI", "redis://" + redis + "/" + redisDb++);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestJwt.publicKeyPath());
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", TestJwt.privateKeyPath());
+            env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
+            env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
+            env.put("HOTLINE_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
+                    root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString()));
+            processes.put(service, ServiceProcess.start(service + "-service", command, env, logs));
+        }
+        for (String service : SERVICES) {
+            if (!processes.get(service).awaitHttp200(url(service) + "/q/health/ready", READY_BOUND)) {
+                stopQuietly();
+                throw new IllegalStateException(service + "-service did not become ready; see "
+                        + processes.get(service).log());
+            }
+        }
+    }
+
+    private void stopQuietly() {
+        List<ServiceProcess> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        for (ServiceProcess process : reversed) {
+            try {
+                process.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -18,9 +18,10 @@ import io.vertx.core.Vertx;
 
 /**
  * Applies a Kafka record's effect exactly once per consumer: parses the CloudEvent, claims its id in
- * {@code processed_event} and runs the effect in the same transaction. Transient failures are retried
- * with backoff; a record that is not a valid event, or still fails after the retries, is logged, counted
- * and skipped so one poison record cannot stop the partition.
+ * {@code processed_event} and runs the effect in the same transaction. A lost database connection or a
+ * lock conflict is retried with backoff for as long as it lasts (the record is never dropped for it);
+ * any other failure is retried a few times, and a record that is not a valid event or still fails is
+ * logged, counted and skipped so one poison record cannot stop the partition.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -50,6 +51,11 @@ public class IdempotentConsumer {
                         .flatMap(fresh -> fresh ? effect.apply(event) : duplicate(consumer)))
                 // A retry resubscribes from a timer thread; the reactive session needs the record's context.
                 .runSubscriptionOn(command -> runOn(context, command))
+                .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf(
+                        "%s: %s; retrying %s-%d@%d", consumer, failure.toString(), record.topic(), record.partition(),
+                        record.offset()))
+                .onFailure(TransientFailures::isTransient)
+                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
                 .onFailure(failure -> !(failure instanceof InvalidEventException))
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
                 .onFailure().recoverWithUni(failure -> skip(consumer, record, failure));

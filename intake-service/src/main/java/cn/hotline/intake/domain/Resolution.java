@@ -1,0 +1,4 @@
+package cn.hotline.intake.domain;
+
+/** What the citizen says on the follow-up call: was the matter resolved. */
+public enum Resolution { RESOLVED, PARTLY, UNRESOLVED }

@@ -1,0 +1,116 @@
+package cn.hotline.intake.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A citizen request as intake keeps it; caller phone/ID in full only in this row, never in toString or logs. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    public UUID id;
+    public String number;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
+    @Column(name = "category_code")
+    public String categoryCode;
+    public String content;
+    @Column(name = "caller_name")
+    public String callerName;
+    @Column(name = "caller_phone")
+    public String callerPhone;
+    @Column(name = "caller_phone_masked")
+    public String callerPhoneMasked;
+    @Column(name = "caller_id_number")
+    public String callerIdNumber;
+    @Column(name = "caller_id_masked")
+    public String callerIdMasked;
+    public Double lat;
+    public Double lon;
+    public String address;
+    @Column(name = "county_code")
+    public String countyCode;
+    @Column(name = "town_code")
+    public String townCode;
+    @Column(name = "village_code")
+    public String villageCode;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    public String flags = "";
+    public String attachments;
+    @Column(name = "external_ref")
+    public String externalRef;
+    @Column(name = "operator_id")
+    public String operatorId;
+    @Column(name = "proxy_agent")
+    public String proxyAgent;
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+    @Column(name = "master_ticket_id")
+    public UUID masterTicketId;
+    @Column(name = "reopen_count")
+    public int reopenCount;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "awaiting_since")
+    public Instant awaitingSince;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public int version;
+
+    public List<String> flagList() {
+        return flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(","));
+    }
+
+    public void addFlag(String flag) {
+        List<String> list = new ArrayList<>(flagList());
+        if (!list.contains(flag)) {
+            list.add(flag);
+            flags = String.join(",", list);
+        }
+    }
+
+    public TerritoryResult territory() {
+        return new TerritoryResult(countyCode, townCode, villageCode, resolvedBy);
+    }
+
+    /** Moves along the status table; false (nothing changed) when the table does not allow it. */
+    public boolean moveTo(TicketStatus next, Instant at) {
+        if (!status.canMoveTo(next)) {
+            return false;
+        }
+        status = next;
+        updatedAt = at;
+        awaitingSince = next == TicketStatus.AWAITING_FOLLOWUP ? at : null;
+        if (next == TicketStatus.CLOSED) {
+            closedAt = at;
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Ticket[" + id + ", " + number + ", " + status + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package cn.hotline.intake.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.payload.DispatchEvent;
+import cn.hotline.intake.service.DispatchStatusService;
+import cn.hotline.support.inbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+
+/** Applies dispatch.* events (exactly once each) to the citizen-visible status and handler visibility. */
+@ApplicationScoped
+public class DispatchConsumer {
+
+    static final String CONSUMER = "intake-dispatch-status";
+
+    private final IdempotentConsumer idempotent;
+    private final DispatchStatusService status;
+
+    public DispatchConsumer(IdempotentConsumer idempotent, DispatchStatusService status) {
+        this.idempotent = idempotent;
+        this.status = status;
+    }
+
+    @Incoming("dispatches")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return idempotent.handle(CONSUMER, record,
+                event -> status.apply(event.type(), EventCodec.decode(event, DispatchEvent.class)));
+    }
+}

@@ -1,0 +1,93 @@
+package cn.hotline.intake.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.hotline.intake.mapping.CreateTicketRequest;
+import cn.hotline.intake.mapping.TicketMapper;
+import cn.hotline.intake.mapping.TicketPage;
+import cn.hotline.intake.mapping.TicketStatusView;
+import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.service.TicketDraft;
+import cn.hotline.intake.service.TicketQueryService;
+import cn.hotline.intake.service.TicketService;
+import cn.hotline.intake.service.TicketValidator;
+import cn.hotline.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Tickets: create (idempotent), read one, list with filters, and the citizen's lookup by number. */
+@Path("/api/v1/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    private final TicketService service;
+    private final TicketQueryService queries;
+    private final TicketMapper mapper;
+    private final SecurityIdentity identity;
+
+    public TicketResource(TicketService service, TicketQueryService queries, TicketMapper mapper, SecurityIdentity identity) {
+        this.service = service;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull CreateTicketRequest request) {
+        TicketValidator.requireIdempotencyKey(key);
+        String hash = sha256(mapper.write(request));
+        return service.create(key, hash, TicketDraft.of(request, identity.getPrincipal().getName()))
+                .map(created -> Response.created(URI.create("/api/v1/tickets/" + created.id()))
+                        .type(MediaType.APPLICATION_JSON).entity(created.json()).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<TicketView> get(@PathParam("id") UUID id) {
+        return queries.get(id, Reader.of(identity));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<TicketPage> list(@BeanParam TicketFilter filter) {
+        return queries.list(filter.toQuery(), Reader.of(identity));
+    }
+
+    /** A citizen's progress lookup (through the app/web backend or an operator): any signed-in role, minimal masked data. */
+    @GET
+    @Path("/by-number/{number}")
+    @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<TicketStatusView> byNumber(@PathParam("number") String number) {
+        return queries.byNumber(number);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

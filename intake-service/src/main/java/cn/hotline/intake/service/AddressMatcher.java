@@ -1,0 +1,135 @@
+package cn.hotline.intake.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import jakarta.inject.Singleton;
+
+import cn.hotline.intake.service.DivisionIndex.Division;
+
+/**
+ * Address text → county/town/village by division names. Never guesses: the longest match wins, a tie is
+ * no answer, a short village name (two characters, such as 余村) counts only under its matched town, and a
+ * county already known (from the polygon) filters every candidate.
+ */
+@Singleton
+public class AddressMatcher {
+
+    /** What the address says; fields are null where it says nothing certain. */
+    public record Match(String countyCode, String townCode, String villageCode) {
+    }
+
+    private static final int MIN_UNIQUE_VILLAGE_LENGTH = 3;
+    private final DivisionIndex divisions;
+
+    public AddressMatcher(DivisionIndex divisions) {
+        this.divisions = divisions;
+    }
+
+    public Match match(String address, String knownCounty) {
+        String text = address == null ? "" : address.replaceAll("\\s+", "");
+        if (text.isEmpty()) {
+            return new Match(knownCounty, null, null);
+        }
+        String county = knownCounty;
+        if (county == null) {
+            county = best(text, divisions.counties(), d -> true).map(Division::code).orElse(null);
+        }
+        String countyFilter = county;
+        Optional<Division> town = best(text, divisions.towns(), d -> countyFilter == null || d.parentCode().equals(countyFilter));
+        Optional<Division> village;
+        if (town.isPresent()) {
+            String townCode = town.get().code();
+            // The town's own name must not count as a village name (织里镇 contains 织里 of 织里居委会).
+            String rest = withoutTown(text, town.get());
+            village = best(rest, divisions.villages(), d -> d.parentCode().equals(townCode));
+        } else {
+            village = uniqueVillage(text, countyFilter);
+            town = village.flatMap(v -> divisions.get(v.parentCode()));
+        }
+        if (county == null) {
+            county = town.map(Division::parentCode).orElse(null);
+        }
+        return new Match(county, town.map(Division::code).orElse(null), village.map(Division::code).orElse(null));
+    }
+
+    private Optional<Division> best(String text, List<Division> candidates, Predicate<Division> allowed) {
+        Division best = null;
+        int bestLength = 0;
+        boolean tie = false;
+        for (Division division : candidates) {
+            if (!allowed.test(division)) {
+                continue;
+            }
+            int length = longestForm(text, division);
+            if (length > bestLength) {
+                best = division;
+                bestLength = length;
+                tie = false;
+            } else if (length > 0 && length == bestLength && !best.code().equals(division.code())) {
+                tie = true;
+            }
+        }
+        return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    private static String withoutTown(String text, Division town) {
+        for (String form : town.forms()) {
+            int at = text.indexOf(form);
+            if (at >= 0) {
+                return text.substring(0, at) + "|" + text.substring(at + form.length());
+            }
+        }
+        return text;
+    }
+
+    private Optional<Division> uniqueVillage(String text, String county) {
+        List<Division> found = new ArrayList<>();
+        int bestLength = 0;
+        for (Division village : divisions.villages()) {
+            if (county != null && !village.parentCode().startsWith(county)) {
+                continue;
+            }
+            int length = longestForm(text, village);
+            if (length < MIN_UNIQUE_VILLAGE_LENGTH || length < bestLength) {
+                continue;
+            }
+            if (length > bestLength) {
+                found.clear();
+                bestLength = length;
+            }
+            found.add(village);
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static int longestForm(String text, Division division) {
+        int longest = 0;
+        for (int i = 0; i < division.forms().size(); i++) {
+            String form = division.forms().get(i);
+            boolean alias = !"village".equals(division.level()) && i > 0;
+            if (form.length() > longest && contains(text, form, alias)) {
+                longest = form.length();
+            }
+        }
+        return longest;
+    }
+
+    /** An alias (南浔 of 南浔镇) must not be the start of a larger division's name (南浔区). */
+    private static boolean contains(String text, String form, boolean alias) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(form, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + form.length();
+            if (!alias || end >= text.length() || "区县市".indexOf(text.charAt(end)) < 0) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+}

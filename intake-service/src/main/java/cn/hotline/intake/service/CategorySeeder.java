@@ -1,0 +1,38 @@
+package cn.hotline.intake.service;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.intake.config.IntakeConfig;
+import cn.hotline.intake.mapping.CategoryView;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** Loads the shared category catalogue on start through the same import the API uses (idempotent). */
+@ApplicationScoped
+public class CategorySeeder {
+
+    private static final Logger LOG = Logger.getLogger(CategorySeeder.class);
+
+    private final CategoryService categories;
+    private final IntakeConfig config;
+
+    public CategorySeeder(CategoryService categories, IntakeConfig config) {
+        this.categories = categories;
+        this.config = config;
+    }
+
+    void seed(@Observes StartupEvent event) throws Throwable {
+        List<CategoryView> entries = RegionResources.csv(config.region().categoriesCsv()).stream()
+                .map(row -> new CategoryView(row[0], row[1], row.length > 2 && !row[2].isBlank() ? row[2] : null))
+                .toList();
+        List<CategoryView> loaded = VertxContextSupport.subscribeAndAwait(() -> categories.importAll(entries)
+                .ifNoItem().after(Duration.ofSeconds(60)).fail());
+        LOG.infof("category catalogue: %d entries", loaded.size());
+    }
+}

@@ -1,0 +1,53 @@
+package cn.hotline.intake.service;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.intake.mapping.CategoryView;
+import cn.hotline.intake.repository.CategoryRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** The category catalogue: import (idempotent upsert), listing, and an in-memory copy for fast validation. */
+@ApplicationScoped
+public class CategoryService {
+
+    private final CategoryRepository repository;
+    private volatile Map<String, CategoryView> cache = Map.of();
+
+    public CategoryService(CategoryRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Imports entries (parents before children as given); what exists is updated. */
+    public Uni<List<CategoryView>> importAll(List<CategoryView> entries) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(entries)
+                        .onItem().transformToUniAndConcatenate(e -> repository.upsert(e.code(), e.name(), e.parentCode()))
+                        .collect().asList())
+                .flatMap(ignored -> refresh());
+    }
+
+    public Uni<List<CategoryView>> refresh() {
+        return Panache.withSession(() -> repository.listAll()).map(all -> {
+            Map<String, CategoryView> fresh = new LinkedHashMap<>();
+            all.stream().sorted(Comparator.comparing(c -> c.code))
+                    .forEach(c -> fresh.put(c.code, new CategoryView(c.code, c.name, c.parentCode)));
+            cache = Map.copyOf(fresh);
+            return List.copyOf(fresh.values()).stream().sorted(Comparator.comparing(CategoryView::code)).toList();
+        });
+    }
+
+    public List<CategoryView> list() {
+        return cache.values().stream().sorted(Comparator.comparing(CategoryView::code)).toList();
+    }
+
+    public Optional<CategoryView> get(String code) {
+        return Optional.ofNullable(code).map(cache::get);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.DispatchEvent;
+import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.intake.repository.TicketUnits;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Citizen-visible status from dispatch events: assigned → DISPATCHED; signed/arrived/handled → IN_PROGRESS;
+ * completed → AWAITING_FOLLOWUP. Runs inside the idempotent consumer's transaction. A move the status
+ * table does not allow (a late event after a merge or close) is ignored, not an error.
+ */
+@ApplicationScoped
+public class DispatchStatusService {
+
+    private static final Logger LOG = Logger.getLogger(DispatchStatusService.class);
+    private static final Map<String, TicketStatus> STATUS_BY_EVENT = Map.of(
+            EventTypes.DISPATCH_ASSIGNED, TicketStatus.DISPATCHED,
+            EventTypes.DISPATCH_SIGNED, TicketStatus.IN_PROGRESS,
+            EventTypes.DISPATCH_ARRIVED, TicketStatus.IN_PROGRESS,
+            EventTypes.DISPATCH_HANDLED, TicketStatus.IN_PROGRESS,
+            EventTypes.DISPATCH_COMPLETED, TicketStatus.AWAITING_FOLLOWUP);
+
+    private final TicketRepository tickets;
+    private final TicketUnits units;
+    private final TicketTrail trail;
+    private final Clock clock;
+
+    public DispatchStatusService(TicketRepository tickets, TicketUnits units, TicketTrail trail, Clock clock) {
+        this.tickets = tickets;
+        this.units = units;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    public Uni<Void> apply(String type, DispatchEvent event) {
+        UUID ticketId;
+        try {
+            ticketId = UUID.fromString(event.ticketId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> visibility = switch (type) {
+            case EventTypes.DISPATCH_ASSIGNED -> units.add(ticketId, event.dispatchId(), event.lead(), event.assisting());
+            case EventTypes.DISPATCH_REASSIGNED -> event.previousDispatchId() == null ? Uni.createFrom().voidItem()
+                    : units.removeDispatch(ticketId, event.previousDispatchId()).replaceWithVoid();
+            default -> Uni.createFrom().voidItem();
+        };
+        TicketStatus next = STATUS_BY_EVENT.get(type);
+        if (next == null) {
+            return visibility;
+        }
+        Instant at = event.actionAt() == null ? clock.instant() : event.actionAt();
+        return visibility.flatMap(ignored -> tickets.findById(ticketId)).flatMap(ticket -> {
+            if (ticket == null) {
+                return Uni.createFrom().voidItem();
+            }
+            TicketStatus from = ticket.status;
+            if (from == next && next != TicketStatus.DISPATCHED) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!ticket.moveTo(next, clock.instant())) {
+                LOG.infof("ticket %s: %s ignored in status %s", ticket.number, type, from);
+                return Uni.createFrom().voidItem();
+            }
+            return trail.append(ticket.id, "STATUS_" + next, event.actor(), event.dispatchId(), type, at).replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package cn.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.TicketClosed;
+import cn.hotline.events.payload.TicketReopened;
+import cn.hotline.intake.domain.Resolution;
+import cn.hotline.intake.domain.Satisfaction;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.mapping.FollowUpRequest;
+import cn.hotline.intake.mapping.TicketMapper;
+import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Follow-up (回访): records the answers, then reopens (重办, ticket.reopened) or closes (ticket.closed). */
+@ApplicationScoped
+public class FollowUpService {
+
+    public static final String BY_FOLLOW_UP = "FOLLOW_UP";
+    public static final String BY_AUTO = "AUTO";
+
+    private final TicketRepository tickets;
+    private final TicketEvents events;
+    private final TicketTrail trail;
+    private final TicketMapper mapper;
+    private final Clock clock;
+
+    public FollowUpService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.trail = trail;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Uni<TicketView> record(UUID id, FollowUpRequest request, String actor, boolean fullPii) {
+        boolean reopen = Boolean.TRUE.equals(request.reopen());
+        boolean unhappy = request.resolution() != Resolution.RESOLVED || request.satisfaction() == Satisfaction.UNSATISFIED;
+        if (reopen && !unhappy) {
+            throw ProblemException.badRequest("reopen", "only an unresolved, partly resolved or unsatisfied follow-up can reopen");
+        }
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> tickets.findById(id).flatMap(ticket -> {
+            if (ticket == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            if (ticket.status != TicketStatus.AWAITING_FOLLOWUP) {
+                throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status
+                        + "; a follow-up is recorded only when it is AWAITING_FOLLOWUP", java.util.Map.of("status", ticket.status.name()));
+            }
+            Uni<Void> outcome = reopen ? reopen(ticket, request, now) : close(ticket, request.resolution().name(),
+                    request.satisfaction().name(), BY_FOLLOW_UP, now);
+            return outcome.flatMap(ignored -> insert(ticket.id, request, reopen, reopen ? null : BY_FOLLOW_UP, actor, now))
+                    .flatMap(ignored -> trail.append(ticket.id, reopen ? "REOPENED" : "CLOSED", actor, null, request.note(), now))
+                    .map(ignored -> mapper.toView(ticket, fullPii, java.util.List.of()));
+        }));
+    }
+
+    private Uni<Void> reopen(Ticket ticket, FollowUpRequest request, Instant now) {
+        ticket.moveTo(TicketStatus.DISPATCHED, now);
+        ticket.reopenCount++;
+        TicketReopened payload = new TicketReopened(TicketReopened.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
+                ticket.kind.name(), ticket.urgency.name(), ticket.categoryCode, ticket.territory().toRef(),
+                request.resolution().name(), request.satisfaction().name(), request.note(), ticket.reopenCount, now);
+        return events.emit(EventTypes.TICKET_REOPENED, ticket.id, payload);
+    }
+
+    /** Closes a ticket awaiting follow-up; used by the follow-up and by the auto-close sweep. */
+    Uni<Void> close(Ticket ticket, String resolution, String satisfaction, String closedBy, Instant now) {
+        ticket.moveTo(TicketStatus.CLOSED, now);
+        TicketClosed payload = new TicketClosed(TicketClosed.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
+                ticket.urgency.name(), ticket.kind.name(), ticket.territory().toRef(), resolution, satisfaction, closedBy,
+                ticket.reopenCount, now);
+        return events.emit(EventTypes.TICKET_CLOSED, ticket.id, payload);
+    }
+
+    Uni<Integer> insert(UUID ticketId, FollowUpRequest request, boolean reopened, String closedBy, String actor, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into follow_up (id, ticket_id, resolution,"
+                        + " satisfaction, note, reopened, closed_by, recorded_by, recorded_at)"
+                        + " values (:id, :ticket, :resolution, :satisfaction, :note, :reopened, :closedBy, :actor, :at)")
+                .setParameter("id", UUID.randomUUID()).setParameter("ticket", ticketId)
+                .setParameter("resolution", request == null ? null : request.resolution().name())
+                .setParameter("satisfaction", request == null ? null : request.satisfaction().name())
+                .setParameter("note", request == null ? null : request.note())
+                .setParameter("reopened", reopened).setParameter("closedBy", closedBy).setParameter("actor", actor)
+                .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate());
+    }
+}

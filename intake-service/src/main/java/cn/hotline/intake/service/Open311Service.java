@@ -1,0 +1,131 @@
+package cn.hotline.intake.service;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.intake.config.IntakeConfig;
+import cn.hotline.intake.domain.Channel;
+import cn.hotline.intake.domain.Kind;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.domain.Urgency;
+import cn.hotline.intake.mapping.CreateTicketRequest;
+import cn.hotline.intake.mapping.Open311Views;
+import cn.hotline.intake.mapping.TextMasking;
+import cn.hotline.intake.repository.TicketRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Open311 GeoReport v2 over the ticket model: services are catalogue categories, requests are tickets (id = number). */
+@ApplicationScoped
+public class Open311Service {
+
+    private static final int MAX_REQUESTS = 1000;
+
+    private final CategoryService categories;
+    private final TicketService tickets;
+    private final TicketRepository repository;
+    private final IntakeConfig config;
+    private final DateTimeFormatter w3c;
+    private final java.time.Clock clock;
+
+    public Open311Service(CategoryService categories, TicketService tickets, TicketRepository repository, IntakeConfig config,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.categories = categories;
+        this.tickets = tickets;
+        this.repository = repository;
+        this.config = config;
+        this.w3c = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(config.zone()));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public boolean validKey(String apiKey) {
+        return apiKey != null && config.open311().apiKeys().contains(apiKey);
+    }
+
+    public List<Open311Views.Service> services() {
+        return categories.list().stream().filter(c -> c.parentCode() != null)
+                .map(c -> new Open311Views.Service(c.code(), c.name(), c.name(), false, "realtime", c.name(),
+                        categories.get(c.parentCode()).map(p -> p.name()).orElse(null)))
+                .toList();
+    }
+
+    public boolean serviceExists(String code) {
+        return categories.get(code).filter(c -> c.parentCode() != null).isPresent();
+    }
+
+    /** Files a request as an OPEN311 ticket; returns its number. */
+    public Uni<String> create(String serviceCode, Double lat, Double lon, String address, String description, String name,
+            String phone, String mediaUrl) {
+        List<CreateTicketRequest.Attachment> media = mediaUrl == null ? List.of()
+                : List.of(new CreateTicketRequest.Attachment("media", null, null, mediaUrl));
+        TicketDraft draft = new TicketDraft(Channel.OPEN311, Kind.HELP, Urgency.NORMAL, serviceCode, description, name, phone,
+                null, lat, lon, address, media, null, null, null, "open311", List.of());
+        String key = "open311:" + UUID.randomUUID();
+        return tickets.create(key, key, draft).flatMap(created -> Panache.withSession(() -> repository.findById(created.id())))
+                .map(ticket -> ticket.number);
+    }
+
+    public Uni<List<Open311Views.Request>> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            where.add("number in :ids");
+            params.put("ids", ids);
+        } else {
+            where.add("receivedAt >= :start");
+            params.put("start", start);
+            where.add("receivedAt < :end");
+            params.put("end", end);
+            if (serviceCode != null) {
+                where.add("categoryCode = :service");
+                params.put("service", serviceCode);
+            }
+            if ("open".equals(status)) {
+                where.add("status in :open");
+                params.put("open", List.of(TicketStatus.ACCEPTED, TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS,
+                        TicketStatus.AWAITING_FOLLOWUP));
+            } else if ("closed".equals(status)) {
+                where.add("status in :closed");
+                params.put("closed", List.of(TicketStatus.CLOSED, TicketStatus.MERGED, TicketStatus.TRANSFERRED_OUT));
+            }
+        }
+        return Panache.withSession(() -> repository.find(String.join(" and ", where), Sort.descending("number"), params)
+                        .range(0, MAX_REQUESTS - 1).list())
+                .map(found -> found.stream().map(this::view).toList());
+    }
+
+    private Open311Views.Request view(Ticket t) {
+        boolean open = t.status.isOpen();
+        return new Open311Views.Request(t.number, open ? "open" : "closed", statusNotes(t.status),
+                categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.categoryCode, TextMasking.mask(t.content),
+                config.open311().agencyResponsible(), null, w3c.format(t.receivedAt), w3c.format(t.updatedAt),
+                open ? w3c.format(t.receivedAt.plus(config.open311().expectedWithin())) : null,
+                t.address, null, null, t.lat, t.lon, null);
+    }
+
+    private static String statusNotes(TicketStatus status) {
+        return switch (status) {
+            case ACCEPTED -> "已受理";
+            case DISPATCHED -> "已派单";
+            case IN_PROGRESS -> "处理中";
+            case AWAITING_FOLLOWUP -> "已办结，待回访";
+            case CLOSED -> "已办结";
+            case MERGED -> "已并入其他工单";
+            case TRANSFERRED_OUT -> "已移交110";
+        };
+    }
+}

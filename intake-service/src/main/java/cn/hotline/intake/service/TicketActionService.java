@@ -1,0 +1,99 @@
+package cn.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.TicketMerged;
+import cn.hotline.events.payload.TicketTransferredOut;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.mapping.TicketMapper;
+import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.mapping.TransferOutRequest;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Merge (并单) into a master ticket and transfer-out to 110, each with its event and trail entry. */
+@ApplicationScoped
+public class TicketActionService {
+
+    private final TicketRepository tickets;
+    private final TicketEvents events;
+    private final TicketTrail trail;
+    private final TicketMapper mapper;
+    private final Clock clock;
+
+    public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.trail = trail;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Uni<TicketView> merge(UUID id, UUID masterId, String actor, boolean fullPii) {
+        if (id.equals(masterId)) {
+            throw ProblemException.badRequest("masterTicketId", "a ticket cannot be merged into itself");
+        }
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> load(id).flatMap(ticket -> load(masterId, "masterTicketId").flatMap(master -> {
+            if (!master.status.isOpen()) {
+                throw ProblemException.conflict("master ticket " + master.number + " is " + master.status,
+                        Map.of("masterStatus", master.status.name()));
+            }
+            move(ticket, TicketStatus.MERGED, now);
+            ticket.masterTicketId = master.id;
+            TicketMerged payload = new TicketMerged(TicketMerged.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
+                    master.id.toString(), master.number, actor, now);
+            return events.emit(EventTypes.TICKET_MERGED, ticket.id, payload)
+                    .flatMap(ignored -> trail.append(ticket.id, "MERGED", actor, master.number, null, now))
+                    .flatMap(ignored -> trail.append(master.id, "MERGED_IN", actor, ticket.number, null, now))
+                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
+        })));
+    }
+
+    public Uni<TicketView> transferOut(UUID id, TransferOutRequest request, String actor, boolean fullPii) {
+        Instant now = clock.instant();
+        String target = request.target() == null || request.target().isBlank() ? "110" : request.target().strip();
+        return Panache.withTransaction(() -> load(id).flatMap(ticket -> {
+            move(ticket, TicketStatus.TRANSFERRED_OUT, now);
+            TicketTransferredOut payload = new TicketTransferredOut(TicketTransferredOut.SCHEMA_VERSION, ticket.id.toString(),
+                    ticket.number, target, request.reason(), actor, now);
+            return events.emit(EventTypes.TICKET_TRANSFERRED_OUT, ticket.id, payload)
+                    .flatMap(ignored -> trail.append(ticket.id, "TRANSFERRED_OUT", actor, target, request.reason(), now))
+                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
+        }));
+    }
+
+    private Uni<Ticket> load(UUID id) {
+        return load(id, null);
+    }
+
+    private Uni<Ticket> load(UUID id, String field) {
+        return tickets.findById(id).map(ticket -> {
+            if (ticket == null) {
+                if (field != null) {
+                    throw ProblemException.badRequest(field, "ticket " + id + " does not exist");
+                }
+                throw ProblemException.notFound("ticket " + id);
+            }
+            return ticket;
+        });
+    }
+
+    private static void move(Ticket ticket, TicketStatus next, Instant now) {
+        if (!ticket.moveTo(next, now)) {
+            throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status + " and cannot become " + next,
+                    Map.of("status", ticket.status.name()));
+        }
+    }
+}

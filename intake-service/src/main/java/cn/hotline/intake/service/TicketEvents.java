@@ -1,0 +1,53 @@
+package cn.hotline.intake.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.HotwordSurgeAlert;
+import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.mapping.TextMasking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import cn.hotline.support.outbox.OutboxWriter;
+
+/** Builds this service's event payloads (phone numbers masked) and appends them to the outbox. */
+@ApplicationScoped
+public class TicketEvents {
+
+    private static final int SUMMARY_LENGTH = 200;
+
+    private final OutboxWriter outbox;
+    private final CategoryService categories;
+
+    public TicketEvents(OutboxWriter outbox, CategoryService categories) {
+        this.outbox = outbox;
+        this.categories = categories;
+    }
+
+    public Uni<Void> created(Ticket t) {
+        String summary = TextMasking.mask(t.content.length() > SUMMARY_LENGTH ? t.content.substring(0, SUMMARY_LENGTH) : t.content);
+        TicketCreated payload = new TicketCreated(TicketCreated.SCHEMA_VERSION, t.id.toString(), t.number,
+                t.channel.name(), t.kind.name(), t.urgency.name(), t.categoryCode,
+                categories.get(t.categoryCode).map(c -> c.name()).orElse(null), summary, t.territory().toRef(),
+                t.lat, t.lon, TextMasking.mask(t.address), t.flagList(), t.callerPhoneMasked, t.occurredAt, t.receivedAt);
+        // Deterministic id: one ticket.created per ticket, whatever happens.
+        return outbox.append("intake:" + t.id + ":created", EventTypes.TICKET_CREATED, t.id.toString(), payload).replaceWithVoid();
+    }
+
+    public Uni<Void> alert(String type, java.util.UUID ticketId, Object payload) {
+        return outbox.append(type, ticketId.toString(), payload).replaceWithVoid();
+    }
+
+    public Uni<Void> surges(List<HotwordSurgeAlert> surges) {
+        return Multi.createFrom().iterable(surges)
+                .onItem().transformToUniAndConcatenate(a -> outbox.append(EventTypes.ALERT_HOTWORD_SURGE, a.ticketId(), a))
+                .collect().asList().replaceWithVoid();
+    }
+
+    public Uni<Void> emit(String type, java.util.UUID ticketId, Object payload) {
+        return outbox.append(type, ticketId.toString(), payload).replaceWithVoid();
+    }
+}

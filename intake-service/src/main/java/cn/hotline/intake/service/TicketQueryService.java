@@ -1,0 +1,118 @@
+package cn.hotline.intake.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.mapping.TicketMapper;
+import cn.hotline.intake.mapping.TicketPage;
+import cn.hotline.intake.mapping.TicketStatusView;
+import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.TicketUnits;
+import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Reads tickets with the reader's privacy: masked PII for most, a handler only their unit's tickets. */
+@ApplicationScoped
+public class TicketQueryService {
+
+    private final TicketRepository tickets;
+    private final TicketUnits units;
+    private final TicketMapper mapper;
+    private final CategoryService categories;
+
+    public TicketQueryService(TicketRepository tickets, TicketUnits units, TicketMapper mapper, CategoryService categories) {
+        this.tickets = tickets;
+        this.units = units;
+        this.mapper = mapper;
+        this.categories = categories;
+    }
+
+    public Uni<TicketView> get(UUID id, ReaderScope reader) {
+        return Panache.withSession(() -> tickets.findById(id).flatMap(ticket -> {
+            if (ticket == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            if (!reader.unitRestricted()) {
+                return Uni.createFrom().item(ticket);
+            }
+            return visible(ticket, reader);
+        })).map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
+    }
+
+    private Uni<Ticket> visible(Ticket ticket, ReaderScope reader) {
+        if (reader.unitCode() == null) {
+            throw ProblemException.forbidden("a handler token needs a unit claim");
+        }
+        return units.visibleTo(ticket.id, reader.unitCode()).map(visible -> {
+            if (!visible) {
+                // Not dispatched to the reader's unit: do not reveal that the ticket exists.
+                throw ProblemException.notFound("ticket " + ticket.id);
+            }
+            return ticket;
+        });
+    }
+
+    public Uni<TicketPage> list(TicketQuery q, ReaderScope reader) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (reader.unitRestricted()) {
+            if (reader.unitCode() == null) {
+                throw ProblemException.forbidden("a handler token needs a unit claim");
+            }
+            where.add("id in (select u.ticketId from TicketUnit u where u.unitCode = :unit)");
+            params.put("unit", reader.unitCode());
+        }
+        add(where, params, "status", q.status(), "status = :status");
+        add(where, params, "channel", q.channel(), "channel = :channel");
+        add(where, params, "category", q.categoryCode(), "categoryCode = :category");
+        add(where, params, "phone", q.callerPhone(), "callerPhone = :phone");
+        add(where, params, "from", q.from(), "receivedAt >= :from");
+        add(where, params, "to", q.to(), "receivedAt < :to");
+        add(where, params, "after", q.after(), "number < :after");
+        if (q.territory() != null) {
+            String field = switch (q.territory().length()) {
+                case 6 -> "countyCode";
+                case 9 -> "townCode";
+                default -> "villageCode";
+            };
+            where.add(field + " = :territory");
+            params.put("territory", q.territory());
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        return Panache.withSession(() -> tickets.find(query, Sort.descending("number"), params).range(0, q.limit()).list())
+                .map(found -> {
+                    boolean more = found.size() > q.limit();
+                    List<Ticket> page = more ? found.subList(0, q.limit()) : found;
+                    List<TicketView> views = page.stream().map(t -> mapper.toView(t, reader.fullPii(), List.of())).toList();
+                    return new TicketPage(views, more ? page.get(page.size() - 1).number : null);
+                });
+    }
+
+    public Uni<TicketStatusView> byNumber(String number) {
+        return Panache.withSession(() -> tickets.findByNumber(number).flatMap(t -> {
+            if (t == null) {
+                throw ProblemException.notFound("ticket " + number);
+            }
+            Uni<Ticket> master = t.masterTicketId == null ? Uni.createFrom().nullItem() : tickets.findById(t.masterTicketId);
+            return master.map(m -> new TicketStatusView(t.number, t.status.name(), t.kind.name(),
+                    categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.countyCode, t.townCode,
+                    t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status.name()));
+        }));
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, String name, Object value, String clause) {
+        if (value != null) {
+            where.add(clause);
+            params.put(name, value);
+        }
+    }
+}

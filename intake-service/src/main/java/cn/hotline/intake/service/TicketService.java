@@ -1,0 +1,182 @@
+package cn.hotline.intake.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.HotwordSurgeAlert;
+import cn.hotline.events.payload.RepeatComplainantAlert;
+import cn.hotline.intake.config.IntakeConfig;
+import cn.hotline.intake.domain.TerritoryResult;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.domain.TicketFlag;
+import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.mapping.DuplicateSuggestion;
+import cn.hotline.intake.mapping.TicketMapper;
+import cn.hotline.intake.repository.IdempotencyKeys;
+import cn.hotline.intake.repository.TicketNumbers;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.support.outbox.OutboxWriter;
+import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Creates tickets exactly once per Idempotency-Key: the key, the ticket, its events and the response commit
+ * together; a retry (concurrent or later) gets the stored response, a different body under the key a 422.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private static final Logger LOG = Logger.getLogger(TicketService.class);
+
+    /** The stored response of a create: the ticket id and the exact JSON body. */
+    public record Created(UUID id, String json) {
+    }
+
+    private final TicketRepository tickets;
+    private final TicketNumbers numbers;
+    private final IdempotencyKeys keys;
+    private final TerritoryResolver territories;
+    private final DuplicateFinder duplicates;
+    private final RepeatComplainants repeats;
+    private final HotwordSurges hotwords;
+    private final TicketEvents events;
+    private final TicketMapper mapper;
+    private final TicketValidator validator;
+    private final cn.hotline.intake.repository.TicketTrail trail;
+    private final Clock clock;
+    private final IntakeConfig config;
+
+    public TicketService(TicketRepository tickets, TicketNumbers numbers, IdempotencyKeys keys, TerritoryResolver territories,
+            DuplicateFinder duplicates, RepeatComplainants repeats, HotwordSurges hotwords, TicketEvents events,
+            TicketMapper mapper, TicketValidator validator, cn.hotline.intake.repository.TicketTrail trail, Clock clock,
+            IntakeConfig config) {
+        this.trail = trail;
+        this.tickets = tickets;
+        this.numbers = numbers;
+        this.keys = keys;
+        this.territories = territories;
+        this.duplicates = duplicates;
+        this.repeats = repeats;
+        this.hotwords = hotwords;
+        this.events = events;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Validates, places and creates; {@code requestHash} identifies the request body under {@code key}. */
+    public Uni<Created> create(String key, String requestHash, TicketDraft draft) {
+        Instant now = clock.instant();
+        validator.check(draft, now);
+        TerritoryResult territory = territories.resolve(draft.lat(), draft.lon(), draft.address());
+        UUID id = UUID.nameUUIDFromBytes(("ticket:" + key).getBytes(StandardCharsets.UTF_8));
+        return Uni.combine().all()
+                .unis(repeats.record(id, draft.callerPhone(), draft.callerIdNumber(), now),
+                        hotwords.record(id, territory.countyCode(), territory.townCode(), draft.categoryCode(), draft.content(), now))
+                .asTuple()
+                .flatMap(counts -> Panache.withTransaction(() -> keys.claim(key, requestHash).flatMap(owned -> owned
+                        ? insert(key, id, draft, territory, counts.getItem1(), counts.getItem2(), now)
+                        : replay(key, requestHash))));
+    }
+
+    private Uni<Created> replay(String key, String requestHash) {
+        return keys.stored(key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used with a different request");
+            }
+            return new Created(stored.ticketId(), stored.response());
+        });
+    }
+
+    private Uni<Created> insert(String key, UUID id, TicketDraft draft, TerritoryResult territory,
+            RepeatComplainants.Count repeat, List<HotwordSurgeAlert> surges, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneId.of(config.zone()));
+        Ticket ticket = newTicket(id, draft, territory, now);
+        ticket.attachments = mapper.attachmentsJson(draft.attachments());
+        return duplicates.candidates(ticket, now).flatMap(candidates -> {
+            List<DuplicateSuggestion> suggestions = duplicates.suggestions(ticket, candidates);
+            String repeatReason = repeats.isRepeat(repeat) ? "COUNT_IN_WINDOW"
+                    : DuplicateFinder.closedMatterRaisedAgain(ticket, candidates) ? "CLOSED_MATTER_RAISED_AGAIN" : null;
+            if (!suggestions.isEmpty()) {
+                ticket.addFlag(TicketFlag.POSSIBLE_DUPLICATE);
+            }
+            if (repeatReason != null) {
+                ticket.addFlag(TicketFlag.REPEAT_COMPLAINANT);
+            }
+            return numbers.next(day).flatMap(sequence -> {
+                ticket.number = number(day, sequence);
+                String json = mapper.write(mapper.toView(ticket, false, suggestions));
+                return tickets.persist(ticket)
+                        .flatMap(saved -> events.created(ticket))
+                        .flatMap(ignored -> repeatReason == null ? Uni.createFrom().voidItem()
+                                : events.alert(EventTypes.ALERT_REPEAT_COMPLAINANT, ticket.id, repeatAlert(ticket, repeatReason, repeat, candidates, now)))
+                        .flatMap(ignored -> events.surges(surges))
+                        .flatMap(ignored -> ticket.externalRef == null ? Uni.createFrom().item(0)
+                                : trail.append(ticket.id, "TRANSFERRED_IN", ticket.operatorId, ticket.externalRef, ticket.channel.name(), now))
+                        .flatMap(ignored -> keys.complete(key, id, json))
+                        .invoke(() -> LOG.debugf("ticket %s (%s) accepted via %s", ticket.number, ticket.id, ticket.channel))
+                        .replaceWith(new Created(id, json));
+            });
+        });
+    }
+
+    private RepeatComplainantAlert repeatAlert(Ticket ticket, String reason, RepeatComplainants.Count repeat,
+            List<Ticket> candidates, Instant now) {
+        List<String> related = "COUNT_IN_WINDOW".equals(reason)
+                ? repeat.ticketIds().stream().filter(other -> !other.equals(ticket.id.toString())).toList()
+                : candidates.stream().filter(c -> c.status == TicketStatus.CLOSED).map(c -> c.id.toString()).toList();
+        return new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
+                ticket.callerPhoneMasked != null ? ticket.callerPhoneMasked : ticket.callerIdMasked, reason,
+                repeat.tickets(), repeats.windowDays(), related, ticket.territory().toRef(), now);
+    }
+
+    private String number(LocalDate day, long sequence) {
+        return config.numberPrefix() + day.toString().replace("-", "") + String.format("%06d", sequence);
+    }
+
+    private static Ticket newTicket(UUID id, TicketDraft d, TerritoryResult territory, Instant now) {
+        Ticket t = new Ticket();
+        t.id = id;
+        t.channel = d.channel();
+        t.kind = d.kind();
+        t.urgency = d.urgency();
+        t.categoryCode = d.categoryCode();
+        t.content = d.content();
+        t.callerName = d.callerName();
+        t.callerPhone = d.callerPhone();
+        t.callerPhoneMasked = TicketMapper.maskPhone(d.callerPhone());
+        t.callerIdNumber = d.callerIdNumber();
+        t.callerIdMasked = TicketMapper.maskId(d.callerIdNumber());
+        t.lat = d.lat();
+        t.lon = d.lon();
+        t.address = d.address();
+        t.countyCode = territory.countyCode();
+        t.townCode = territory.townCode();
+        t.villageCode = territory.villageCode();
+        t.resolvedBy = territory.resolvedBy();
+        if (!territory.resolved()) {
+            t.addFlag(TicketFlag.TERRITORY_UNRESOLVED);
+        }
+        d.extraFlags().forEach(t::addFlag);
+        t.externalRef = d.externalRef();
+        t.operatorId = d.operatorId();
+        t.proxyAgent = d.proxyAgent();
+        t.status = TicketStatus.ACCEPTED;
+        t.occurredAt = d.occurredAt() == null ? now : d.occurredAt();
+        t.receivedAt = now;
+        t.updatedAt = now;
+        return t;
+    }
+}

@@ -1,0 +1,25 @@
+package cn.hotline.notify.client;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** routing-service's dispatch commands notify uses: sign on a handler's behalf after an SMS reply. */
+@RegisterRestClient(configKey = "routing")
+@Path("/api/v1/dispatches")
+public interface RoutingApi {
+
+    @POST
+    @Path("/{dispatchId}/sign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response sign(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
+            Map<String, String> body);
+}

@@ -1,0 +1,43 @@
+package cn.hotline.notify.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Signs a dispatch on routing with the handler's own (minted) token; a 4xx answer is an outcome, not a fault. */
+@ApplicationScoped
+@Timeout(value = 3, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 200, jitter = 100)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+public class RoutingClient {
+
+    private final RoutingApi api;
+
+    public RoutingClient(@RestClient RoutingApi api) {
+        this.api = api;
+    }
+
+    /** The HTTP status routing answered (2xx signed; 409 already signed or not signable; 403 not the unit's). */
+    public int sign(String dispatchId, String handlerToken, String note) {
+        try (Response response = api.sign(dispatchId, handlerToken, Map.of("note", note))) {
+            return status(response.getStatus());
+        } catch (WebApplicationException e) {
+            return status(e.getResponse().getStatus());
+        }
+    }
+
+    private static int status(int status) {
+        if (status >= 500) {
+            throw new IllegalStateException("routing answered " + status);
+        }
+        return status;
+    }
+}

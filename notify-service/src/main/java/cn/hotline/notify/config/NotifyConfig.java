@@ -1,0 +1,88 @@
+package cn.hotline.notify.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** notify-service's own settings: signature, worker pace, quiet hours, rate limit, retries, tokens. */
+@ConfigMapping(prefix = "hotline.notify")
+public interface NotifyConfig {
+
+    /** Prefixed to every message, e.g. 【湖州12345】. */
+    String signature();
+
+    /** How often the sending worker runs (Quarkus scheduler syntax, e.g. 1s, 200ms). */
+    @WithDefault("1s")
+    String workerInterval();
+
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    QuietHours quietHours();
+
+    RateLimit rateLimit();
+
+    @WithDefault("3")
+    int maxAttempts();
+
+    @WithDefault("PT1M")
+    Duration retryBackoff();
+
+    @WithDefault("PT2M")
+    Duration pendingResendAfter();
+
+    /** How long a level waits before trying again when neither routing nor a snapshot could name its recipients. */
+    @WithDefault("PT30S")
+    Duration directoryRetry();
+
+    /** routing personIds who receive alert.* messages. */
+    Optional<List<String>> alertRecipients();
+
+    /** Territory (city) used when a ticket's county is unknown. */
+    @WithDefault("3305")
+    String defaultTerritory();
+
+    HttpGateway httpGateway();
+
+    Tokens tokens();
+
+    /** Non-urgent messages wait while the local time is inside [start, end). */
+    interface QuietHours {
+        @WithDefault("true")
+        boolean enabled();
+
+        LocalTime start();
+
+        LocalTime end();
+    }
+
+    /** At most {@code max} non-urgent messages per recipient per {@code window}. */
+    interface RateLimit {
+        int max();
+
+        Duration window();
+    }
+
+    /** The cloud SMS API (secondary route). */
+    interface HttpGateway {
+        @WithDefault("true")
+        boolean enabled();
+
+        String signName();
+    }
+
+    /** JWTs notify mints for its own calls to routing. */
+    interface Tokens {
+        String serviceSubject();
+
+        String serviceRole();
+
+        @WithDefault("PT5M")
+        Duration lifetime();
+    }
+}

@@ -1,0 +1,47 @@
+package cn.hotline.notify.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A level to fire at {@code dueAt} (PENDING → FIRED or CANCELLED); {@code context} is the trigger as JSON. */
+@Entity
+@Table(name = "scheduled_level")
+public class ScheduledLevel {
+
+    public static final String PENDING = "PENDING";
+    public static final String FIRED = "FIRED";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "trigger_key")
+    public String triggerKey;
+
+    public String scope;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    public String stage;
+
+    public int level;
+
+    @Column(name = "level_id")
+    public long levelId;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    public String status;
+
+    public String context;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

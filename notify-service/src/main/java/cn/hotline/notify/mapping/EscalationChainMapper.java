@@ -1,0 +1,54 @@
+package cn.hotline.notify.mapping;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.hotline.notify.domain.EscalationLevel;
+import cn.hotline.notify.domain.RecipientRole;
+
+/** Escalation levels ↔ chain DTOs. */
+public final class EscalationChainMapper {
+
+    private EscalationChainMapper() {
+    }
+
+    public static List<EscalationLevel> toEntities(EscalationChainDto chain) {
+        List<EscalationLevel> levels = new ArrayList<>();
+        for (EscalationChainDto.Level l : chain.levels()) {
+            EscalationLevel e = new EscalationLevel();
+            e.policyCode = chain.policyCode();
+            e.stage = chain.stage();
+            e.level = l.level();
+            e.trigger = l.trigger();
+            e.thresholdPercent = l.thresholdPercent();
+            e.delaySeconds = l.delay() == null || l.delay().isBlank() ? 0 : Duration.parse(l.delay()).toSeconds();
+            e.recipients = l.recipients().stream().map(Enum::name).collect(Collectors.joining(","));
+            e.templateCode = l.template();
+            levels.add(e);
+        }
+        return levels;
+    }
+
+    public static List<EscalationChainDto> toChains(List<EscalationLevel> levels) {
+        Map<String, List<EscalationLevel>> grouped = new LinkedHashMap<>();
+        levels.forEach(l -> grouped.computeIfAbsent(l.policyCode + "\u0000" + l.stage, k -> new ArrayList<>()).add(l));
+        return grouped.values().stream().map(EscalationChainMapper::toChain).toList();
+    }
+
+    private static EscalationChainDto toChain(List<EscalationLevel> levels) {
+        EscalationLevel first = levels.get(0);
+        return new EscalationChainDto(first.policyCode, first.stage, levels.stream().map(l -> new EscalationChainDto.Level(
+                l.level, l.trigger, l.thresholdPercent, l.delaySeconds == 0 ? null : Duration.ofSeconds(l.delaySeconds).toString(),
+                roles(l.recipients), l.templateCode)).toList());
+    }
+
+    public static List<RecipientRole> roles(String recipients) {
+        return Arrays.stream(recipients.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(RecipientRole::valueOf).toList();
+    }
+}

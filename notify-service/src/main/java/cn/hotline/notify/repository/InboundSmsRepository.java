@@ -1,0 +1,20 @@
+package cn.hotline.notify.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.notify.domain.InboundSms;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Mobile-originated messages waiting to be processed. */
+@ApplicationScoped
+public class InboundSmsRepository implements PanacheRepositoryBase<InboundSms, UUID> {
+
+    public Uni<List<InboundSms>> received(int limit) {
+        return find("status", Sort.by("receivedAt"), InboundSms.RECEIVED).page(0, limit).list();
+    }
+}

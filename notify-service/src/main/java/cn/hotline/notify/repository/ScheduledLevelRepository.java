@@ -1,0 +1,41 @@
+package cn.hotline.notify.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.notify.domain.ScheduledLevel;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Levels waiting for their due instant; inserted once per trigger key. */
+@ApplicationScoped
+public class ScheduledLevelRepository implements PanacheRepositoryBase<ScheduledLevel, UUID> {
+
+    /** Inserts unless the trigger key exists (a replayed or duplicated event); true when inserted. */
+    public Uni<Boolean> insertOnce(ScheduledLevel s) {
+        String sql = "insert into scheduled_level (id, trigger_key, scope, ticket_id, stage, level, level_id, due_at,"
+                + " status, context, created_at) values (:id, :key, :scope, :ticket, :stage, :level, :levelId, :due,"
+                + " :status, :context, :created) on conflict (trigger_key) do nothing";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
+                .setParameter("id", s.id).setParameter("key", s.triggerKey).setParameter("scope", s.scope)
+                .setParameter("ticket", s.ticketId).setParameter("stage", s.stage).setParameter("level", s.level)
+                .setParameter("levelId", s.levelId).setParameter("due", s.dueAt).setParameter("status", s.status)
+                .setParameter("context", s.context).setParameter("created", s.createdAt)
+                .executeUpdate()).map(rows -> rows == 1);
+    }
+
+    public Uni<List<ScheduledLevel>> due(Instant now, int limit) {
+        return find("status = ?1 and dueAt <= ?2", Sort.by("dueAt").and("level"), ScheduledLevel.PENDING, now)
+                .page(0, limit).list();
+    }
+
+    public Uni<Integer> cancel(String scope, String stage) {
+        return update("status = ?1 where scope = ?2 and (stage = ?3 or ?3 = '*') and status = ?4",
+                ScheduledLevel.CANCELLED, scope, stage, ScheduledLevel.PENDING);
+    }
+}

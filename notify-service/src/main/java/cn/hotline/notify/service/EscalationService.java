@@ -1,0 +1,111 @@
+package cn.hotline.notify.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.hotline.notify.domain.EscalationLevel;
+import cn.hotline.notify.domain.ScheduledLevel;
+import cn.hotline.notify.domain.TriggerContext;
+import cn.hotline.notify.repository.EscalationLevelRepository;
+import cn.hotline.notify.repository.EscalationStopRepository;
+import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.ScheduledLevelRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns triggers into scheduled levels (one row per trigger and level, so a replayed event adds nothing) and
+ * stops a stage's later levels when the stage is met or acknowledged. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+    private static final String ANY = "*";
+
+    private final EscalationLevelRepository levels;
+    private final ScheduledLevelRepository scheduled;
+    private final EscalationStopRepository stops;
+    private final NotificationRepository notifications;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EscalationService(EscalationLevelRepository levels, ScheduledLevelRepository scheduled,
+            EscalationStopRepository stops, NotificationRepository notifications, ObjectMapper json, Clock clock) {
+        this.levels = levels;
+        this.scheduled = scheduled;
+        this.stops = stops;
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Schedules every level of the matching chain that this trigger starts. */
+    public Uni<Void> trigger(TriggerContext context) {
+        return chainFor(context.policyCode(), context.stage()).flatMap(chain -> Multi.createFrom().iterable(chain)
+                .filter(level -> level.trigger == context.trigger())
+                .filter(level -> level.thresholdPercent == null || level.thresholdPercent.equals(context.thresholdPercent()))
+                .onItem().transformToUniAndConcatenate(level -> schedule(context, level))
+                .collect().asList().replaceWithVoid());
+    }
+
+    private Uni<Boolean> schedule(TriggerContext context, EscalationLevel level) {
+        ScheduledLevel row = new ScheduledLevel();
+        row.id = UUID.randomUUID();
+        row.scope = context.scope();
+        row.ticketId = context.ticketId();
+        row.stage = context.stage();
+        row.level = level.level;
+        row.levelId = level.id;
+        row.triggerKey = String.join("|", context.scope(), context.stage(), context.instance(), String.valueOf(level.level));
+        Instant base = context.occurredAt() != null ? context.occurredAt() : clock.instant();
+        row.dueAt = base.plus(Duration.ofSeconds(level.delaySeconds));
+        row.status = ScheduledLevel.PENDING;
+        row.createdAt = clock.instant();
+        try {
+            row.context = json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return scheduled.insertOnce(row).invoke(inserted -> {
+            if (!inserted) {
+                LOG.debugf("level %s already scheduled", row.triggerKey);
+            }
+        });
+    }
+
+    /** The most specific chain: (policy, stage), (policy, *), (*, stage), (*, *). */
+    Uni<List<EscalationLevel>> chainFor(String policy, String stage) {
+        String p = policy == null ? ANY : policy;
+        String s = stage == null ? ANY : stage;
+        return levels.chain(p, s)
+                .flatMap(found -> found.isEmpty() ? levels.chain(p, ANY) : Uni.createFrom().item(found))
+                .flatMap(found -> found.isEmpty() ? levels.chain(ANY, s) : Uni.createFrom().item(found))
+                .flatMap(found -> found.isEmpty() ? levels.chain(ANY, ANY) : Uni.createFrom().item(found));
+    }
+
+    /** Stops {@code stage} ('*' = all) in every scope given: later levels are cancelled and never fire. */
+    public Uni<Void> stop(List<String> scopes, String stage, String reason) {
+        Instant now = clock.instant();
+        return Multi.createFrom().iterable(scopes.stream().filter(s -> s != null).distinct().toList())
+                .onItem().transformToUniAndConcatenate(scope -> stops.stop(scope, stage, reason, now)
+                        .chain(() -> scheduled.cancel(scope, stage))
+                        .chain(() -> notifications.cancelUnsent(scope, stage)))
+                .collect().asList().replaceWithVoid();
+    }
+
+    /** A new dispatch starts its stages afresh. */
+    public Uni<Void> reopen(String dispatchId, String ticketId) {
+        return stops.reopen(dispatchId).chain(() -> stops.reopen(ticketId));
+    }
+}

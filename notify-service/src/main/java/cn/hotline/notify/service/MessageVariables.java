@@ -1,0 +1,73 @@
+package cn.hotline.notify.service;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.notify.config.NotifyConfig;
+import cn.hotline.notify.domain.TicketContext;
+import cn.hotline.notify.domain.TriggerContext;
+
+/** The template variables of a trigger: ticket number, category name, address, deadline, remaining time, ... */
+@ApplicationScoped
+public class MessageVariables {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日HH:mm");
+    private static final Map<String, String> STAGES = Map.of("SIGN", "签收", "ARRIVE", "到场", "HANDLE", "处置",
+            "CLOSE", "办结", "DECIDE", "受理告知", "REVIEW", "复查", "NO_PROGRESS", "办理", "FIRST_REPLY", "首次答复");
+
+    private final CategoryNames categories;
+    private final NotifyConfig config;
+
+    public MessageVariables(CategoryNames categories, NotifyConfig config) {
+        this.categories = categories;
+        this.config = config;
+    }
+
+    public Map<String, String> of(TriggerContext t, TicketContext c) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("ticketNumber", t.ticketNumber() != null ? t.ticketNumber() : c != null ? c.ticketNumber : null);
+        vars.put("categoryName", categories.name(c == null ? null : c.categoryCode));
+        vars.put("address", c == null ? null : c.address);
+        vars.put("unitName", c == null ? null : c.unitName);
+        vars.put("deadline", t.deadline() == null ? null : DEADLINE.format(t.deadline().atZone(config.zone())));
+        vars.put("remaining", remaining(t.remaining()));
+        vars.put("stageName", STAGES.getOrDefault(t.stage(), t.stage()));
+        vars.put("sequence", t.sequence() == null ? null : String.valueOf(t.sequence()));
+        vars.put("keyword", t.keyword());
+        vars.put("count", t.count() == null ? null : String.valueOf(t.count()));
+        vars.put("windowDays", t.windowDays() == null ? null : String.valueOf(t.windowDays()));
+        vars.put("territory", t.territoryCode());
+        vars.values().removeIf(v -> v == null);
+        return vars;
+    }
+
+    /** ISO-8601 duration → 2小时5分 / 30秒; anything else is shown as given. */
+    static String remaining(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(iso);
+            long days = d.toDays();
+            long hours = d.toHoursPart();
+            long minutes = d.toMinutesPart();
+            StringBuilder out = new StringBuilder();
+            if (days > 0) {
+                out.append(days).append("天");
+            }
+            if (hours > 0) {
+                out.append(hours).append("小时");
+            }
+            if (minutes > 0) {
+                out.append(minutes).append("分钟");
+            }
+            return out.isEmpty() ? d.toSecondsPart() + "秒" : out.toString();
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package cn.hotline.notify.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.NotificationEvent;
+import cn.hotline.notify.config.NotifyConfig;
+import cn.hotline.notify.domain.MessagePart;
+import cn.hotline.notify.domain.Notification;
+import cn.hotline.notify.domain.NotificationStatus;
+import cn.hotline.notify.gateway.SmsResult;
+import cn.hotline.notify.repository.MessagePartRepository;
+import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.support.outbox.OutboxWriter;
+import cn.hotline.support.security.Masking;
+import io.smallrye.mutiny.Uni;
+
+/** Records a notification's outcome with its notification.* event in one transaction (outbox). */
+@ApplicationScoped
+public class NotificationRecorder {
+
+    private final NotificationRepository notifications;
+    private final MessagePartRepository parts;
+    private final OutboxWriter outbox;
+    private final NotifyConfig config;
+    private final Tx tx;
+    private final Clock clock;
+
+    public NotificationRecorder(NotificationRepository notifications, MessagePartRepository parts, OutboxWriter outbox,
+            NotifyConfig config, Tx tx, Clock clock) {
+        this.notifications = notifications;
+        this.parts = parts;
+        this.outbox = outbox;
+        this.config = config;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void sent(UUID id, SmsResult result) {
+        tx.run(() -> notifications.findById(id).flatMap(n -> {
+            n.become(NotificationStatus.SENT);
+            n.gateway = result.gateway();
+            n.messageId = result.messageId();
+            n.sentAt = clock.instant();
+            n.error = null;
+            n.attempts++;
+            Uni<Void> partsSaved = SmsResult.SMPP.equals(result.gateway())
+                    ? parts.persist(result.messageIds().stream().map(m -> new MessagePart(m, id)).toList()).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return partsSaved.chain(() -> event(n, EventTypes.NOTIFICATION_SENT, "sent"));
+        }));
+    }
+
+    public void defer(UUID id, Instant until, String reason) {
+        tx.run(() -> notifications.findById(id).invoke(n -> {
+            n.become(NotificationStatus.DEFERRED);
+            n.nextAttemptAt = until;
+            n.error = reason;
+        }).replaceWithVoid());
+    }
+
+    public void cancel(UUID id, String reason) {
+        tx.run(() -> notifications.findById(id).invoke(n -> {
+            n.become(NotificationStatus.CANCELLED);
+            n.error = reason;
+        }).replaceWithVoid());
+    }
+
+    /** A failed attempt: deferred with backoff until the last attempt, then FAILED with its event. */
+    public void failed(UUID id, String error) {
+        tx.run(() -> notifications.findById(id).flatMap(n -> {
+            n.attempts++;
+            n.error = error.length() > 480 ? error.substring(0, 480) : error;
+            if (n.attempts < config.maxAttempts()) {
+                n.become(NotificationStatus.DEFERRED);
+                n.nextAttemptAt = clock.instant().plus(config.retryBackoff().multipliedBy(n.attempts));
+                return Uni.createFrom().voidItem();
+            }
+            n.become(NotificationStatus.FAILED);
+            return event(n, EventTypes.NOTIFICATION_FAILED, "failed");
+        }));
+    }
+
+    /** Applies a delivery receipt to a sent notification (DELIVRD → DELIVERED, else FAILED). */
+    public Uni<Void> receipt(Notification n, String state, Instant at) {
+        if (n.status != NotificationStatus.SENT) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean delivered = "DELIVRD".equals(state);
+        n.become(delivered ? NotificationStatus.DELIVERED : NotificationStatus.FAILED);
+        n.deliveredAt = at;
+        if (!delivered) {
+            n.error = "receipt " + state;
+        }
+        return delivered ? event(n, EventTypes.NOTIFICATION_DELIVERED, "delivered")
+                : event(n, EventTypes.NOTIFICATION_FAILED, "failed");
+    }
+
+    private Uni<Void> event(Notification n, String type, String suffix) {
+        if (n.ticketId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        NotificationEvent payload = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, n.id.toString(), n.ticketId,
+                n.dedupKey, n.recipientId, Masking.phone(n.recipientPhone), n.templateCode, n.level, n.gateway,
+                n.messageId, n.segments, n.status.name(), n.error, clock.instant());
+        return outbox.append("notification:" + n.id + ":" + suffix, type, n.ticketId, payload).replaceWithVoid();
+    }
+}

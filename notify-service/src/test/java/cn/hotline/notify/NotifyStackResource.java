@@ -1,0 +1,68 @@
+package cn.hotline.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import cn.hotline.smsc.SimulatorConfig;
+import cn.hotline.smsc.SmscSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The other side of notify's links for tests: the real SMSC simulator (SMPP, in this JVM, random ports) and a
+ * WireMock standing in for routing-service's directory/sign API (a contract stub) and for the cloud SMS API.
+ * Short fault-tolerance and reconnect values so outages are seen within seconds.
+ */
+public class NotifyStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private static SmscSimulator simulator;
+    private static WireMockServer wiremock;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (simulator == null) {
+            simulator = SmscSimulator.start(SimulatorConfig.randomPorts().withCredentials("notify-test", "secret"));
+            wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            wiremock.start();
+            wiremock.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"{{randomValue length=12 type='NUMERIC'}}\"}")
+                    .withTransformers("response-template")));
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("notify.smpp.host", "127.0.0.1");
+        config.put("notify.smpp.port", String.valueOf(simulator.smppPort()));
+        config.put("notify.smpp.system-id", "notify-test");
+        config.put("notify.smpp.password", "secret");
+        config.put("notify.smpp.reconnect-initial-backoff", "PT0.2S");
+        config.put("notify.smpp.reconnect-max-backoff", "PT1S");
+        config.put("notify.smpp.enquire-link-interval", "PT2S");
+        config.put("notify.smpp.throttle-backoff", "PT0.1S");
+        config.put("notify.smpp.throttle-retries", "2");
+        config.put("notify.test.smsc-http-port", String.valueOf(simulator.httpPort()));
+        config.put("notify.test.wiremock-port", String.valueOf(wiremock.port()));
+        config.put("quarkus.rest-client.routing.url", wiremock.baseUrl());
+        config.put("quarkus.rest-client.sms-http.url", wiremock.baseUrl());
+        config.put("hotline.notify.worker-interval", "1s");
+        config.put("hotline.notify.directory-retry", "PT0S");
+        config.put("hotline.notify.alert-recipients", "staff-alert-1");
+        config.put("hotline.notify.rate-limit.max", "3");
+        config.put("cn.hotline.notify.client.DirectoryCalls/Timeout/value", "1500");
+        config.put("cn.hotline.notify.client.DirectoryCalls/Retry/delay", "50");
+        config.put("cn.hotline.notify.client.DirectoryCalls/CircuitBreaker/delay", "1000");
+        config.put("cn.hotline.notify.gateway.SmppGateway/CircuitBreaker/delay", "1000");
+        config.put("cn.hotline.notify.gateway.HttpSmsGateway/CircuitBreaker/delay", "1000");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Kept for the whole test JVM (Quarkus boots once); daemon threads end with it.
+    }
+}

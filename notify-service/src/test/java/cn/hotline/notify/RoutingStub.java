@@ -1,0 +1,62 @@
+package cn.hotline.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+/** routing-service's directory and sign API as a contract stub (WireMock), per test with fresh ids and phones. */
+public final class RoutingStub {
+
+    private final WireMock wiremock;
+
+    public RoutingStub(int port) {
+        this.wiremock = new WireMock("127.0.0.1", port);
+    }
+
+    public WireMock wiremock() {
+        return wiremock;
+    }
+
+    public static String phone() {
+        return "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    public static String personJson(String personId, String phone, String unitCode, String role) {
+        return "{\"personId\":\"" + personId + "\",\"name\":\"测试" + personId.substring(0, 4) + "\",\"phone\":\"" + phone
+                + "\",\"unitCode\":\"" + unitCode + "\",\"role\":\"" + role + "\"}";
+    }
+
+    /** A person, findable by id and by phone. */
+    public void person(String personId, String phone, String unitCode, String role) {
+        String body = personJson(personId, phone, unitCode, role);
+        wiremock.register(get(urlEqualTo("/api/v1/directory/people/" + personId)).willReturn(json(body)));
+        wiremock.register(get(urlEqualTo("/api/v1/directory/people/by-phone/" + phone)).willReturn(json(body)));
+    }
+
+    public void unit(String unitCode, String leaderJson) {
+        wiremock.register(get(urlEqualTo("/api/v1/directory/units/" + unitCode)).willReturn(json("{\"unitCode\":\""
+                + unitCode + "\",\"unitName\":\"测试单位\",\"level\":\"county\",\"territoryCode\":\"330523\",\"leader\":"
+                + leaderJson + "}")));
+    }
+
+    public void commanders(String territoryCode, String personJson) {
+        wiremock.register(get(urlPathEqualTo("/api/v1/directory/commanders/on-duty"))
+                .withQueryParam("territoryCode", WireMock.equalTo(territoryCode))
+                .willReturn(json("[" + personJson + "]")));
+    }
+
+    public void signAccepted(String dispatchId) {
+        wiremock.register(post(urlEqualTo("/api/v1/dispatches/" + dispatchId + "/sign"))
+                .willReturn(json("{\"id\":\"" + dispatchId + "\",\"state\":\"SIGNED\"}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.hotline.routing.config;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed settings of routing-service ({@code hotline.routing.*}). */
+@ConfigMapping(prefix = "hotline.routing")
+public interface RoutingConfig {
+
+    /** Time zone the duty rosters are written in. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** Redis pub/sub channel that tells every replica to reload its indexes. */
+    @WithDefault("hotline:routing:refresh")
+    String refreshChannel();
+
+    Seed seed();
+
+    /** What is loaded on first start. */
+    interface Seed {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("hotline/region/huzhou-divisions.csv")
+        String divisions();
+
+        @WithDefault("hotline/region/huzhou-counties.geojson")
+        String boundaries();
+
+        @WithDefault("seed/units.yaml")
+        String units();
+
+        @WithDefault("seed/catalogue.yaml")
+        String catalogue();
+
+        /** When the seeded catalogue takes effect. */
+        @WithDefault("2026-01-01T00:00:00+08:00")
+        OffsetDateTime effectiveFrom();
+    }
+}

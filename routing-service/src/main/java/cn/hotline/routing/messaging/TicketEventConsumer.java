@@ -1,0 +1,69 @@
+package cn.hotline.routing.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.events.CloudEvent;
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.TerritoryRef;
+import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.events.payload.TicketMerged;
+import cn.hotline.events.payload.TicketReopened;
+import cn.hotline.routing.service.DispatchService;
+import cn.hotline.routing.service.TerritoryQuery;
+import cn.hotline.routing.service.TicketFacts;
+import cn.hotline.support.inbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+
+/** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged → the duplicate's is cancelled. */
+@ApplicationScoped
+public class TicketEventConsumer {
+
+    static final String CONSUMER = "routing-tickets";
+
+    private final IdempotentConsumer idempotent;
+    private final DispatchService dispatches;
+
+    public TicketEventConsumer(IdempotentConsumer idempotent, DispatchService dispatches) {
+        this.idempotent = idempotent;
+        this.dispatches = dispatches;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return idempotent.handle(CONSUMER, record, event -> switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> created(event);
+            case EventTypes.TICKET_REOPENED -> reopened(event);
+            case EventTypes.TICKET_MERGED -> merged(event);
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> created(CloudEvent event) {
+        TicketCreated t = EventCodec.decode(event, TicketCreated.class);
+        TerritoryRef ref = t.territory();
+        TerritoryQuery place = new TerritoryQuery(ref == null ? null : ref.countyCode(),
+                ref == null ? null : ref.townCode(), ref == null ? null : ref.villageCode(),
+                ref == null ? null : ref.resolvedBy(), t.lat(), t.lon(), t.address());
+        return dispatches.onCreated(new TicketFacts(t.ticketId(), t.number(), t.channel(), t.kind(), t.urgency(),
+                t.categoryCode(), place), event.id());
+    }
+
+    private Uni<Void> reopened(CloudEvent event) {
+        TicketReopened t = EventCodec.decode(event, TicketReopened.class);
+        TerritoryRef ref = t.territory();
+        TerritoryQuery place = new TerritoryQuery(ref == null ? null : ref.countyCode(),
+                ref == null ? null : ref.townCode(), ref == null ? null : ref.villageCode(),
+                ref == null ? null : ref.resolvedBy(), null, null, null);
+        return dispatches.onReopened(new TicketFacts(t.ticketId(), t.number(), null, t.kind(), t.urgency(),
+                t.categoryCode(), place), event.id());
+    }
+
+    private Uni<Void> merged(CloudEvent event) {
+        TicketMerged t = EventCodec.decode(event, TicketMerged.class);
+        return dispatches.onMerged(t.ticketId(), t.masterTicketId(), t.mergedBy());
+    }
+}

@@ -1,0 +1,68 @@
+package cn.hotline.routing.rest;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import cn.hotline.routing.domain.RoutingRule;
+import cn.hotline.routing.service.CatalogueService;
+import cn.hotline.routing.service.ImportResult;
+import cn.hotline.routing.service.RoutingIndex;
+import cn.hotline.routing.service.RuleImport;
+import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** The jurisdiction catalogue: import (admin; a change makes a new version), current rules, a rule's versions. */
+@Path("/api/v1/catalogue/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+public class CatalogueResource {
+
+    private final CatalogueService service;
+    private final RoutingIndex index;
+
+    public CatalogueResource(CatalogueService service, RoutingIndex index) {
+        this.service = service;
+        this.index = index;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ImportResult> importRules(@NotNull @Valid List<@NotNull @Valid RuleImport> rules) {
+        return service.importRules(rules);
+    }
+
+    /** The current (open-ended) version of every rule, optionally of one category. */
+    @GET
+    public List<RoutingRule> current(@QueryParam("categoryCode") String categoryCode) {
+        return index.catalogue().allVersions().stream()
+                .map(versions -> versions.get(versions.size() - 1))
+                .filter(r -> r.effectiveTo() == null)
+                .filter(r -> categoryCode == null || r.categoryCode().equals(categoryCode))
+                .sorted(Comparator.comparing(RoutingRule::ruleId)).toList();
+    }
+
+    @GET
+    @Path("/{ruleId}/versions")
+    public List<RoutingRule> versions(@PathParam("ruleId") String ruleId) {
+        List<RoutingRule> versions = index.catalogue().versions(ruleId);
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("rule " + ruleId);
+        }
+        return versions;
+    }
+}

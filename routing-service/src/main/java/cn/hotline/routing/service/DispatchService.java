@@ -1,0 +1,176 @@
+package cn.hotline.routing.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.UnitRef;
+import cn.hotline.routing.domain.AssistPart;
+import cn.hotline.routing.domain.Dispatch;
+import cn.hotline.routing.domain.DispatchAction;
+import cn.hotline.routing.domain.DispatchActionLog;
+import cn.hotline.routing.domain.DispatchState;
+import cn.hotline.routing.domain.Queue;
+import cn.hotline.routing.repository.DispatchActionRepository;
+import cn.hotline.routing.repository.DispatchRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Creates dispatches: from ticket events (decided automatically or parked in the MANUAL queue), and as
+ * the follow-up of an accepted return (改派). Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class DispatchService {
+
+    private static final Logger LOG = Logger.getLogger(DispatchService.class);
+
+    private final DispatchRepository dispatches;
+    private final DispatchActionRepository actions;
+    private final TerritoryResolver resolver;
+    private final DecisionEngine engine;
+    private final DispatchEvents events;
+    private final Clock clock;
+
+    public DispatchService(DispatchRepository dispatches, DispatchActionRepository actions, TerritoryResolver resolver,
+            DecisionEngine engine, DispatchEvents events, Clock clock) {
+        this.dispatches = dispatches;
+        this.actions = actions;
+        this.resolver = resolver;
+        this.engine = engine;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The decision for a ticket now, without storing anything. */
+    public Decision preview(TicketFacts ticket, Instant at) {
+        ResolvedTerritory territory = resolver.resolve(ticket.place());
+        return engine.decide(new DecisionEngine.Input(ticket.categoryCode(), ticket.kind(), ticket.urgency(),
+                territory, at, Set.of()));
+    }
+
+    /** ticket.created: one dispatch per ticket, whatever replays or re-sent events arrive. */
+    public Uni<Void> onCreated(TicketFacts ticket, String eventId) {
+        return dispatches.count("ticketId", ticket.ticketId()).chain(existing -> {
+            if (existing > 0) {
+                LOG.infof("ticket %s already has a dispatch; event %s ignored", ticket.ticketId(), eventId);
+                return Uni.createFrom().voidItem();
+            }
+            return create(ticket, eventId, null);
+        });
+    }
+
+    /** ticket.reopened (重办): a new dispatch unless one is still open. */
+    public Uni<Void> onReopened(TicketFacts ticket, String eventId) {
+        return dispatches.findOpenByTicket(ticket.ticketId()).chain(open -> {
+            if (open != null) {
+                LOG.infof("ticket %s reopened while dispatch %s is open; event %s ignored", ticket.ticketId(),
+                        open.id, eventId);
+                return Uni.createFrom().voidItem();
+            }
+            return dispatches.findByTicket(ticket.ticketId()).chain(all -> create(ticket, eventId,
+                    all.isEmpty() ? null : all.get(all.size() - 1)));
+        });
+    }
+
+    /** ticket.merged: the duplicate's open dispatch is cancelled (no dispatch.* type exists for it). */
+    public Uni<Void> onMerged(String duplicateTicketId, String masterTicketId, String actor) {
+        return dispatches.findOpenByTicket(duplicateTicketId).chain(open -> {
+            if (open == null) {
+                return Uni.createFrom().voidItem();
+            }
+            DispatchState from = open.state;
+            open.state = DispatchState.CANCELLED;
+            open.updatedAt = clock.instant();
+            open.explanation = append(open.explanation, "cancelled: ticket merged into " + masterTicketId);
+            return log(open, DispatchAction.CANCEL, actor, null, from, null, "merged into " + masterTicketId);
+        });
+    }
+
+    private Uni<Void> create(TicketFacts ticket, String eventId, Dispatch previous) {
+        Instant now = clock.instant();
+        Decision decision = preview(ticket, now);
+        Dispatch d = new Dispatch();
+        d.id = UUID.randomUUID();
+        d.ticketId = ticket.ticketId();
+        d.ticketNumber = ticket.number();
+        d.channel = ticket.channel();
+        d.kind = ticket.kind();
+        d.urgency = ticket.urgency();
+        d.categoryCode = ticket.categoryCode();
+        d.address = ticket.place().address();
+        d.lat = ticket.place().lat();
+        d.lon = ticket.place().lon();
+        d.triggerEventId = eventId;
+        d.previousDispatchId = previous == null ? null : previous.id;
+        d.escalationLevel = previous == null ? 0 : previous.escalationLevel;
+        d.caseLeaderId = previous == null ? null : previous.caseLeaderId;
+        d.createdAt = now;
+        d.updatedAt = now;
+        place(d, decision);
+        return dispatches.persist(d).chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
+                        null, d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"))
+                .chain(() -> d.state == DispatchState.ASSIGNED ? events.emit(EventTypes.DISPATCH_ASSIGNED, d,
+                        detail(Actor.system().personId(), null, now, null, null)) : Uni.createFrom().voidItem());
+    }
+
+    /** Copies a decision onto a new dispatch: ASSIGNED in AUTO, or UNASSIGNED in MANUAL. */
+    static void place(Dispatch d, Decision decision) {
+        ResolvedTerritory t = decision.territory();
+        d.countyCode = t.countyCode();
+        d.townCode = t.townCode();
+        d.villageCode = t.villageCode();
+        d.resolvedBy = t.resolvedBy();
+        d.explanation = new ArrayList<>(decision.explanation());
+        if (decision.placed()) {
+            d.state = DispatchState.ASSIGNED;
+            d.queue = Queue.AUTO;
+            d.leadUnitCode = decision.lead().unitCode();
+            d.leadUnitName = decision.lead().unitName();
+            d.assisting = parts(decision.assisting());
+            d.handlerId = decision.handlerId();
+            d.ruleId = decision.ruleId();
+            d.ruleVersion = decision.ruleVersion();
+        } else {
+            d.state = DispatchState.UNASSIGNED;
+            d.queue = Queue.MANUAL;
+        }
+    }
+
+    static List<AssistPart> parts(List<UnitRef> units) {
+        return new ArrayList<>(units.stream().map(u -> AssistPart.pending(u.unitCode(), u.unitName())).toList());
+    }
+
+    static List<String> append(List<String> lines, String line) {
+        List<String> next = new ArrayList<>(lines);
+        next.add(line);
+        return next;
+    }
+
+    Uni<Void> log(Dispatch d, DispatchAction action, String actor, String unit, DispatchState from, String reasonCode,
+            String note) {
+        DispatchActionLog entry = new DispatchActionLog();
+        entry.id = UUID.randomUUID();
+        entry.dispatchId = d.id;
+        entry.action = action.path();
+        entry.actor = actor;
+        entry.actingUnitCode = unit;
+        entry.fromState = from == null ? null : from.name();
+        entry.toState = d.state.name();
+        entry.reasonCode = reasonCode;
+        entry.note = note;
+        entry.at = clock.instant();
+        return actions.persist(entry).replaceWithVoid();
+    }
+
+    static DispatchEvents.Detail detail(String actor, String unit, Instant at, String reasonCode, String note) {
+        return new DispatchEvents.Detail(actor, unit, at, reasonCode, note, null, null);
+    }
+}

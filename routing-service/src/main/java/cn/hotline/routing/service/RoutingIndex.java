@@ -1,0 +1,61 @@
+package cn.hotline.routing.service;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.routing.repository.RuleRepository;
+import cn.hotline.routing.repository.TerritoryRepository;
+import cn.hotline.routing.repository.UnitRepository;
+import io.smallrye.mutiny.Uni;
+
+/** This replica's in-memory organisation model and catalogue index, swapped whole on every reload. */
+@ApplicationScoped
+public class RoutingIndex {
+
+    private static final Logger LOG = Logger.getLogger(RoutingIndex.class);
+
+    private final TerritoryRepository territories;
+    private final UnitRepository units;
+    private final RuleRepository rules;
+    private final AtomicReference<OrganisationSnapshot> organisation = new AtomicReference<>(OrganisationSnapshot.empty());
+    private final AtomicReference<CatalogueIndex> catalogue = new AtomicReference<>(CatalogueIndex.empty());
+    private final AtomicLong reloads = new AtomicLong();
+
+    public RoutingIndex(TerritoryRepository territories, UnitRepository units, RuleRepository rules) {
+        this.territories = territories;
+        this.units = units;
+        this.rules = rules;
+    }
+
+    public OrganisationSnapshot organisation() {
+        return organisation.get();
+    }
+
+    public CatalogueIndex catalogue() {
+        return catalogue.get();
+    }
+
+    /** How many reloads this replica has done (health and tests). */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    /** Reads everything from the database and swaps both indexes. */
+    public Uni<Void> reload() {
+        return Uni.combine().all()
+                .unis(territories.findAll(), units.findAllUnits(), units.findAllPeople(), units.findAllWindows(),
+                        rules.findAll())
+                .with((t, u, p, w, r) -> {
+                    organisation.set(new OrganisationSnapshot(t, u, p, w));
+                    catalogue.set(new CatalogueIndex(r));
+                    reloads.incrementAndGet();
+                    LOG.debugf("routing index reloaded: %d territories, %d units, %d people, %d rule versions",
+                            t.size(), u.size(), p.size(), r.size());
+                    return null;
+                }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,26 @@
+package cn.hotline.routing.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+
+import cn.hotline.routing.domain.Kind;
+import cn.hotline.routing.domain.Urgency;
+
+/**
+ * A catalogue rule as the import API and the seed take it. {@code lead} and {@code assisting} entries are
+ * unit codes, {@code TOWN_GOVERNMENT}, {@code VILLAGE_COMMITTEE} or {@code COUNTY:<unit kind>}.
+ */
+public record RuleImport(
+        @NotBlank String ruleId,
+        @NotBlank String categoryCode,
+        Kind kind,
+        Urgency urgency,
+        @NotBlank String territoryCode,
+        @NotBlank String lead,
+        List<String> assisting,
+        Integer priority,
+        String description,
+        OffsetDateTime effectiveFrom) {
+}

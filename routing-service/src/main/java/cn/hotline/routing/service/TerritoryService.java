@@ -1,0 +1,124 @@
+package cn.hotline.routing.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.hotline.routing.domain.Territory;
+import cn.hotline.routing.domain.TerritoryLevel;
+import cn.hotline.routing.repository.TerritoryRepository;
+import cn.hotline.support.problem.Problem.FieldError;
+import cn.hotline.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Imports the territory tree (division CSV) and boundaries (GeoJSON); used by the API and the seed. */
+@ApplicationScoped
+public class TerritoryService {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final TerritoryRepository repository;
+    private final RoutingIndex index;
+    private final IndexRefresher refresher;
+
+    public TerritoryService(TerritoryRepository repository, RoutingIndex index, IndexRefresher refresher) {
+        this.repository = repository;
+        this.index = index;
+        this.refresher = refresher;
+    }
+
+    /** Imports {@code code,name,level,parent_code} lines (a header line is skipped); all or nothing. */
+    public Uni<ImportResult> importDivisions(String csv) {
+        List<Territory> territories = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String[] lines = csv == null ? new String[0] : csv.split("\\r?\\n");
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || (i == 0 && line.startsWith("code,"))) {
+                continue;
+            }
+            String[] cols = line.split(",", -1);
+            String where = "line " + (i + 1);
+            if (cols.length < 3 || cols[0].isBlank() || cols[1].isBlank()) {
+                errors.add(new FieldError(where, "expected code,name,level,parent_code"));
+                continue;
+            }
+            TerritoryLevel level;
+            try {
+                level = TerritoryLevel.parse(cols[2]);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(where, "level '" + cols[2] + "' is not one of city, county, town, village, grid"));
+                continue;
+            }
+            String parent = cols.length > 3 && !cols[3].isBlank() ? cols[3].trim() : null;
+            if (parent == null && level != TerritoryLevel.CITY) {
+                errors.add(new FieldError(where, "a " + level.code() + " needs a parent_code"));
+                continue;
+            }
+            codes.add(cols[0].trim());
+            territories.add(new Territory(cols[0].trim(), cols[1].trim(), level, parent, null));
+        }
+        for (Territory t : territories) {
+            if (t.level() != TerritoryLevel.CITY && !codes.contains(t.parentCode())
+                    && index.organisation().territory(t.parentCode()).isEmpty()) {
+                errors.add(new FieldError(t.code(), "parent " + t.parentCode() + " is unknown"));
+            }
+        }
+        if (territories.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("$", "no territory lines"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return repository.upsertAll(territories).call(() -> refresher.changed("territories"))
+                .map(n -> new ImportResult(n, 0, 0, List.of()));
+    }
+
+    /** Imports a GeoJSON FeatureCollection whose features carry {@code properties.code} of known territories. */
+    public Uni<ImportResult> importBoundaries(String geoJson) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(geoJson == null ? "" : geoJson);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(ProblemException.badRequest("$", "not JSON: " + e.getMessage()));
+        }
+        if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
+            return Uni.createFrom().failure(ProblemException.badRequest("type", "must be FeatureCollection"));
+        }
+        Map<String, String> boundaries = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode features = root.path("features");
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode feature = features.get(i);
+            String code = feature.path("properties").path("code").asText(null);
+            if (code == null || index.organisation().territory(code).isEmpty()) {
+                errors.add(new FieldError("features[" + i + "].properties.code", "unknown territory " + code));
+                continue;
+            }
+            try {
+                String geometry = feature.path("geometry").toString();
+                BoundaryIndex.parse(geometry);
+                boundaries.put(code, geometry);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("features[" + i + "].geometry", e.getMessage()));
+            }
+        }
+        if (boundaries.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("features", "no features"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return repository.setBoundaries(boundaries).call(() -> refresher.changed("boundaries"))
+                .map(n -> new ImportResult(0, n, 0, List.of()));
+    }
+}

@@ -1,0 +1,46 @@
+package cn.hotline.sla.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.sla.domain.Stage;
+import cn.hotline.sla.domain.TimeMode;
+import cn.hotline.sla.domain.TimerEntity;
+import cn.hotline.sla.domain.TimerScope;
+import cn.hotline.sla.domain.TimerState;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Stage timers as entities, for the event and API paths (the firing path uses {@link TimerStore}). */
+@ApplicationScoped
+public class TimerRepository implements PanacheRepositoryBase<TimerEntity, String> {
+
+    private static final List<TimerState> ACTIVE = List.of(TimerState.RUNNING, TimerState.PAUSED);
+
+    public Uni<List<TimerEntity>> byTicket(String ticketId) {
+        return list("ticketId = ?1 order by createdAt, stage", ticketId);
+    }
+
+    public Uni<List<TimerEntity>> activeByTicket(String ticketId) {
+        return list("ticketId = ?1 and state in ?2", ticketId, ACTIVE);
+    }
+
+    public Uni<List<TimerEntity>> activeByDispatch(String dispatchId) {
+        return list("dispatchId = ?1 and scope = ?2 and state in ?3", dispatchId, TimerScope.DISPATCH, ACTIVE);
+    }
+
+    public Uni<Boolean> existsForDispatch(String dispatchId, Stage stage) {
+        return count("dispatchId = ?1 and stage = ?2 and scope = ?3", dispatchId, stage, TimerScope.DISPATCH)
+                .map(n -> n > 0);
+    }
+
+    public Uni<Boolean> activeForTicket(String ticketId, Stage stage) {
+        return count("ticketId = ?1 and stage = ?2 and scope = ?3 and state in ?4", ticketId, stage, TimerScope.TICKET,
+                ACTIVE).map(n -> n > 0);
+    }
+
+    public Uni<List<TimerEntity>> activeWorkingByCalendar(String calendar) {
+        return list("calendarName = ?1 and mode = ?2 and state in ?3", calendar, TimeMode.WORKING, ACTIVE);
+    }
+}

@@ -1,0 +1,112 @@
+package cn.hotline.sla.schedule;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.sla.config.SlaConfig;
+import cn.hotline.sla.repository.TimerStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Starts this instance's firing loop after the schedule is rebuilt from PostgreSQL (so a deadline passed
+ * while the service was down fires at once, marked late), sweeps for lost claims and keeps the
+ * active-timer gauge current.
+ */
+@ApplicationScoped
+public class SchedulerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SchedulerLifecycle.class);
+    /** After the seed loader (which observes at the default priority). */
+    static final int AFTER_SEED = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
+
+    private final Vertx vertx;
+    private final RedisSchedule schedule;
+    private final TimerFiring firing;
+    private final ScheduleRebuilder rebuilder;
+    private final TimerStore store;
+    private final Clock clock;
+    private final SlaConfig config;
+    private final AtomicLong active = new AtomicLong();
+    private volatile ScheduleLoop loop;
+
+    public SchedulerLifecycle(Vertx vertx, RedisSchedule schedule, TimerFiring firing, ScheduleRebuilder rebuilder,
+            TimerStore store, Clock clock, SlaConfig config, MeterRegistry registry) {
+        this.vertx = vertx;
+        this.schedule = schedule;
+        this.firing = firing;
+        this.rebuilder = rebuilder;
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+        Gauge.builder("sla.timers.active", active, AtomicLong::get).description("running and paused stage timers")
+                .register(registry);
+    }
+
+    void start(@Observes @Priority(AFTER_SEED) StartupEvent event) {
+        if (!config.schedule().enabled()) {
+            return;
+        }
+        loop = newLoop("sla-" + UUID.randomUUID().toString().substring(0, 8));
+        rebuilder.rebuild().onFailure().invoke(f -> LOG.warnf("schedule rebuild at start failed (%s); the loop retries", f))
+                .onTermination().invoke(() -> loop.start())
+                .subscribe().with(ok -> { }, failure -> { });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    /** A firing loop sharing this instance's Redis and database (tests and benchmarks run a second one). */
+    public ScheduleLoop newLoop(String instance) {
+        return new ScheduleLoop(instance, vertx, schedule, firing, rebuilder, clock, config.schedule());
+    }
+
+    /** This instance's own loop (null when disabled). */
+    public ScheduleLoop loop() {
+        return loop;
+    }
+
+    /** Stops and starts this instance's loop: a restart of the scheduler without restarting the JVM. */
+    public Uni<Long> restart() {
+        if (loop != null) {
+            loop.stop();
+        }
+        loop = newLoop("sla-" + UUID.randomUUID().toString().substring(0, 8));
+        return rebuilder.rebuild().invoke(count -> loop.start());
+    }
+
+    @Scheduled(every = "${hotline.sla.schedule.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        if (loop == null || !loop.running()) {
+            return Uni.createFrom().voidItem();
+        }
+        return rebuilder.sweep(config.schedule().sweepGrace())
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.debugf("sweep re-armed %d overdue timers", count);
+                        loop.wake();
+                    }
+                })
+                .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> countActive() {
+        return store.activeCount().invoke(active::set).onFailure().recoverWithItem(0L).replaceWithVoid();
+    }
+}

@@ -1,0 +1,133 @@
+package cn.hotline.sla.service;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.events.CloudEvent;
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.DispatchEvent;
+import cn.hotline.events.payload.TicketClosed;
+import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.events.payload.TicketMerged;
+import cn.hotline.events.payload.TicketReopened;
+import cn.hotline.sla.domain.SlaDuration;
+import cn.hotline.sla.domain.TicketFact;
+import cn.hotline.sla.domain.TicketProfile;
+import cn.hotline.sla.domain.TimerContext;
+import cn.hotline.sla.domain.TimerEntity;
+import io.smallrye.mutiny.Uni;
+
+/** What each consumed {@code dispatch.*} and {@code ticket.*} event does to timers and KPI facts. */
+@ApplicationScoped
+public class SlaEventEffects {
+
+    private static final Logger LOG = Logger.getLogger(SlaEventEffects.class);
+
+    private final ReferenceData reference;
+    private final PolicyService policies;
+    private final TimerService timers;
+    private final KpiRecorder kpis;
+
+    public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers, KpiRecorder kpis) {
+        this.reference = reference;
+        this.policies = policies;
+        this.timers = timers;
+        this.kpis = kpis;
+    }
+
+    public Uni<Void> onDispatch(CloudEvent event) {
+        DispatchEvent dispatch = EventCodec.decode(event, DispatchEvent.class);
+        Instant at = dispatch.actionAt() != null ? dispatch.actionAt() : event.time();
+        String type = event.type();
+        Uni<Void> effect = switch (type) {
+            case EventTypes.DISPATCH_SIGNED, EventTypes.DISPATCH_ARRIVED, EventTypes.DISPATCH_HANDLED,
+                    EventTypes.DISPATCH_COMPLETED -> timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at)
+                    .flatMap(met -> kpis.progressed(dispatch, type, at));
+            case EventTypes.DISPATCH_RETURNED -> kpis.progressed(dispatch, type, at);
+            case EventTypes.DISPATCH_REASSIGNED -> dispatch.previousDispatchId() == null ? Uni.createFrom().voidItem()
+                    : timers.cancel(dispatch.ticketId(), dispatch.previousDispatchId()).replaceWithVoid();
+            case EventTypes.DISPATCH_EXTENSION_DECIDED -> extend(dispatch);
+            default -> Uni.createFrom().voidItem();
+        };
+        return effect.flatMap(ok -> startStages(type, dispatch, at));
+    }
+
+    public Uni<Void> onTicket(CloudEvent event) {
+        return switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> kpis.created(EventCodec.decode(event, TicketCreated.class));
+            case EventTypes.TICKET_MERGED -> timers.cancel(EventCodec.decode(event, TicketMerged.class).ticketId(), null)
+                    .replaceWithVoid();
+            case EventTypes.TICKET_CLOSED -> {
+                TicketClosed closed = EventCodec.decode(event, TicketClosed.class);
+                yield timers.cancel(closed.ticketId(), null).flatMap(cancelled -> kpis.closed(closed));
+            }
+            case EventTypes.TICKET_TRANSFERRED_OUT -> timers.cancel(event.subject(), null).replaceWithVoid();
+            case EventTypes.TICKET_REOPENED -> reopened(EventCodec.decode(event, TicketReopened.class), event);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> extend(DispatchEvent dispatch) {
+        if (!Boolean.TRUE.equals(dispatch.extensionApproved()) || dispatch.extensionDuration() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        SlaDuration extension;
+        try {
+            extension = SlaDuration.parse(dispatch.extensionDuration());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("dispatch %s: extension '%s' ignored: %s", dispatch.dispatchId(), dispatch.extensionDuration(),
+                    e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return timers.extend(dispatch.ticketId(), extension)
+                .flatMap(extended -> kpis.deadlineMoved(dispatch.ticketId(), extended));
+    }
+
+    private Uni<Void> startStages(String type, DispatchEvent dispatch, Instant at) {
+        return reference.ensureLoaded().flatMap(ok -> kpis.ticket(dispatch.ticketId())).flatMap(fact -> {
+            TicketProfile profile = new TicketProfile(first(dispatch.urgency(), fact == null ? null : fact.urgency),
+                    first(dispatch.kind(), fact == null ? null : fact.kind),
+                    first(dispatch.categoryCode(), fact == null ? null : fact.categoryCode),
+                    first(dispatch.channel(), fact == null ? null : fact.channel), flags(fact));
+            TimerContext context = new TimerContext(dispatch.ticketId(),
+                    first(dispatch.ticketNumber(), fact == null ? null : fact.ticketNumber), dispatch.dispatchId(),
+                    dispatch.lead() == null ? dispatch.actingUnitCode() : dispatch.lead().unitCode(), dispatch.handlerId(),
+                    dispatch.territory() == null ? null : dispatch.territory().countyCode(),
+                    dispatch.territory() == null ? null : dispatch.territory().townCode(), profile.urgency());
+            return policies.select(profile).map(policy -> timers.start(policy, type, context, at))
+                    .orElse(Uni.createFrom().item(List.of()))
+                    .flatMap(started -> EventTypes.DISPATCH_ASSIGNED.equals(type)
+                            ? kpis.assigned(dispatch, started, at) : Uni.createFrom().voidItem());
+        });
+    }
+
+    private Uni<Void> reopened(TicketReopened reopened, CloudEvent event) {
+        Instant at = reopened.reopenedAt() != null ? reopened.reopenedAt() : event.time();
+        return kpis.reopened(reopened).flatMap(ok -> reference.ensureLoaded()).flatMap(ok -> kpis.ticket(reopened.ticketId()))
+                .flatMap(fact -> {
+                    TicketProfile profile = new TicketProfile(reopened.urgency(), reopened.kind(), reopened.categoryCode(),
+                            fact == null ? null : fact.channel, flags(fact));
+                    TimerContext context = new TimerContext(reopened.ticketId(), reopened.number(), null,
+                            fact == null ? null : fact.unitCode, null,
+                            reopened.territory() == null ? null : reopened.territory().countyCode(),
+                            reopened.territory() == null ? null : reopened.territory().townCode(), reopened.urgency());
+                    return policies.select(profile)
+                            .map(policy -> timers.start(policy, EventTypes.TICKET_REOPENED, context, at))
+                            .orElse(Uni.createFrom().item(List.<TimerEntity>of())).replaceWithVoid();
+                });
+    }
+
+    private static List<String> flags(TicketFact fact) {
+        return fact == null || fact.flags == null || fact.flags.isBlank() ? List.of() : Arrays.asList(fact.flags.split(","));
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,228 @@
+package cn.hotline.sla.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.SlaEvent;
+import cn.hotline.sla.domain.Policy;
+import cn.hotline.sla.domain.SlaDuration;
+import cn.hotline.sla.domain.StageDefinition;
+import cn.hotline.sla.domain.TimerContext;
+import cn.hotline.sla.domain.TimerEntity;
+import cn.hotline.sla.domain.TimerScope;
+import cn.hotline.sla.domain.TimerState;
+import cn.hotline.sla.repository.TimerRepository;
+import cn.hotline.sla.schedule.RedisSchedule;
+import cn.hotline.support.outbox.OutboxWriter;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Starts, stops, cancels, pauses, resumes and extends stage timers. Every method runs inside the caller's
+ * transaction (consumer or REST); the Redis member is (re)added in it, and a member whose row did not
+ * commit is dropped by the firing path, which trusts only PostgreSQL.
+ */
+@ApplicationScoped
+public class TimerService {
+
+    private static final Logger LOG = Logger.getLogger(TimerService.class);
+    /** Progress a dispatch can report, in order: reaching one means the earlier ones are behind it. */
+    private static final List<String> PROGRESS = List.of(EventTypes.DISPATCH_SIGNED, EventTypes.DISPATCH_ARRIVED,
+            EventTypes.DISPATCH_HANDLED, EventTypes.DISPATCH_COMPLETED);
+
+    private final TimerRepository repository;
+    private final TimerPlanner planner;
+    private final RedisSchedule schedule;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public TimerService(TimerRepository repository, TimerPlanner planner, RedisSchedule schedule, OutboxWriter outbox,
+            Clock clock) {
+        this.repository = repository;
+        this.planner = planner;
+        this.schedule = schedule;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Starts the policy's stages that start on {@code eventType}; returns the timers (new or carried on). */
+    public Uni<List<TimerEntity>> start(Policy policy, String eventType, TimerContext context, Instant at) {
+        List<StageDefinition> stages = policy.stages().stream().filter(s -> eventType.equals(s.startEvent())).toList();
+        return sequentially(stages, stage -> startStage(policy, stage, context, at));
+    }
+
+    private Uni<TimerEntity> startStage(Policy policy, StageDefinition stage, TimerContext context, Instant at) {
+        if (stage.scope() == TimerScope.DISPATCH) {
+            if (context.dispatchId() == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return repository.existsForDispatch(context.dispatchId(), stage.stage()).flatMap(exists -> exists
+                    ? Uni.createFrom().nullItem() : persist(planner.newTimer(policy, stage, context, at, clock.instant())));
+        }
+        return repository.activeByTicket(context.ticketId()).flatMap(active -> {
+            TimerEntity running = active.stream()
+                    .filter(t -> t.scope == TimerScope.TICKET && t.stage == stage.stage()).findFirst().orElse(null);
+            if (running == null) {
+                return persist(planner.newTimer(policy, stage, context, at, clock.instant()));
+            }
+            // Re-dispatch: the ticket's timer keeps running, now on the new unit's account.
+            planner.assign(running, context);
+            return Uni.createFrom().item(running);
+        });
+    }
+
+    /** Meets the timers {@code eventType} stops (and those of earlier progress the event implies). */
+    public Uni<List<TimerEntity>> stop(String eventType, String ticketId, String dispatchId, Instant at) {
+        int reached = PROGRESS.indexOf(eventType);
+        return repository.activeByTicket(ticketId).flatMap(active -> {
+            List<TimerEntity> stopping = active.stream()
+                    .filter(t -> t.scope == TimerScope.TICKET || dispatchId != null && dispatchId.equals(t.dispatchId))
+                    .filter(t -> t.stopEvent.equals(eventType)
+                            || reached >= 0 && PROGRESS.indexOf(t.stopEvent) >= 0 && PROGRESS.indexOf(t.stopEvent) < reached
+                                    && t.scope == TimerScope.DISPATCH)
+                    .toList();
+            return sequentially(stopping, timer -> met(timer, at));
+        });
+    }
+
+    private Uni<TimerEntity> met(TimerEntity timer, Instant at) {
+        planner.closePause(timer, at);
+        planner.replan(timer);
+        transition(timer, TimerState.MET);
+        timer.stoppedAt = at;
+        timer.onTime = !at.isAfter(timer.deadline);
+        timer.nextDueAt = null;
+        SlaEvent event = new SlaEvent(SlaEvent.SCHEMA_VERSION, timer.id, timer.ticketId, timer.ticketNumber,
+                timer.dispatchId, timer.policyCode, timer.stage.name(), timer.urgency, timer.unitCode, timer.handlerId,
+                null, null, timer.deadline, timer.deadline, clock.instant(),
+                timer.onTime ? Duration.between(at, timer.deadline).toString() : Duration.ZERO.toString(),
+                timer.onTime, timer.onTime ? null : Duration.between(timer.deadline, at).toString(), false);
+        return outbox.append("sla:" + timer.id + ":" + timer.stage + ":MET", EventTypes.SLA_STAGE_MET, timer.ticketId, event)
+                .replaceWith(timer);
+    }
+
+    /** Cancels timers: all of a ticket (merged, closed) or the dispatch-scoped ones of a dispatch (re-dispatched). */
+    public Uni<List<TimerEntity>> cancel(String ticketId, String dispatchId) {
+        Uni<List<TimerEntity>> timers = dispatchId == null ? repository.activeByTicket(ticketId)
+                : repository.activeByDispatch(dispatchId);
+        return timers.map(list -> {
+            list.forEach(t -> {
+                transition(t, TimerState.CANCELLED);
+                t.stoppedAt = clock.instant();
+                t.nextDueAt = null;
+                t.pausedAt = null;
+            });
+            return list;
+        });
+    }
+
+    /** Pauses every running timer of the ticket; the paused span will push their deadlines back. */
+    public Uni<List<TimerEntity>> pause(String ticketId, Instant at) {
+        return repository.activeByTicket(ticketId).map(list -> {
+            List<TimerEntity> paused = new ArrayList<>();
+            for (TimerEntity timer : list) {
+                if (timer.state == TimerState.RUNNING) {
+                    transition(timer, TimerState.PAUSED);
+                    timer.pausedAt = at;
+                    timer.nextDueAt = null;
+                    paused.add(timer);
+                }
+            }
+            return paused;
+        });
+    }
+
+    /** Resumes the ticket's paused timers with deadlines moved by the paused span. */
+    public Uni<List<TimerEntity>> resume(String ticketId, Instant at) {
+        return repository.activeByTicket(ticketId).flatMap(list -> {
+            List<TimerEntity> resumed = list.stream().filter(t -> t.state == TimerState.PAUSED).toList();
+            resumed.forEach(timer -> {
+                planner.closePause(timer, at);
+                transition(timer, TimerState.RUNNING);
+                planner.replan(timer);
+            });
+            return rearm(resumed);
+        });
+    }
+
+    /** An approved extension: the timers that stop on completion get {@code extension} more. */
+    public Uni<List<TimerEntity>> extend(String ticketId, SlaDuration extension) {
+        return repository.activeByTicket(ticketId).flatMap(list -> {
+            List<TimerEntity> extended = list.stream()
+                    .filter(t -> EventTypes.DISPATCH_COMPLETED.equals(t.stopEvent)).toList();
+            extended.forEach(timer -> {
+                SlaDuration total = timer.extension == null || timer.extension.isBlank() ? extension
+                        : SlaDuration.parse(timer.extension).plus(extension);
+                timer.extension = total.toString();
+                planner.replan(timer);
+            });
+            return rearm(extended);
+        });
+    }
+
+    /** A calendar changed: working-time timers on it get new deadlines. */
+    public Uni<Integer> recomputeForCalendar(String calendar) {
+        return repository.activeWorkingByCalendar(calendar).flatMap(list -> {
+            list.forEach(planner::replan);
+            return rearm(list).map(List::size);
+        });
+    }
+
+    private static void transition(TimerEntity timer, TimerState next) {
+        if (!timer.state.canBecome(next)) {
+            throw new IllegalStateException("timer " + timer.id + " cannot go from " + timer.state + " to " + next);
+        }
+        timer.state = next;
+    }
+
+    private Uni<TimerEntity> persist(TimerEntity timer) {
+        return repository.persist(timer).call(saved -> saved.nextDueAt == null ? Uni.createFrom().voidItem()
+                        : scheduleQuietly(Map.of(saved.id, saved.nextDueAt)));
+    }
+
+    private Uni<List<TimerEntity>> rearm(List<TimerEntity> timers) {
+        Map<String, Instant> dues = new java.util.HashMap<>();
+        timers.stream().filter(t -> t.nextDueAt != null).forEach(t -> dues.put(t.id, t.nextDueAt));
+        return scheduleQuietly(dues).replaceWith(timers);
+    }
+
+    private Uni<Void> scheduleQuietly(Map<String, Instant> dues) {
+        if (dues.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Lettuce completes on its own threads; the reactive session must continue on the caller's Vert.x context.
+        Context context = Vertx.currentContext();
+        return schedule.addAll(dues).emitOn(command -> {
+            if (context == null) {
+                command.run();
+            } else {
+                context.runOnContext(ignored -> command.run());
+            }
+        }).onFailure().recoverWithUni(failure -> {
+            // PostgreSQL stays the truth: the marker rebuild or the sweep puts these back.
+            LOG.warnf("could not add %d timers to the Redis schedule: %s", dues.size(), failure.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static <T> Uni<List<TimerEntity>> sequentially(List<T> items, Function<T, Uni<TimerEntity>> step) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(items).onItem()
+                .<TimerEntity>transformToUniAndConcatenate(item -> step.apply(item))
+                .filter(t -> t != null).collect().asList();
+    }
+}

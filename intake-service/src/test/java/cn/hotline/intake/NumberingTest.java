@@ -25,11 +25,11 @@ import io.restassured.response.Response;
 class NumberingTest {
 
     private static final Logger LOG = Logger.getLogger(NumberingTest.class);
-    private static final int TICKETS = 100;
+    private static final int TICKETS = 40;
 
     @Test
     void concurrentCreatesGetUniqueContiguousNumbers() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> numbers = new ArrayList<>();
         long started = System.nanoTime();
         try {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.events.CloudEvent;
@@ -100,10 +101,13 @@ class ApiAndTwoWayTest extends NotifyTestBase {
                 .isEmpty();
     }
 
+    @ConfigProperty(name = "hotline.notify.alert-recipients")
+    String staff;
+
     @Test
     void aRepeatComplainantAlertReachesTheConfiguredStaff() {
         String phone = RoutingStub.phone();
-        routing.person("staff-alert-1", phone, "CMD", "supervisor");
+        routing.person(staff, phone, "CMD", "supervisor");
         String ticketId = id("t");
         RepeatComplainantAlert alert = new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticketId,
                 "HZ20261123999999", "138****0000", "COUNT_IN_WINDOW", 4, 30, List.of(), new TerritoryRef("330523", null, null,

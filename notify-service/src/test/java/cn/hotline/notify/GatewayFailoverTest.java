@@ -1,17 +1,23 @@
 package cn.hotline.notify;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
+import cn.hotline.events.Topics;
+import cn.hotline.events.payload.NotificationEvent;
 import cn.hotline.notify.TestEvents.Ticket;
 import cn.hotline.testsupport.EventProbe;
 import cn.hotline.testsupport.HotlineTestResource;
@@ -80,6 +86,41 @@ class GatewayFailoverTest extends NotifyTestBase {
             smsc.throttle(false);
         }
         assertThat(smsc.to(phone)).isEmpty();
+    }
+
+    @Test
+    void aMessageNoGatewayTakesIsRetriedWithBackoffThenFailedWithItsEvent() {
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        // The cloud API refuses this number (a business answer, which opens no circuit) and the SMSC is down.
+        routing.wiremock().register(post(urlEqualTo("/sms/send")).withRequestBody(containing(phone)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"illegal\"}")));
+        Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县上墅乡");
+        smsc.stopSmpp();
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.NOTIFICATIONS)) {
+            await().until(() -> route().startsWith("HTTP"));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+
+            Map<String, Object> first = await().until(() -> audit(t.ticketId()),
+                    l -> l.size() == 1 && Integer.valueOf(1).equals(l.get(0).get("attempts"))).get(0);
+            assertThat(first.get("status")).isEqualTo("DEFERRED");
+            assertThat((String) first.get("error")).contains("isv.MOBILE_NUMBER_ILLEGAL");
+            TestClock.CLOCK.advance(Duration.ofMinutes(1));
+            await().until(() -> audit(t.ticketId()), l -> Integer.valueOf(2).equals(l.get(0).get("attempts")));
+            TestClock.CLOCK.advance(Duration.ofMinutes(2));
+            Map<String, Object> last = await().until(() -> audit(t.ticketId()), l -> "FAILED".equals(l.get(0).get("status"))).get(0);
+            assertThat(last.get("attempts")).isEqualTo(3);
+
+            var failed = probe.await(EventTypes.NOTIFICATION_FAILED, e -> t.ticketId().equals(e.subject()), Duration.ofSeconds(45));
+            assertThat(EventCodec.decode(failed, NotificationEvent.class).status()).isEqualTo("FAILED");
+            assertThat(probe.events(EventTypes.NOTIFICATION_SENT, e -> t.ticketId().equals(e.subject()))).isEmpty();
+        } finally {
+            smsc.startSmpp();
+        }
+        await().until(() -> route().equals("SMPP"));
     }
 
     private static String route() {

@@ -51,7 +51,8 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.rest-client.sms-http.url", wiremock.baseUrl());
         config.put("hotline.notify.worker-interval", "1s");
         config.put("hotline.notify.directory-retry", "PT0S");
-        config.put("hotline.notify.alert-recipients", "staff-alert-1");
+        // Fresh per JVM: the rate-limit window of a frozen test clock would otherwise carry over between runs in Redis.
+        config.put("hotline.notify.alert-recipients", "staff-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         config.put("hotline.notify.rate-limit.max", "3");
         config.put("cn.hotline.notify.client.DirectoryCalls/Timeout/value", "1500");
         config.put("cn.hotline.notify.client.DirectoryCalls/Retry/delay", "50");

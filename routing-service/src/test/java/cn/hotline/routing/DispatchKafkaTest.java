@@ -91,6 +91,23 @@ class DispatchKafkaTest {
     }
 
     @Test
+    void theHandlerIsWhoeverIsOnDutyWhenTheTicketArrives() {
+        EventProbe events = probe();
+        String ticketId = "T-" + UUID.randomUUID();
+        TestClockProducer.get().set(Instant.parse("2026-11-23T14:30:00Z"));
+        try {
+            EventProbe.publish(bootstrap(), Dispatches.ticketCreated(UUID.randomUUID().toString(), ticketId,
+                    DecisionCases.ALL.get(2)));
+            DispatchEvent night = EventCodec.decode(events.await(EventTypes.DISPATCH_ASSIGNED,
+                    e -> ticketId.equals(e.subject()), Dispatches.KAFKA_BOUND), DispatchEvent.class);
+            assertThat(night.handlerId()).as("22:30 in Shanghai: the night shift").isEqualTo("330523-ENFORCEMENT-P3");
+            assertThat(night.actionAt()).isEqualTo(Instant.parse("2026-11-23T14:30:00Z"));
+        } finally {
+            TestClockProducer.get().set(TestClockProducer.MONDAY_10_SHANGHAI);
+        }
+    }
+
+    @Test
     void aReplayedOrResentTicketCreatedMakesNoSecondDispatch() {
         EventProbe events = probe();
         String ticketId = "T-" + UUID.randomUUID();

@@ -96,6 +96,28 @@ class OrganisationTest {
     }
 
     @Test
+    void reimportingTheSeedFilesThroughTheApiIsIdempotent() throws Exception {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        String csv = new String(loader.getResourceAsStream("hotline/region/huzhou-divisions.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String geoJson = new String(loader.getResourceAsStream("hotline/region/huzhou-counties.geojson").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(admin()).contentType("text/csv; charset=UTF-8").body(csv)
+                .when().post("/api/v1/territories/import").then().statusCode(200).body("created", equalTo(1379));
+        given().auth().oauth2(admin()).contentType("application/geo+json").body(geoJson)
+                .when().post("/api/v1/territories/boundaries").then().statusCode(200).body("updated", equalTo(5));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"type\":\"FeatureCollection\",\"features\":"
+                        + "[{\"type\":\"Feature\",\"properties\":{\"code\":\"330523\"},\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[119.6,30.6]}}]}")
+                .when().post("/api/v1/territories/boundaries").then().statusCode(400)
+                .body("errors[0].field", equalTo("features[0].geometry"));
+        assertThat(given().auth().oauth2(admin()).queryParam("parentCode", "330523").when().get("/api/v1/territories")
+                .then().statusCode(200).extract().jsonPath().getList("$")).hasSize(15);
+        given().auth().oauth2(admin()).queryParam("lat", 30.63).queryParam("lon", 119.68)
+                .when().get("/api/v1/territories/resolve").then().body("countyCode", equalTo("330523"));
+    }
+
+    @Test
     void importsValidateBeforeWritingAndNeedAdmin() {
         given().auth().oauth2(TestJwt.token("dispatcher")).contentType("text/csv").body("x")
                 .when().post("/api/v1/territories/import").then().statusCode(403);
@@ -174,6 +196,14 @@ class OrganisationTest {
         v2.put("effectiveFrom", "2026-03-01T00:00:00+08:00");
         v2.put("lead", "COUNTY:EDU");
         importRules(v2, 400);
+
+        given().auth().oauth2(TestJwt.token("dispatcher")).when().delete("/api/v1/catalogue/rules/" + ruleId)
+                .then().statusCode(403);
+        given().auth().oauth2(admin()).when().delete("/api/v1/catalogue/rules/" + ruleId).then().statusCode(200)
+                .body("version", equalTo(2)).body("effectiveTo", equalTo("2026-11-23T02:00:00Z"));
+        assertThat(DecisionPreviewTest.preview(Map.of("categoryCode", "0603", "territory",
+                Map.of("townCode", "330523108"))).getString("queue")).isEqualTo("MANUAL");
+        given().auth().oauth2(admin()).when().delete("/api/v1/catalogue/rules/" + ruleId).then().statusCode(404);
     }
 
     @Test

@@ -92,6 +92,10 @@ class ScheduleTest {
             assertThat(duplicates()).as("no timer was claimed twice").isEqualTo(duplicatesBefore);
             assertThat(count("select count(distinct instance) from sla_firing where timer_id like $1", prefix))
                     .as("both instances took part").isEqualTo(2);
+            String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            assertThat(metrics).contains("sla_firing_lateness_seconds_bucket", "sla_timers_active",
+                    "sla_firings_total{outcome=\"fired\"}");
         } finally {
             second.stop();
         }

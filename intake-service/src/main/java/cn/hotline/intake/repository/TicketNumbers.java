@@ -1,19 +1,26 @@
 package cn.hotline.intake.repository;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The per-day counter behind ticket numbers, used like a sequence: one autocommitted statement on its own
- * connection, so no lock is held while the ticket's transaction runs (the POST path stays fast). Numbers are
- * unique and increasing; a ticket transaction that rolls back after taking one leaves a gap, as a sequence would.
+ * The per-day counter behind ticket numbers, used like a sequence: one autocommitted statement on a small pool
+ * of its own, so no row lock is held while ticket transactions run (the POST path stays fast) and requests
+ * waiting on an Idempotency-Key can never starve the owner of a connection. Numbers are unique and increasing;
+ * a ticket transaction that rolls back after taking one leaves a gap, as a sequence would.
  */
 @ApplicationScoped
 public class TicketNumbers {
@@ -21,16 +28,25 @@ public class TicketNumbers {
     private static final String NEXT = "insert into ticket_number_counter as c (day, last_value) values ($1, 1)"
             + " on conflict (day) do update set last_value = c.last_value + 1 returning last_value";
 
-    private final Pool pool;
+    private final PgPool pool;
 
-    public TicketNumbers(Pool pool) {
-        this.pool = pool;
+    public TicketNumbers(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(username);
+        password.ifPresent(options::setPassword);
+        this.pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4).setName("ticket-numbers"));
     }
 
     public Uni<Long> next(LocalDate day) {
-        Context context = Vertx.currentContext();
+        Context context = io.vertx.core.Vertx.currentContext();
         Uni<Long> next = pool.preparedQuery(NEXT).execute(Tuple.of(day)).map(rows -> rows.iterator().next().getLong(0));
         // Back to the caller's context, where its reactive session lives.
         return context == null ? next : next.emitOn(runnable -> context.runOnContext(ignored -> runnable.run()));
+    }
+
+    @PreDestroy
+    void close() {
+        pool.closeAndAwait();
     }
 }

@@ -102,11 +102,13 @@ public class Open311Resource {
         } catch (DateTimeParseException e) {
             return Uni.createFrom().item(error(400, "start_date and end_date must be W3C date-times, e.g. 2026-11-21T08:00:00+08:00"));
         }
-        if (!blank(status) && !status.equals("open") && !status.equals("closed")) {
-            return Uni.createFrom().item(error(400, "status must be open or closed"));
+        // The spec allows a comma-delimited list; open and closed together is every status.
+        List<String> statuses = blank(status) ? List.of() : Arrays.stream(status.split(",")).map(String::strip).distinct().toList();
+        if (!List.of("open", "closed").containsAll(statuses)) {
+            return Uni.createFrom().item(error(400, "status must be open, closed, or both comma-delimited"));
         }
         List<String> idList = blank(ids) ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return open311.find(idList, blank(serviceCode) ? null : serviceCode, start, end, blank(status) ? null : status)
+        return open311.find(idList, blank(serviceCode) ? null : serviceCode, start, end, statuses.size() == 1 ? statuses.get(0) : null)
                 .map(found -> Response.ok(found).build());
     }
 

@@ -25,7 +25,6 @@ import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.repository.IdempotencyKeys;
 import cn.hotline.intake.repository.TicketNumbers;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

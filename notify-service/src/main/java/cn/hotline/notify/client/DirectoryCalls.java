@@ -1,7 +1,6 @@
 package cn.hotline.notify.client;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,9 +20,9 @@ import cn.hotline.notify.domain.Person;
  * config); each answer is remembered in Redis. "Not found" is an answer, not a failure.
  */
 @ApplicationScoped
-@Timeout(value = 2, unit = ChronoUnit.SECONDS)
+@Timeout(2000) // milliseconds, like the config keys that override it
 @Retry(maxRetries = 2, delay = 200, jitter = 100)
-@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
 public class DirectoryCalls {
 
     private final DirectoryApi api;

@@ -1,6 +1,5 @@
 package cn.hotline.notify.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Signs a dispatch on routing with the handler's own (minted) token; a 4xx answer is an outcome, not a fault. */
 @ApplicationScoped
-@Timeout(value = 3, unit = ChronoUnit.SECONDS)
+@Timeout(3000) // milliseconds, like the config keys that override it
 @Retry(maxRetries = 2, delay = 200, jitter = 100)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
 public class RoutingClient {
 
     private final RoutingApi api;

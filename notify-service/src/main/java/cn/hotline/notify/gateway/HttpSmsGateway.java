@@ -1,6 +1,5 @@
 package cn.hotline.notify.gateway;
 
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,9 @@ import cn.hotline.notify.config.NotifyConfig;
 
 /** The secondary route: a cloud SMS API (template id + parameters), behind timeout, retry, circuit breaker, bulkhead. */
 @ApplicationScoped
-@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Timeout(5000) // milliseconds, like the config keys that override it
 @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = GatewayException.class)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000,
         skipOn = GatewayException.class)
 @Bulkhead(10)
 public class HttpSmsGateway {

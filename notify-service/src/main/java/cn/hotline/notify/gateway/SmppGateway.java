@@ -1,6 +1,5 @@
 package cn.hotline.notify.gateway;
 
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +14,8 @@ import cn.hotline.notify.config.SmppConfig;
  * (values from config). No retry here: a part may already be accepted, and the router fails over instead.
  */
 @ApplicationScoped
-@Timeout(value = 15, unit = ChronoUnit.SECONDS)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+@Timeout(15000) // milliseconds, like the config keys that override it
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
 @Bulkhead(10)
 public class SmppGateway {
 

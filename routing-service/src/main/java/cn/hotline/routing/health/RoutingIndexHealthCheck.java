@@ -24,7 +24,7 @@ public class RoutingIndexHealthCheck implements HealthCheck {
         int territories = index.organisation().territories().size();
         int units = index.organisation().units().size();
         int rules = index.catalogue().size();
-        return HealthCheckResponse.named("routing-index").status(territories > 0 && units > 0 && rules > 0)
+        return HealthCheckResponse.named("routing-index").status(index.isReady() && territories > 0 && units > 0 && rules > 0)
                 .withData("territories", territories).withData("units", units).withData("ruleVersions", rules)
                 .withData("reloads", index.reloads()).build();
     }

@@ -13,10 +13,13 @@ import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.events.payload.TicketMerged;
 import cn.hotline.events.payload.TicketReopened;
 import cn.hotline.routing.service.DispatchService;
+import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
 import cn.hotline.routing.service.TicketFacts;
 import cn.hotline.support.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged → the duplicate's is cancelled. */
 @ApplicationScoped
@@ -26,14 +29,33 @@ public class TicketEventConsumer {
 
     private final IdempotentConsumer idempotent;
     private final DispatchService dispatches;
+    private final RoutingIndex index;
 
-    public TicketEventConsumer(IdempotentConsumer idempotent, DispatchService dispatches) {
+    public TicketEventConsumer(IdempotentConsumer idempotent, DispatchService dispatches, RoutingIndex index) {
         this.idempotent = idempotent;
         this.dispatches = dispatches;
+        this.index = index;
     }
 
     @Incoming("tickets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        if (index.isReady()) {
+            return handle(record);
+        }
+        // Messaging starts before the index is loaded and seeded; deciding now would send everything to MANUAL.
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().completionStage(index.ready())
+                .emitOn(command -> {
+                    if (context == null) {
+                        command.run();
+                    } else {
+                        context.runOnContext(ignored -> command.run());
+                    }
+                })
+                .chain(() -> handle(record));
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
         return idempotent.handle(CONSUMER, record, event -> switch (event.type()) {
             case EventTypes.TICKET_CREATED -> created(event);
             case EventTypes.TICKET_REOPENED -> reopened(event);

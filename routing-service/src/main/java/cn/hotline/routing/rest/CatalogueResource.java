@@ -1,5 +1,8 @@
 package cn.hotline.routing.rest;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -7,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +46,7 @@ public class CatalogueResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Uni<ImportResult> importRules(@NotNull @Valid List<@NotNull @Valid RuleImport> rules) {
+    public Uni<ImportResult> importRules(@NotNull List<@NotNull @Valid RuleImport> rules) {
         return service.importRules(rules);
     }
 
@@ -54,6 +58,21 @@ public class CatalogueResource {
                 .filter(r -> r.effectiveTo() == null)
                 .filter(r -> categoryCode == null || r.categoryCode().equals(categoryCode))
                 .sorted(Comparator.comparing(RoutingRule::ruleId)).toList();
+    }
+
+    /** Retires a rule (its current version ends at {@code effectiveTo}, default now); past versions stay. */
+    @DELETE
+    @Path("/{ruleId}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RoutingRule> retire(@PathParam("ruleId") String ruleId, @QueryParam("effectiveTo") String effectiveTo) {
+        Instant at;
+        try {
+            at = effectiveTo == null || effectiveTo.isBlank() ? null
+                    : OffsetDateTime.parse(effectiveTo.strip().replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("effectiveTo", "must be an ISO-8601 date-time with offset");
+        }
+        return service.retire(ruleId, at);
     }
 
     @GET

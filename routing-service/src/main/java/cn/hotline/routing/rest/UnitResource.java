@@ -58,7 +58,7 @@ public class UnitResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Uni<ImportResult> importUnits(@NotNull @Valid List<@NotNull @Valid UnitImport> units) {
+    public Uni<ImportResult> importUnits(@NotNull List<@NotNull @Valid UnitImport> units) {
         return service.importUnits(units);
     }
 

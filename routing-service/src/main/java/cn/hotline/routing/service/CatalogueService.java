@@ -99,6 +99,20 @@ public class CatalogueService {
                 .map(ignored -> new ImportResult(created, changed, same, versions));
     }
 
+    /** Retires a rule from {@code at} (default now): its current version is closed, no new version starts. */
+    public Uni<RoutingRule> retire(String ruleId, Instant at) {
+        RoutingRule current = current(ruleId).orElseThrow(() -> ProblemException.notFound("open rule " + ruleId));
+        Instant end = at == null ? clock.instant() : at;
+        if (!end.isAfter(current.effectiveFrom())) {
+            throw ProblemException.badRequest("effectiveTo", "must be after the version's start " + current.effectiveFrom());
+        }
+        RoutingRule closed = new RoutingRule(current.ruleId(), current.version(), current.categoryCode(), current.kind(),
+                current.urgency(), current.territoryCode(), current.lead(), current.assisting(), current.priority(),
+                current.description(), current.effectiveFrom(), end);
+        return repository.save(List.of(closed), List.of(), clock.instant()).call(() -> refresher.changed("catalogue"))
+                .replaceWith(closed);
+    }
+
     /** The open-ended (latest) version of a rule. */
     public Optional<RoutingRule> current(String ruleId) {
         return index.catalogue().versions(ruleId).stream().filter(r -> r.effectiveTo() == null)

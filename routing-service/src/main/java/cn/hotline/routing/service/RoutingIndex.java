@@ -1,5 +1,7 @@
 package cn.hotline.routing.service;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +26,7 @@ public class RoutingIndex {
     private final AtomicReference<OrganisationSnapshot> organisation = new AtomicReference<>(OrganisationSnapshot.empty());
     private final AtomicReference<CatalogueIndex> catalogue = new AtomicReference<>(CatalogueIndex.empty());
     private final AtomicLong reloads = new AtomicLong();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     public RoutingIndex(TerritoryRepository territories, UnitRepository units, RuleRepository rules) {
         this.territories = territories;
@@ -37,6 +40,20 @@ public class RoutingIndex {
 
     public CatalogueIndex catalogue() {
         return catalogue.get();
+    }
+
+    /** Completes once the start-up load (and first-start seed) is done; consumers wait for it. */
+    public CompletionStage<Void> ready() {
+        return ready;
+    }
+
+    public boolean isReady() {
+        return ready.isDone();
+    }
+
+    /** Marks the index ready for decisions (called once seeding on start has finished). */
+    public void markReady() {
+        ready.complete(null);
     }
 
     /** How many reloads this replica has done (health and tests). */

@@ -71,6 +71,7 @@ public class SeedLoader {
         if (config.seed().enabled()) {
             seed().await().atMost(BOUND);
         }
+        index.markReady();
         LOG.infof("routing index ready: %d territories, %d units, %d rule versions",
                 index.organisation().territories().size(), index.organisation().units().size(), index.catalogue().size());
     }

@@ -16,8 +16,8 @@ public record UnitImport(
         List<String> phones,
         String leaderId,
         List<String> contactIds,
-        @Valid List<PersonImport> people,
-        @Valid List<DutyImport> roster) {
+        List<@Valid PersonImport> people,
+        List<@Valid DutyImport> roster) {
 
     /** A person of the unit; {@code phone} is a mainland mobile number. */
     public record PersonImport(@NotBlank String personId, @NotBlank String name,

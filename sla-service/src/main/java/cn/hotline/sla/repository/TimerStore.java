@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +52,5 @@ public class TimerStore {
             dues.put(row.getString("id"), row.getOffsetDateTime("next_due_at").toInstant());
         }
         return dues;
-    }
-
-    /** Lists shared by the batch statements. */
-    public static <T> T[] array(List<T> values, T[] type) {
-        return values.toArray(type);
     }
 }

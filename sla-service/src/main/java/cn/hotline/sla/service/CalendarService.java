@@ -57,7 +57,7 @@ public class CalendarService {
             entity.updatedAt = clock.instant();
             return repository.persist(entity);
         }).flatMap(saved -> {
-            WorkingCalendar calendar = registry.put(saved);
+            registry.put(saved);
             return timers.recomputeForCalendar(name).map(count -> new ImportResult(name, List.copyOf(years),
                     count(days, CalendarDay.Kind.OFF), count(days, CalendarDay.Kind.WORK), count));
         });

@@ -143,6 +143,21 @@ class BadInputTest {
     }
 
     @Test
+    void streamedBodyOverTheLimit() {
+        Map<String, Object> body = Tickets.simple(Tickets.freshPhone());
+        body.put("content", "噪".repeat(30_000));
+        String key = UUID.randomUUID().toString();
+        rejectedKeys.add(key);
+        // No Content-Length: the size is only found out while reading (chunked transfer).
+        Response response = given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
+                .header("Idempotency-Key", key)
+                .body(new java.io.ByteArrayInputStream(json(body).getBytes(StandardCharsets.UTF_8)))
+                .when().post("/api/v1/tickets");
+        response.then().statusCode(413).contentType("application/problem+json");
+        assertThat((Integer) response.path("status")).isEqualTo(413);
+    }
+
+    @Test
     void missingIdempotencyKey() {
         Response response = given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
                 .body(Tickets.simple(Tickets.freshPhone())).when().post("/api/v1/tickets");

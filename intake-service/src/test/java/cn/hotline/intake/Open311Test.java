@@ -71,6 +71,18 @@ class Open311Test {
     }
 
     @Test
+    void hotlineTicketsAreFoundByNumberOnlyAndWithoutTheirStory() {
+        Response phoneTicket = Tickets.post(Tickets.simple(Tickets.freshPhone()));
+        String number = phoneTicket.path("number");
+        given().when().get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(number)).body("[0].status", equalTo("open"))
+                .body("[0].description", org.hamcrest.Matchers.nullValue()).body("[0].address", org.hamcrest.Matchers.nullValue());
+        List<String> listed = given().queryParam("service_code", "0202").get("/open311/v2/requests.json").then().statusCode(200)
+                .extract().path("service_request_id");
+        assertThat(listed).doesNotContain(number);
+    }
+
+    @Test
     void errorsInTheSpecsFormat() {
         given().contentType("application/x-www-form-urlencoded").formParam("api_key", "wrong").formParam("service_code", "0601")
                 .formParam("address_string", "安吉县").formParam("description", "x")

@@ -65,6 +65,32 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void concurrentFollowUpsRecordOneOutcome() throws Exception {
+        String id = Tickets.create(Tickets.simple(Tickets.freshPhone()));
+        String dispatch = UUID.randomUUID().toString();
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_ASSIGNED, id, dispatch, "U-race");
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_COMPLETED, id, dispatch, "U-race");
+        awaitStatus(id, "AWAITING_FOLLOWUP");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
+                        .body(Map.of("resolution", "RESOLVED", "satisfaction", "SATISFIED"))
+                        .post("/api/v1/tickets/" + id + "/follow-up").statusCode());
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var future : pool.invokeAll(calls)) {
+                codes.add(future.get());
+            }
+            assertThat(codes).containsOnly(200, 409).containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(status(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
     void unsatisfiedFollowUpReopens() {
         String id = Tickets.create(Tickets.simple(Tickets.freshPhone()));
         String dispatch = UUID.randomUUID().toString();

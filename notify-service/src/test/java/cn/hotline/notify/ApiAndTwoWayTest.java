@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.HotwordSurgeAlert;
 import cn.hotline.events.payload.RepeatComplainantAlert;
 import cn.hotline.events.payload.TerritoryRef;
 import cn.hotline.notify.TestEvents.Ticket;
@@ -117,6 +118,32 @@ class ApiAndTwoWayTest extends NotifyTestBase {
 
         List<String> texts = await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("HZ20261123999999")));
         assertThat(texts.get(0)).contains("重复投诉预警").contains("30天").contains("4次");
+    }
+
+    @Test
+    void aHotwordSurgeAlertReachesTheConfiguredStaffOnce() {
+        String phone = RoutingStub.phone();
+        routing.person(staff, phone, "CMD", "supervisor");
+        String keyword = "停水" + UUID.randomUUID().toString().substring(0, 4);
+        HotwordSurgeAlert alert = new HotwordSurgeAlert(HotwordSurgeAlert.SCHEMA_VERSION, null, "330523108", "330523",
+                keyword, "0601", 12, 1.5, TestClock.CLOCK.instant().minusSeconds(3600), TestClock.CLOCK.instant(),
+                TestClock.CLOCK.instant());
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service",
+                EventTypes.ALERT_HOTWORD_SURGE, "hotword-330523108", Instant.now(), EventCodec.encode(alert));
+        EventProbe.publish(bootstrap, event);
+        EventProbe.publish(bootstrap, new CloudEvent(UUID.randomUUID().toString(), event.source(), event.type(),
+                event.subject(), event.time(), event.data()));
+
+        List<String> texts = await().until(() -> texts(smsc.to(phone)), l -> !l.isEmpty());
+        assertThat(texts.get(0)).contains("热词预警").contains(keyword).contains("12件");
+        // A later alert to the same person proves both copies above were consumed before we count.
+        String ticketId = id("t");
+        EventProbe.publish(bootstrap, new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service",
+                EventTypes.ALERT_REPEAT_COMPLAINANT, ticketId, Instant.now(), EventCodec.encode(new RepeatComplainantAlert(
+                        RepeatComplainantAlert.SCHEMA_VERSION, ticketId, "HZ20261123888888", "138****0000", "COUNT_IN_WINDOW",
+                        3, 30, List.of(), null, TestClock.CLOCK.instant()))));
+        texts = await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("HZ20261123888888")));
+        assertThat(texts).filteredOn(s -> s.contains(keyword)).hasSize(1);
     }
 
     @Test

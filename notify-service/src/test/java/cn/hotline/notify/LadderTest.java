@@ -88,8 +88,8 @@ class LadderTest extends NotifyTestBase {
         assertThat(smsc.to(commanderPhone)).hasSize(1);
         List<Map<String, Object>> log = await().until(() -> audit(t.ticketId()), l -> l.size() == 6);
         assertThat(log).extracting(r -> r.get("level")).containsExactly(1, 2, 3, 3, 4, 5);
-        assertThat(log).extracting(r -> r.get("recipientRole"))
-                .containsExactly("HANDLER", "HANDLER", "HANDLER", "UNIT_LEADER", "COMMANDER", "CASE_LEADER");
+        assertThat(log).extracting(r -> r.get("level") + ":" + r.get("recipientRole")).containsExactlyInAnyOrder(
+                "1:HANDLER", "2:HANDLER", "3:HANDLER", "3:UNIT_LEADER", "4:COMMANDER", "5:CASE_LEADER");
     }
 
     @Test

@@ -92,7 +92,10 @@ class DirectoryTest {
                 .containsExactly("330522-COMMAND-P2");
         assertThat(get("/commanders/on-duty", Map.of("territoryCode", "330522", "at", SATURDAY_10)).getList("personId"))
                 .containsExactly("3305-COMMAND-P2");
-        given().auth().oauth2(TestJwt.token("dispatcher")).when().get("/api/v1/directory/commanders/on-duty")
+        assertThat(get("/commanders/on-duty", Map.of("at", MONDAY_22)).getList("personId"))
+                .as("no territory: the city's commander").containsExactly("3305-COMMAND-P3");
+        given().auth().oauth2(TestJwt.token("dispatcher")).queryParam("territoryCode", "999999")
+                .when().get("/api/v1/directory/commanders/on-duty")
                 .then().statusCode(400).body("errors[0].field", equalTo("territoryCode"));
     }
 

@@ -132,6 +132,38 @@ class ConsumerSemanticsTest {
     }
 
     @Test
+    void changingACalendarRecomputesTheDeadlinesOfRunningTimers() {
+        String calendar = "cal-" + SlaTestEvents.id().substring(0, 8);
+        String category = "99" + (int) (Math.random() * 1_000_000);
+        given().auth().oauth2(TestJwt.token("admin")).contentType("text/calendar; charset=UTF-8")
+                .body(ics("20260101", "20260102", "元旦(休)")).when().post("/api/v1/calendars/{name}/ics", calendar)
+                .then().statusCode(200);
+        String policy = "{\"name\":\"日历测试\",\"priority\":50,\"match\":{\"categoryPrefixes\":[\"" + category + "\"]},"
+                + "\"calendar\":\"" + calendar + "\",\"stages\":[{\"stage\":\"CLOSE\",\"startEvent\":\"dispatch.assigned\","
+                + "\"stopEvent\":\"dispatch.completed\",\"duration\":\"P1D\",\"mode\":\"WORKING\"}]}";
+        given().auth().oauth2(TestJwt.token("admin")).contentType("application/json").body(policy)
+                .when().put("/api/v1/policies/CAL_" + calendar.substring(4).toUpperCase()).then().statusCode(200);
+        String ticket = SlaTestEvents.id();
+        clock.set(at("2026-03-10T09:00"));
+        new SlaTestEvents(bootstrap).publish(EventTypes.DISPATCH_ASSIGNED, ticket, SlaTestEvents.dispatch(ticket,
+                SlaTestEvents.id(), "U-D", "NORMAL", "HELP", category, at("2026-03-10T09:00"), null, null, null));
+        JsonPath sla = awaitTimers(ticket, 1);
+        assertThat(sla.getString("timers[0].deadline")).isEqualTo(utc("2026-03-11T09:00"));
+
+        // A corrected notice makes 2026-03-11 a day off: the running timer's deadline moves to the 12th.
+        given().auth().oauth2(TestJwt.token("admin")).contentType("text/calendar; charset=UTF-8")
+                .body(ics("20260311", "20260312", "测试(休)")).when().post("/api/v1/calendars/{name}/ics", calendar)
+                .then().statusCode(200).body("timersRecomputed", equalTo(1));
+        assertThat(get(ticket).getString("timers[0].deadline")).isEqualTo(utc("2026-03-12T09:00"));
+    }
+
+    private static String ics(String start, String end, String summary) {
+        return "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//CN\nBEGIN:VEVENT\nUID:" + start + "\nDTSTAMP:20260101T000000Z\n"
+                + "DTSTART;VALUE=DATE:" + start + "\nDTEND;VALUE=DATE:" + end + "\nSUMMARY:" + summary
+                + "\nEND:VEVENT\nEND:VCALENDAR\n";
+    }
+
+    @Test
     void unknownTicketsAreNotFound() {
         given().auth().oauth2(TestJwt.token("operator")).when().get("/api/v1/tickets/{id}/sla", SlaTestEvents.id())
                 .then().statusCode(404);

@@ -83,7 +83,8 @@ class ScheduleTest {
         second.start();
         try {
             clock.set(t0.plusMillis(1_500));
-            scheduler.loop().wake();
+            second.wake();
+            scheduler.wake();
             await().atMost(BOUND).until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == 10_000);
             assertThat(count("select count(distinct timer_id) from sla_firing where timer_id like $1", prefix)).isEqualTo(10_000);
             assertThat(count("select count(*) from outbox_event where id like $1", "sla:" + prefix)).isEqualTo(10_000);
@@ -91,7 +92,7 @@ class ScheduleTest {
                     .isEqualTo(10_000);
             assertThat(duplicates()).as("no timer was claimed twice").isEqualTo(duplicatesBefore);
             assertThat(count("select count(distinct instance) from sla_firing where timer_id like $1", prefix))
-                    .as("both instances took part").isEqualTo(2);
+                    .as("several claimers took part").isGreaterThanOrEqualTo(2);
             String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200)
                     .extract().asString();
             assertThat(metrics).contains("sla_firing_lateness_seconds_bucket", "sla_timers_active",
@@ -110,7 +111,7 @@ class ScheduleTest {
         arming.arm(timers(prefix, 150, 150, t0, "PT30S", List.of(50))).await().atMost(BOUND);
         double duplicatesBefore = duplicates();
         clock.set(t0.plusSeconds(2));
-        scheduler.loop().wake();
+        scheduler.wake();
         await().atMost(BOUND).until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == 150);
 
         redis.get().sync().flushdb();
@@ -119,10 +120,10 @@ class ScheduleTest {
                 .isEqualTo((double) t0.plusSeconds(15).toEpochMilli());
 
         clock.set(t0.plusSeconds(16));
-        scheduler.loop().wake();
+        scheduler.wake();
         await().atMost(BOUND).until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == 300);
         clock.set(t0.plusSeconds(31));
-        scheduler.loop().wake();
+        scheduler.wake();
         await().atMost(BOUND).until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == 450);
         assertThat(count("select count(*) from sla_firing where timer_id like $1 and point = '100'", prefix)).isEqualTo(300);
         assertThat(count("select count(*) from sla_firing where timer_id like $1 and point = '50'", prefix)).isEqualTo(150);
@@ -134,7 +135,7 @@ class ScheduleTest {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(t0);
         String prefix = "r" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        scheduler.loop().stop();
+        scheduler.stopAll();
         try {
             arming.arm(timers(prefix, 0, 1, t0, "PT10S", List.of(50))).await().atMost(BOUND);
             clock.set(t0.plusSeconds(60));

@@ -28,9 +28,14 @@ final class SlaTestEvents {
     /** A dispatch event of {@code type} for the lead unit {@code unit}. */
     static DispatchEvent dispatch(String ticketId, String dispatchId, String unit, String urgency, String kind,
             Instant at, String previousDispatchId, String extension, Boolean approved) {
+        return dispatch(ticketId, dispatchId, unit, urgency, kind, "0202", at, previousDispatchId, extension, approved);
+    }
+
+    static DispatchEvent dispatch(String ticketId, String dispatchId, String unit, String urgency, String kind,
+            String category, Instant at, String previousDispatchId, String extension, Boolean approved) {
         return new DispatchEvent(DispatchEvent.SCHEMA_VERSION, dispatchId, ticketId, "HZ-" + ticketId.substring(0, 8),
                 "ASSIGNED", "AUTO", new UnitRef(unit, "单位" + unit), List.of(), unit, "handler-" + unit, 0, urgency, kind,
-                "PHONE", "0202", new TerritoryRef(COUNTY, TOWN, null, "POLYGON"), "安吉县", "test", at, null, null,
+                "PHONE", category, new TerritoryRef(COUNTY, TOWN, null, "POLYGON"), "安吉县", "test", at, null, null,
                 previousDispatchId, extension, approved, null, null, null);
     }
 

@@ -25,20 +25,33 @@ public class BodyLimitFilter {
 
     void register(@Observes Router router) {
         // Before every Quarkus route, including its own body-size check.
-        router.route().order(Integer.MIN_VALUE + 10).handler(this::limit);
+        router.route().order(Integer.MIN_VALUE + 10).handler(this::limit).failureHandler(this::failed);
+    }
+
+    /** A body that turns out too large while streaming (no Content-Length) fails the route with 413. */
+    void failed(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().headWritten()) {
+            tooLarge(context);
+            return;
+        }
+        context.next();
     }
 
     void limit(RoutingContext context) {
         String declared = context.request().getHeader("Content-Length");
         if (declared != null && tooLarge(declared)) {
-            context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
-                    .putHeader("Connection", "close")
-                    .end("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
-                            + "\"detail\":\"the body exceeds the limit of " + maxBody + " bytes\","
-                            + "\"errors\":[{\"field\":\"$\",\"message\":\"body larger than " + maxBody + " bytes\"}]}");
+            tooLarge(context);
             return;
         }
         context.next();
+    }
+
+    private void tooLarge(RoutingContext context) {
+        context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Connection", "close")
+                .end("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
+                        + "\"detail\":\"the body exceeds the limit of " + maxBody + " bytes\","
+                        + "\"errors\":[{\"field\":\"$\",\"message\":\"body larger than " + maxBody + " bytes\"}]}");
     }
 
     private boolean tooLarge(String declared) {

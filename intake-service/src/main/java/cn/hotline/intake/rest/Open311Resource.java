@@ -78,12 +78,12 @@ public class Open311Resource {
         if (!open311.validKey(apiKey)) {
             return Uni.createFrom().item(error(403, "api_key is missing or not valid"));
         }
-        String invalid = invalid(serviceCode, lat, lon, address, description, phone, firstName, lastName, mediaUrl);
+        String invalid = Open311Validation.invalid(open311::serviceExists, serviceCode, lat, lon, address, description, phone, firstName, lastName, mediaUrl);
         if (invalid != null) {
             return Uni.createFrom().item(error(400, invalid));
         }
         String name = blank(lastName) && blank(firstName) ? null : (blank(lastName) ? "" : lastName.strip()) + (blank(firstName) ? "" : firstName.strip());
-        return Uni.createFrom().deferred(() -> open311.create(serviceCode, number(lat), number(lon), blank(address) ? null : address.strip(),
+        return Uni.createFrom().deferred(() -> open311.create(serviceCode, Open311Validation.number(lat), Open311Validation.number(lon), blank(address) ? null : address.strip(),
                         description.strip(), name, blank(phone) ? null : phone.strip(), blank(mediaUrl) ? null : mediaUrl.strip()))
                 .map(number -> Response.ok(List.of(new Open311Views.Created(number, "已受理，可凭编号查询进度", null))).build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> fromProblem(((ProblemException) e).problem()));
@@ -120,53 +120,8 @@ public class Open311Resource {
                 .map(found -> found.isEmpty() ? error(404, "service_request_id " + id + " not found") : Response.ok(found).build());
     }
 
-    private String invalid(String serviceCode, String lat, String lon, String address, String description, String phone,
-            String firstName, String lastName, String mediaUrl) {
-        if (blank(serviceCode) || !open311.serviceExists(serviceCode)) {
-            return "service_code is missing or not a known service";
-        }
-        if (blank(lat) != blank(lon)) {
-            return "lat and long must be given together";
-        }
-        if (blank(lat) && blank(address)) {
-            return "a location is required: lat and long, or address_string";
-        }
-        if (!blank(lat) && (outOfRange(lat, 90) || outOfRange(lon, 180))) {
-            return "lat must be within [-90,90] and long within [-180,180]";
-        }
-        if (blank(description) || description.length() > 4000 || !description.matches(Patterns.TEXT)) {
-            return "description is required (at most 4000 characters, no control characters)";
-        }
-        if (!blank(phone) && !phone.strip().matches(Patterns.PHONE)) {
-            return "phone " + Patterns.PHONE_MESSAGE;
-        }
-        for (String line : new String[] {address, firstName, lastName, mediaUrl}) {
-            if (line != null && (line.length() > 256 || !line.matches(Patterns.LINE))) {
-                return "address_string, first_name, last_name and media_url must be single lines of at most 256 characters";
-            }
-        }
-        return null;
-    }
-
-    private static boolean outOfRange(String value, double limit) {
-        Double number = number(value);
-        return number == null || Math.abs(number) > limit;
-    }
-
-    private static Double number(String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            double parsed = Double.parseDouble(value.strip());
-            return Double.isFinite(parsed) ? parsed : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return Open311Validation.blank(value);
     }
 
     private static Response fromProblem(Problem problem) {

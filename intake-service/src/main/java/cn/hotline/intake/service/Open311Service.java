@@ -25,7 +25,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-/** Open311 GeoReport v2 over the ticket model: services are catalogue categories, requests are tickets (id = number). */
+/**
+ * Open311 GeoReport v2 over the ticket model: services are catalogue categories, requests are tickets (id = number).
+ * The public list holds Open311-filed tickets only; a ticket of another channel is found by its number, without
+ * its description or place (those were told to the hotline, not published).
+ */
 @ApplicationScoped
 public class Open311Service {
 
@@ -86,6 +90,9 @@ public class Open311Service {
             where.add("number in :ids");
             params.put("ids", ids);
         } else {
+            // The public list shows what was filed through Open311; other channels' tickets only by explicit id.
+            where.add("channel = :channel");
+            params.put("channel", Channel.OPEN311);
             where.add("receivedAt >= :start");
             params.put("start", start);
             where.add("receivedAt < :end");
@@ -111,10 +118,12 @@ public class Open311Service {
     private Open311Views.Request view(Ticket t) {
         boolean open = t.status.isOpen();
         return new Open311Views.Request(t.number, open ? "open" : "closed", statusNotes(t.status),
-                categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.categoryCode, TextMasking.mask(t.content),
+                categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.categoryCode,
+                t.channel == Channel.OPEN311 ? TextMasking.mask(t.content) : null,
                 config.open311().agencyResponsible(), null, w3c.format(t.receivedAt), w3c.format(t.updatedAt),
                 open ? w3c.format(t.receivedAt.plus(config.open311().expectedWithin())) : null,
-                t.address, null, null, t.lat, t.lon, null);
+                t.channel == Channel.OPEN311 ? t.address : null, null, null,
+                t.channel == Channel.OPEN311 ? t.lat : null, t.channel == Channel.OPEN311 ? t.lon : null, null);
     }
 
     private static String statusNotes(TicketStatus status) {

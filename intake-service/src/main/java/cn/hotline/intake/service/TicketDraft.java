@@ -2,6 +2,12 @@ package cn.hotline.intake.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+
+import cn.hotline.intake.domain.TerritoryResult;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.domain.TicketFlag;
+import cn.hotline.intake.domain.TicketStatus;
 
 import cn.hotline.intake.domain.Channel;
 import cn.hotline.intake.domain.Kind;
@@ -32,5 +38,41 @@ public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String ca
 
     private static String upper(String value) {
         return value == null ? null : value.toUpperCase();
+    }
+
+    /** The new ACCEPTED ticket (number still to be given); caller numbers kept in full and masked. */
+    public Ticket toTicket(UUID id, TerritoryResult territory, String attachmentsJson, Instant now) {
+        Ticket t = new Ticket();
+        t.attachments = attachmentsJson;
+        t.id = id;
+        t.channel = this.channel();
+        t.kind = this.kind();
+        t.urgency = this.urgency();
+        t.categoryCode = this.categoryCode();
+        t.content = this.content();
+        t.callerName = this.callerName();
+        t.callerPhone = this.callerPhone();
+        t.callerPhoneMasked = cn.hotline.intake.mapping.TicketMapper.maskPhone(this.callerPhone());
+        t.callerIdNumber = this.callerIdNumber();
+        t.callerIdMasked = cn.hotline.intake.mapping.TicketMapper.maskId(this.callerIdNumber());
+        t.lat = this.lat();
+        t.lon = this.lon();
+        t.address = this.address();
+        t.countyCode = territory.countyCode();
+        t.townCode = territory.townCode();
+        t.villageCode = territory.villageCode();
+        t.resolvedBy = territory.resolvedBy();
+        if (!territory.resolved()) {
+            t.addFlag(TicketFlag.TERRITORY_UNRESOLVED);
+        }
+        extraFlags().forEach(t::addFlag);
+        t.externalRef = this.externalRef();
+        t.operatorId = this.operatorId();
+        t.proxyAgent = this.proxyAgent();
+        t.status = TicketStatus.ACCEPTED;
+        t.occurredAt = this.occurredAt() == null ? now : this.occurredAt();
+        t.receivedAt = now;
+        t.updatedAt = now;
+        return t;
     }
 }

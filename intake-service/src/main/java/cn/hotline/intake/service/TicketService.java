@@ -14,12 +14,10 @@ import org.jboss.logging.Logger;
 
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.HotwordSurgeAlert;
-import cn.hotline.events.payload.RepeatComplainantAlert;
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.TerritoryResult;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketFlag;
-import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.mapping.DuplicateSuggestion;
 import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.repository.IdempotencyKeys;
@@ -102,8 +100,7 @@ public class TicketService {
     private Uni<Created> insert(String key, UUID id, TicketDraft draft, TerritoryResult territory,
             RepeatComplainants.Count repeat, List<HotwordSurgeAlert> surges, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneId.of(config.zone()));
-        Ticket ticket = newTicket(id, draft, territory, now);
-        ticket.attachments = mapper.attachmentsJson(draft.attachments());
+        Ticket ticket = draft.toTicket(id, territory, mapper.attachmentsJson(draft.attachments()), now);
         return duplicates.candidates(ticket, now).flatMap(candidates -> {
             List<DuplicateSuggestion> suggestions = duplicates.suggestions(ticket, candidates);
             String repeatReason = repeats.isRepeat(repeat) ? "COUNT_IN_WINDOW"
@@ -120,7 +117,7 @@ public class TicketService {
                 return tickets.persist(ticket)
                         .flatMap(saved -> events.created(ticket))
                         .flatMap(ignored -> repeatReason == null ? Uni.createFrom().voidItem()
-                                : events.alert(EventTypes.ALERT_REPEAT_COMPLAINANT, ticket.id, repeatAlert(ticket, repeatReason, repeat, candidates, now)))
+                                : events.alert(EventTypes.ALERT_REPEAT_COMPLAINANT, ticket.id, repeats.alert(ticket, repeatReason, repeat, candidates, now)))
                         .flatMap(ignored -> events.surges(surges))
                         .flatMap(ignored -> ticket.externalRef == null ? Uni.createFrom().item(0)
                                 : trail.append(ticket.id, "TRANSFERRED_IN", ticket.operatorId, ticket.externalRef, ticket.channel.name(), now))
@@ -131,51 +128,7 @@ public class TicketService {
         });
     }
 
-    private RepeatComplainantAlert repeatAlert(Ticket ticket, String reason, RepeatComplainants.Count repeat,
-            List<Ticket> candidates, Instant now) {
-        List<String> related = "COUNT_IN_WINDOW".equals(reason)
-                ? repeat.ticketIds().stream().filter(other -> !other.equals(ticket.id.toString())).toList()
-                : candidates.stream().filter(c -> c.status == TicketStatus.CLOSED).map(c -> c.id.toString()).toList();
-        return new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
-                ticket.callerPhoneMasked != null ? ticket.callerPhoneMasked : ticket.callerIdMasked, reason,
-                repeat.tickets(), repeats.windowDays(), related, ticket.territory().toRef(), now);
-    }
-
     private String number(LocalDate day, long sequence) {
         return config.numberPrefix() + day.toString().replace("-", "") + String.format("%06d", sequence);
-    }
-
-    private static Ticket newTicket(UUID id, TicketDraft d, TerritoryResult territory, Instant now) {
-        Ticket t = new Ticket();
-        t.id = id;
-        t.channel = d.channel();
-        t.kind = d.kind();
-        t.urgency = d.urgency();
-        t.categoryCode = d.categoryCode();
-        t.content = d.content();
-        t.callerName = d.callerName();
-        t.callerPhone = d.callerPhone();
-        t.callerPhoneMasked = TicketMapper.maskPhone(d.callerPhone());
-        t.callerIdNumber = d.callerIdNumber();
-        t.callerIdMasked = TicketMapper.maskId(d.callerIdNumber());
-        t.lat = d.lat();
-        t.lon = d.lon();
-        t.address = d.address();
-        t.countyCode = territory.countyCode();
-        t.townCode = territory.townCode();
-        t.villageCode = territory.villageCode();
-        t.resolvedBy = territory.resolvedBy();
-        if (!territory.resolved()) {
-            t.addFlag(TicketFlag.TERRITORY_UNRESOLVED);
-        }
-        d.extraFlags().forEach(t::addFlag);
-        t.externalRef = d.externalRef();
-        t.operatorId = d.operatorId();
-        t.proxyAgent = d.proxyAgent();
-        t.status = TicketStatus.ACCEPTED;
-        t.occurredAt = d.occurredAt() == null ? now : d.occurredAt();
-        t.receivedAt = now;
-        t.updatedAt = now;
-        return t;
     }
 }

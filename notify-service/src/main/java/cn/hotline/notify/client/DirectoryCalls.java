@@ -20,7 +20,7 @@ import cn.hotline.notify.domain.Person;
  * config); each answer is remembered in Redis. "Not found" is an answer, not a failure.
  */
 @ApplicationScoped
-@Timeout(2000) // milliseconds, like the config keys that override it
+@Timeout(2000)
 @Retry(maxRetries = 2, delay = 200, jitter = 100)
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
 public class DirectoryCalls {

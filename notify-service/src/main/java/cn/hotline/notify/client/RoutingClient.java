@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Signs a dispatch on routing with the handler's own (minted) token; a 4xx answer is an outcome, not a fault. */
 @ApplicationScoped
-@Timeout(3000) // milliseconds, like the config keys that override it
+@Timeout(3000)
 @Retry(maxRetries = 2, delay = 200, jitter = 100)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
 public class RoutingClient {

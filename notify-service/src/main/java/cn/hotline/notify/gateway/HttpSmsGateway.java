@@ -19,7 +19,7 @@ import cn.hotline.notify.config.NotifyConfig;
 
 /** The secondary route: a cloud SMS API (template id + parameters), behind timeout, retry, circuit breaker, bulkhead. */
 @ApplicationScoped
-@Timeout(5000) // milliseconds, like the config keys that override it
+@Timeout(5000)
 @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = GatewayException.class)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000,
         skipOn = GatewayException.class)

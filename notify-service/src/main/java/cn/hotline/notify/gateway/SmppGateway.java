@@ -14,7 +14,7 @@ import cn.hotline.notify.config.SmppConfig;
  * (values from config). No retry here: a part may already be accepted, and the router fails over instead.
  */
 @ApplicationScoped
-@Timeout(15000) // milliseconds, like the config keys that override it
+@Timeout(15000)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
 @Bulkhead(10)
 public class SmppGateway {

@@ -1,6 +1,7 @@
 package cn.hotline.notify.service;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class EventTriggers {
 
     public Uni<Void> onDispatch(String type, DispatchEvent e, CloudEvent event) {
         Uni<Void> remembered = remember(e);
-        List<String> scopes = java.util.Arrays.asList(e.dispatchId(), e.ticketId());
+        List<String> scopes = Arrays.asList(e.dispatchId(), e.ticketId());
         return switch (type) {
             case EventTypes.DISPATCH_ASSIGNED -> remembered
                     .chain(() -> escalation.reopen(e.dispatchId(), e.ticketId()))
@@ -49,7 +50,7 @@ public class EventTriggers {
             case EventTypes.DISPATCH_HANDLED -> remembered.chain(() -> escalation.stop(scopes, "HANDLE", "HANDLED"));
             case EventTypes.DISPATCH_COMPLETED -> remembered.chain(() -> escalation.stop(scopes, "*", "COMPLETED"));
             case EventTypes.DISPATCH_REASSIGNED -> remembered
-                    .chain(() -> escalation.stop(java.util.Arrays.asList(e.previousDispatchId()), "*", "REASSIGNED"));
+                    .chain(() -> escalation.stop(Arrays.asList(e.previousDispatchId()), "*", "REASSIGNED"));
             default -> remembered;
         };
     }
@@ -62,7 +63,7 @@ public class EventTriggers {
             default -> null;
         };
         if (EventTypes.SLA_STAGE_MET.equals(type)) {
-            return escalation.stop(java.util.Arrays.asList(e.dispatchId(), e.ticketId()), e.stage(), "STAGE_MET");
+            return escalation.stop(Arrays.asList(e.dispatchId(), e.ticketId()), e.stage(), "STAGE_MET");
         }
         if (trigger == null) {
             return Uni.createFrom().voidItem();
@@ -95,8 +96,8 @@ public class EventTriggers {
         }
         return contexts.findById(e.ticketId()).flatMap(found -> {
             TicketContext c = found != null ? found : new TicketContext();
-            boolean current = c.dispatchId == null || c.dispatchId.equals(e.dispatchId())
-                    || EventTypes.DISPATCH_ASSIGNED.equals(e.state()) || "ASSIGNED".equals(e.state());
+            // An event of an older dispatch (e.g. the end of a reassigned one) must not overwrite the current one.
+            boolean current = c.dispatchId == null || c.dispatchId.equals(e.dispatchId()) || "ASSIGNED".equals(e.state());
             c.ticketId = e.ticketId();
             c.ticketNumber = e.ticketNumber() != null ? e.ticketNumber() : c.ticketNumber;
             if (current) {

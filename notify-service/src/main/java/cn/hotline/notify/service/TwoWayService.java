@@ -100,7 +100,16 @@ public class TwoWayService {
             return "NO_DISPATCH";
         }
         Map<String, String> vars = Map.of("ticketNumber", ticketNumber(notice));
-        int status = routing.sign(notice.dispatchId, tokens.handler(person.get()), "短信回复签收");
+        int status;
+        try {
+            status = routing.sign(notice.dispatchId, tokens.handler(person.get()), "短信回复签收");
+        } catch (RuntimeException e) {
+            // routing down or its circuit open: say so rather than leave the handler believing it worked.
+            LOG.warnf("sign of %s by SMS failed: %s", notice.dispatchId, e.toString());
+            reply(sms, person.get(), "SIGN_FAILED", notice, Map.of("ticketNumber", ticketNumber(notice),
+                    "reason", "系统繁忙，请稍后重试或登录系统签收"));
+            return "SIGN_ERROR " + e.getClass().getSimpleName();
+        }
         if (status / 100 == 2) {
             tx.run(() -> escalation.stop(List.of(notice.dispatchId, notice.ticketId), "SIGN", "SMS_SIGN"));
             reply(sms, person.get(), "SIGN_CONFIRMED", notice, vars);

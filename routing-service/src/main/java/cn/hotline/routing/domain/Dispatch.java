@@ -62,6 +62,9 @@ public class Dispatch {
     public String triggerEventId;
     public Instant createdAt;
     public Instant updatedAt;
+    /** Creation order, assigned by the database. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
     @Version
     public long version;
 

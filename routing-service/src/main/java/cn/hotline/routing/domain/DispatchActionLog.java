@@ -3,6 +3,7 @@ package cn.hotline.routing.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,4 +26,7 @@ public class DispatchActionLog {
     public Double lat;
     public Double lon;
     public Instant at;
+    /** Creation order, assigned by the database. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 }

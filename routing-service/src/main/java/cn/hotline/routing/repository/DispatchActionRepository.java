@@ -15,6 +15,6 @@ import io.smallrye.mutiny.Uni;
 public class DispatchActionRepository implements PanacheRepositoryBase<DispatchActionLog, UUID> {
 
     public Uni<List<DispatchActionLog>> findByDispatch(UUID dispatchId) {
-        return list("dispatchId", Sort.by("at").and("id"), dispatchId);
+        return list("dispatchId", Sort.by("at").and("seq"), dispatchId);
     }
 }

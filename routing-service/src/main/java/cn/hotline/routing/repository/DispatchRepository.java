@@ -20,7 +20,7 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
             List.of(DispatchState.COMPLETED, DispatchState.REASSIGNED, DispatchState.CANCELLED);
 
     public Uni<List<Dispatch>> findByTicket(String ticketId) {
-        return list("ticketId", Sort.by("createdAt").and("id"), ticketId);
+        return list("ticketId", Sort.by("createdAt").and("seq"), ticketId);
     }
 
     public Uni<Dispatch> findOpenByTicket(String ticketId) {
@@ -28,6 +28,6 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
     }
 
     public Uni<List<Dispatch>> findOpenInQueue(Queue queue) {
-        return list("queue = ?1 and state not in ?2", Sort.by("createdAt").and("id"), queue, CLOSED);
+        return list("queue = ?1 and state not in ?2", Sort.by("createdAt").and("seq"), queue, CLOSED);
     }
 }

@@ -104,10 +104,11 @@ public class DirectoryResource {
         return result;
     }
 
-    /** The county (or city) of {@code territoryCode}, then the city: where command centres and supervisors sit. */
+    /** The county of {@code territoryCode}, then the city (only the city when no code is given). */
     private static List<Territory> upwards(OrganisationSnapshot org, String territoryCode) {
         if (territoryCode == null || territoryCode.isBlank()) {
-            throw ProblemException.badRequest("territoryCode", "is required");
+            // A ticket without a place (unresolved territory) is the city's matter.
+            return org.territories().stream().filter(t -> t.level() == TerritoryLevel.CITY).toList();
         }
         Territory territory = org.territory(territoryCode)
                 .orElseThrow(() -> ProblemException.badRequest("territoryCode", "unknown territory " + territoryCode));

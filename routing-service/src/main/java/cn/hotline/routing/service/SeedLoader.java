@@ -25,6 +25,7 @@ import cn.hotline.routing.repository.TerritoryRepository;
 import cn.hotline.routing.repository.UnitRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * On start: loads the routing index, subscribes to change announcements, and on a first start (empty
@@ -35,6 +36,8 @@ public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
     private static final Duration BOUND = Duration.ofMinutes(2);
+    /** Advisory lock key of the first-start seed ("RSEED"). */
+    private static final long SEED_LOCK = 0x5253454544L;
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -48,11 +51,13 @@ public class SeedLoader {
     private final UnitService unitService;
     private final CatalogueService catalogueService;
     private final UnitSeedGenerator generator;
+    private final Pool pool;
 
     public SeedLoader(RoutingConfig config, RoutingIndex index, IndexRefresher refresher,
             TerritoryRepository territories, UnitRepository units, RuleRepository rules,
             TerritoryService territoryService, UnitService unitService, CatalogueService catalogueService,
-            UnitSeedGenerator generator) {
+            UnitSeedGenerator generator, Pool pool) {
+        this.pool = pool;
         this.config = config;
         this.index = index;
         this.refresher = refresher;
@@ -69,11 +74,19 @@ public class SeedLoader {
         index.reload().await().atMost(BOUND);
         refresher.subscribe();
         if (config.seed().enabled()) {
-            seed().await().atMost(BOUND);
+            seedExclusively().await().atMost(BOUND);
         }
         index.markReady();
         LOG.infof("routing index ready: %d territories, %d units, %d rule versions",
                 index.organisation().territories().size(), index.organisation().units().size(), index.catalogue().size());
+    }
+
+    /** Seeds under a PostgreSQL advisory lock, so replicas starting together on an empty database seed once. */
+    private Uni<Void> seedExclusively() {
+        return pool.getConnection().chain(conn -> conn.query("select pg_advisory_lock(" + SEED_LOCK + ")").execute()
+                .chain(() -> seed())
+                .eventually(() -> conn.query("select pg_advisory_unlock(" + SEED_LOCK + ")").execute()
+                        .eventually(conn::close)));
     }
 
     /** Seeds whatever is still empty; each part is idempotent (upserts, unchanged rules stay). */

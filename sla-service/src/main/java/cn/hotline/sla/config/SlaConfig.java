@@ -19,6 +19,10 @@ public interface SlaConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** Firing loops per instance: claims are atomic, so loops pipeline database round trips safely. */
+        @WithDefault("4")
+        int loops();
+
         /** Sorted set of timer ids scored by their next due instant (epoch ms). */
         @WithDefault("sla:schedule")
         String key();

@@ -1,7 +1,9 @@
 package cn.hotline.sla.schedule;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
@@ -40,7 +42,7 @@ public class SchedulerLifecycle {
     private final Clock clock;
     private final SlaConfig config;
     private final AtomicLong active = new AtomicLong();
-    private volatile ScheduleLoop loop;
+    private final List<ScheduleLoop> loops = new CopyOnWriteArrayList<>();
 
     public SchedulerLifecycle(Vertx vertx, RedisSchedule schedule, TimerFiring firing, ScheduleRebuilder rebuilder,
             TimerStore store, Clock clock, SlaConfig config, MeterRegistry registry) {
@@ -59,16 +61,36 @@ public class SchedulerLifecycle {
         if (!config.schedule().enabled()) {
             return;
         }
-        loop = newLoop("sla-" + UUID.randomUUID().toString().substring(0, 8));
+        createLoops();
         rebuilder.rebuild().onFailure().invoke(f -> LOG.warnf("schedule rebuild at start failed (%s); the loop retries", f))
-                .onTermination().invoke(() -> loop.start())
+                .onTermination().invoke(() -> loops.forEach(ScheduleLoop::start))
                 .subscribe().with(ok -> { }, failure -> { });
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
+        stopAll();
+    }
+
+    private void createLoops() {
+        String instance = "sla-" + UUID.randomUUID().toString().substring(0, 8);
+        loops.clear();
+        for (int i = 0; i < Math.max(1, config.schedule().loops()); i++) {
+            loops.add(newLoop(instance + "-" + i));
         }
+    }
+
+    /** Stops this instance's loops (a scheduler outage, for tests). */
+    public void stopAll() {
+        loops.forEach(ScheduleLoop::stop);
+    }
+
+    /** Makes this instance's loops look at the schedule now. */
+    public void wake() {
+        loops.forEach(ScheduleLoop::wake);
+    }
+
+    private boolean running() {
+        return loops.stream().anyMatch(ScheduleLoop::running);
     }
 
     /** A firing loop sharing this instance's Redis and database (tests and benchmarks run a second one). */
@@ -76,30 +98,23 @@ public class SchedulerLifecycle {
         return new ScheduleLoop(instance, vertx, schedule, firing, rebuilder, clock, config.schedule());
     }
 
-    /** This instance's own loop (null when disabled). */
-    public ScheduleLoop loop() {
-        return loop;
-    }
-
-    /** Stops and starts this instance's loop: a restart of the scheduler without restarting the JVM. */
+    /** Stops and starts this instance's loops as a restarted service would: rebuild first, then fire. */
     public Uni<Long> restart() {
-        if (loop != null) {
-            loop.stop();
-        }
-        loop = newLoop("sla-" + UUID.randomUUID().toString().substring(0, 8));
-        return rebuilder.rebuild().invoke(count -> loop.start());
+        stopAll();
+        createLoops();
+        return rebuilder.rebuild().invoke(count -> loops.forEach(ScheduleLoop::start));
     }
 
     @Scheduled(every = "${hotline.sla.schedule.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        if (loop == null || !loop.running()) {
+        if (!running()) {
             return Uni.createFrom().voidItem();
         }
         return rebuilder.sweep(config.schedule().sweepGrace())
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.debugf("sweep re-armed %d overdue timers", count);
-                        loop.wake();
+                        wake();
                     }
                 })
                 .onFailure().recoverWithItem(0).replaceWithVoid();

@@ -202,7 +202,7 @@ public class TimerFiring {
             batch.add(eventId, id, point, due, now, late, instance, type, row.getString("ticket_id"),
                     new String(EventCodec.encode(event), StandardCharsets.UTF_8));
             if (late) {
-                LOG.infof("late firing %s: due %s, fired %s", eventId, due, now);
+                LOG.debugf("late firing %s: due %s, fired %s", eventId, due, now);
             }
         }
         int next = fire.get(fire.size() - 1) + 1;

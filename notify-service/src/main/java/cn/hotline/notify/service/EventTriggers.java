@@ -45,7 +45,9 @@ public class EventTriggers {
                             null, e.lead() == null ? null : e.lead().unitCode(), e.handlerId(), e.urgency(), null, null,
                             e.territory() == null ? null : e.territory().countyCode(), null, null, null,
                             e.actionAt() != null ? e.actionAt() : event.time())));
-            case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> escalation.stop(scopes, SIGN, "SIGNED"));
+            // PETITION and REPEAT_SUPERVISION call the signed-stopped stage ACCEPT (sla-service's policies.yaml).
+            case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> escalation.stop(scopes, SIGN, "SIGNED"))
+                    .chain(() -> escalation.stop(scopes, "ACCEPT", "SIGNED"));
             case EventTypes.DISPATCH_ARRIVED -> remembered.chain(() -> escalation.stop(scopes, "ARRIVE", "ARRIVED"));
             case EventTypes.DISPATCH_HANDLED -> remembered.chain(() -> escalation.stop(scopes, "HANDLE", "HANDLED"));
             case EventTypes.DISPATCH_COMPLETED -> remembered.chain(() -> escalation.stop(scopes, "*", "COMPLETED"));

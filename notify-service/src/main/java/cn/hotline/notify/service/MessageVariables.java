@@ -17,7 +17,7 @@ public class MessageVariables {
 
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日HH:mm");
     private static final Map<String, String> STAGES = Map.of("SIGN", "签收", "ARRIVE", "到场", "HANDLE", "处置",
-            "CLOSE", "办结", "DECIDE", "受理告知", "REVIEW", "复查", "NO_PROGRESS", "办理", "FIRST_REPLY", "首次答复");
+            "CLOSE", "办结", "ACCEPT", "受理告知", "REVIEW", "复查", "NO_PROGRESS", "办理", "FIRST_REPLY", "首次答复");
 
     private final CategoryNames categories;
     private final NotifyConfig config;

@@ -166,7 +166,7 @@ for service in "${SERVICES[@]}"; do
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$DATA/jwt/public.pem" \
       SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
       NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
-      HOTLINE_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
+      QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
       java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
     URLS[$name]="http://127.0.0.1:$port"
   done

@@ -89,7 +89,7 @@ final class Suite {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", TestJwt.privateKeyPath());
             env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
-            env.put("HOTLINE_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
+            env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
                     root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString()));
             processes.put(service, ServiceProcess.start(service + "-service", command, env, logs));

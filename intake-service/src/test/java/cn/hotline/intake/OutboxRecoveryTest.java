@@ -36,7 +36,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class OutboxRecoveryTest {
 
     /** OutboxRelay's advisory lock key (service-support, private constant "hotline" in hex). */
-    private static final long RELAY_LOCK = 0x686f746c696e65L;
+    private static final long RELAY_LOCK = cn.hotline.support.outbox.OutboxRelay.RELAY_LOCK;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

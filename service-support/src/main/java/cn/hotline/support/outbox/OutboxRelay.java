@@ -39,7 +39,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant shared by every instance of a service (each service has its own database). */
-    private static final long RELAY_LOCK = 0x686f746c696e65L;
+    public static final long RELAY_LOCK = 0x686f746c696e65L;
     private static final String SELECT_PENDING = "select seq, id, topic, record_key, type, source, subject,"
             + " occurred_at, payload from outbox_event where published_at is null"
             + " order by seq limit $1 for update skip locked";

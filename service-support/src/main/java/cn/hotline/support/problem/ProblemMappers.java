@@ -88,6 +88,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // RESTEasy Reactive wraps a JSON syntax error in a bare 400; name it like the unwrapped ones.
+        if (e.getCause() instanceof JacksonException cause) {
+            return malformed(cause);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }

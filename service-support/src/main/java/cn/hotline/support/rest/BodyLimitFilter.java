@@ -1,4 +1,4 @@
-package cn.hotline.intake.rest;
+package cn.hotline.support.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -164,6 +164,32 @@ class ConsumerSemanticsTest {
     }
 
     @Test
+    void urgentStagesStopOnArrivedHandledCompletedAndAClosedTicketCancelsWhatIsLeft() {
+        SlaTestEvents events = new SlaTestEvents(bootstrap);
+        String ticket = SlaTestEvents.id();
+        String dispatch = SlaTestEvents.id();
+        clock.set(at("2026-03-14T23:00"));
+        events.dispatch(EventTypes.DISPATCH_ASSIGNED, ticket, dispatch, "U-E", "URGENT", "HELP", at("2026-03-14T23:00"));
+        JsonPath sla = awaitTimers(ticket, 4);
+        assertThat(sla.getString("policyCode")).isEqualTo("URGENT");
+        assertThat(timer(sla, "ARRIVE", dispatch, "deadline")).as("clock time on a Saturday night").isEqualTo(utc("2026-03-14T23:30"));
+        assertThat(sla.getString("timers.find { it.stage == 'CLOSE' }.deadline")).isEqualTo(utc("2026-03-15T23:00"));
+
+        // Arriving without a sign event: the arrival implies the sign, both are met.
+        events.dispatch(EventTypes.DISPATCH_ARRIVED, ticket, dispatch, "U-E", "URGENT", "HELP", at("2026-03-14T23:20"));
+        await().atMost(BOUND).until(() -> "MET".equals(timer(get(ticket), "ARRIVE", dispatch, "state")));
+        assertThat(timer(get(ticket), "SIGN", dispatch, "state")).isEqualTo("MET");
+        assertThat(timer(get(ticket), "SIGN", dispatch, "onTime")).isEqualTo("false");
+        assertThat(timer(get(ticket), "ARRIVE", dispatch, "onTime")).isEqualTo("true");
+        events.dispatch(EventTypes.DISPATCH_HANDLED, ticket, dispatch, "U-E", "URGENT", "HELP", at("2026-03-14T23:50"));
+        await().atMost(BOUND).until(() -> "MET".equals(timer(get(ticket), "HANDLE", dispatch, "state")));
+        assertThat(get(ticket).getString("timers.find { it.stage == 'CLOSE' }.state")).isEqualTo("RUNNING");
+
+        events.closed(ticket, "RESOLVED", "SATISFIED", 0, at("2026-03-15T10:00"));
+        await().atMost(BOUND).until(() -> "CANCELLED".equals(get(ticket).getString("timers.find { it.stage == 'CLOSE' }.state")));
+    }
+
+    @Test
     void unknownTicketsAreNotFound() {
         given().auth().oauth2(TestJwt.token("operator")).when().get("/api/v1/tickets/{id}/sla", SlaTestEvents.id())
                 .then().statusCode(404);

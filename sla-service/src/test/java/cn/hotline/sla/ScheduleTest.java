@@ -159,9 +159,14 @@ class ScheduleTest {
 
     private List<TimerEntity> timers(String prefix, int from, int count, Instant start, String duration,
             List<Integer> thresholds) {
+        return timers(prefix, from, count, start, duration, thresholds, null, 0);
+    }
+
+    private List<TimerEntity> timers(String prefix, int from, int count, Instant start, String duration,
+            List<Integer> thresholds, String reminderInterval, int maxReminders) {
         Policy policy = new Policy("BULK", "bulk", 0, null, "default", List.of());
         StageDefinition stage = new StageDefinition(Stage.CLOSE, TimerScope.TICKET, "dispatch.assigned",
-                "dispatch.completed", duration, TimeMode.CLOCK, thresholds, null, 0);
+                "dispatch.completed", duration, TimeMode.CLOCK, thresholds, reminderInterval, maxReminders);
         List<TimerEntity> timers = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {
             TimerEntity timer = planner.newTimer(policy, stage,
@@ -170,6 +175,29 @@ class ScheduleTest {
             timers.add(timer);
         }
         return timers;
+    }
+
+    @Test
+    void overdueRemindersFollowTheBreachAtTheirIntervalUpToTheLimit() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(t0);
+        String prefix = "m" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        arming.arm(timers(prefix, 0, 1, t0, "PT10S", List.of(50), "PT10S", 2)).await().atMost(BOUND);
+        String[] expected = {"50", "100", "R1", "R2"};
+        for (int i = 0; i < expected.length; i++) {
+            clock.set(t0.plusSeconds(5L + 5 * Math.max(0, 2 * i - 1)));
+            scheduler.wake();
+            int fired = i + 1;
+            await().atMost(BOUND).until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == fired);
+        }
+        assertThat(count("select count(*) from outbox_event where type = 'sla.overdue-reminder' and id like $1",
+                "sla:" + prefix)).isEqualTo(2);
+        clock.set(t0.plusSeconds(60));
+        scheduler.wake();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> count("select count(*) from sla_firing where timer_id like $1", prefix) == 4);
+        assertThat(count("select count(*) from sla_timer where id like $1 and next_due_at is null and reminders_fired = 2",
+                prefix)).isEqualTo(1);
     }
 
     private long count(String sql, String prefix) {

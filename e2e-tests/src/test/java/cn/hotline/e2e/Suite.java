@@ -95,10 +95,10 @@ final class Suite {
             processes.put(service, ServiceProcess.start(service + "-service", command, env, logs));
         }
         for (String service : SERVICES) {
-            if (!processes.get(service).awaitHttp200(url(service) + "/q/health/ready", READY_BOUND)) {
+            ServiceProcess process = processes.get(service);
+            if (!process.awaitHttp200(url(service) + "/q/health/ready", READY_BOUND)) {
                 stopQuietly();
-                throw new IllegalStateException(service + "-service did not become ready; see "
-                        + processes.get(service).log());
+                throw new IllegalStateException(service + "-service did not become ready; see " + process.log());
             }
         }
     }

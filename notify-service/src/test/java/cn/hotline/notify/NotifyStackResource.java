@@ -23,11 +23,17 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
 
     private static SmscSimulator simulator;
     private static WireMockServer wiremock;
+    private static SlowSmscProxy proxy;
 
     @Override
     public synchronized Map<String, String> start() {
         if (simulator == null) {
             simulator = SmscSimulator.start(SimulatorConfig.randomPorts().withCredentials("notify-test", "secret"));
+            try {
+                proxy = SlowSmscProxy.start(simulator.smppPort());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("SMSC proxy did not start", e);
+            }
             wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
             wiremock.start();
             wiremock.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(200)
@@ -37,7 +43,8 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
         }
         Map<String, String> config = new HashMap<>();
         config.put("notify.smpp.host", "127.0.0.1");
-        config.put("notify.smpp.port", String.valueOf(simulator.smppPort()));
+        // Through a pass-through proxy that SmppPipelineTest slows down (the simulator has no response-delay switch).
+        config.put("notify.smpp.port", String.valueOf(proxy.port()));
         config.put("notify.smpp.system-id", "notify-test");
         config.put("notify.smpp.password", "secret");
         config.put("notify.smpp.reconnect-initial-backoff", "PT0.2S");
@@ -51,6 +58,7 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.rest-client.sms-http.url", wiremock.baseUrl());
         config.put("hotline.notify.worker-interval", "1s");
         config.put("hotline.notify.directory-retry", "PT0S");
+        config.put("hotline.notify.claim-batch", "10");
         // Fresh per JVM: the rate-limit window of a frozen test clock would otherwise carry over between runs in Redis.
         config.put("hotline.notify.alert-recipients", "staff-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         config.put("hotline.notify.rate-limit.max", "3");

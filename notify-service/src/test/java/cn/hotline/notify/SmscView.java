@@ -23,6 +23,11 @@ public final class SmscView {
         return all.stream().filter(m -> destination.equals(m.get("destination"))).toList();
     }
 
+    /** Every message received so far, oldest first. */
+    public List<Map<String, Object>> all() {
+        return given().baseUri(base).when().get("/messages").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
     public void mo(String from, String text) {
         given().baseUri(base).contentType(ContentType.JSON).body(Map.of("from", from, "text", text))
                 .when().post("/mo").then().statusCode(202);

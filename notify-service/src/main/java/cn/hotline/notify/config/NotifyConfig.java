@@ -33,8 +33,20 @@ public interface NotifyConfig {
     @WithDefault("PT1M")
     Duration retryBackoff();
 
+    /**
+     * How long a replica's claim on a due level, a message to (re-)send or an MO text lasts. A claim still held
+     * after this (the replica crashed) is taken over by another replica. Must exceed the longest send (gateway
+     * timeouts and retries), else a slow send could be taken over and sent twice.
+     */
     @WithDefault("PT2M")
-    Duration pendingResendAfter();
+    Duration claimLease();
+
+    /** How many due levels / messages one claim takes at most. */
+    @WithDefault("50")
+    int claimBatch();
+
+    /** This replica's name in {@code claimed_by} (default: host name and process id). */
+    Optional<String> instanceId();
 
     /** How long a level waits before trying again when neither routing nor a snapshot could name its recipients. */
     @WithDefault("PT30S")

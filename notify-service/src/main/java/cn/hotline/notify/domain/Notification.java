@@ -86,6 +86,16 @@ public class Notification {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** The replica that claimed it last (kept for the audit), the claim's token, and until when the claim holds. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     @Version
     public int version;
 

@@ -44,4 +44,14 @@ public class ScheduledLevel {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The replica that claimed it last (kept for the audit), the claim's token, and until when the claim holds. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

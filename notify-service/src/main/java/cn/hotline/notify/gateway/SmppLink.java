@@ -38,12 +38,15 @@ import org.jsmpp.session.SMPPSession;
 
 import cn.hotline.notify.config.SmppConfig;
 import cn.hotline.notify.domain.SmsText;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The SMPP 3.4 link (jSMPP client): binds as a transceiver, keeps it alive with enquire_link, rebinds with
- * exponential backoff whenever it drops, bounds the submit_sm in flight with a window, backs off on
- * ESME_RTHROTTLED, and splits long texts into UDH-concatenated parts.
+ * exponential backoff whenever it drops, bounds the submit_sm in flight with a window (callers on several
+ * threads, see SendLanes, pipeline up to that many on the one session), backs off on ESME_RTHROTTLED, and splits
+ * long texts into UDH-concatenated parts sent in order.
  */
 @ApplicationScoped
 public class SmppLink {
@@ -54,6 +57,7 @@ public class SmppLink {
     private final SmppReceiver receiver;
     private final Semaphore window;
     private final AtomicInteger reference = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "smpp-link");
         t.setDaemon(true);
@@ -64,11 +68,18 @@ public class SmppLink {
     private volatile boolean closing;
     private volatile String lastError = "not connected yet";
 
-    public SmppLink(SmppConfig config, SmppReceiver receiver) {
+    public SmppLink(SmppConfig config, SmppReceiver receiver, MeterRegistry registry) {
         this.config = config;
         this.receiver = receiver;
         this.window = new Semaphore(config.window(), true);
         this.backoff = config.reconnectInitialBackoff();
+        Gauge.builder("hotline.notify.smpp.in-flight", inFlight, AtomicInteger::get)
+                .description("submit_sm sent and waiting for their submit_sm_resp").register(registry);
+    }
+
+    /** How many submit_sm wait for their response right now. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -158,6 +169,7 @@ public class SmppLink {
     private String submitOne(SMPPSession current, String source, String destination, ESMClass esm, DataCoding coding,
             byte[] body) {
         acquireWindow();
+        inFlight.incrementAndGet();
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -178,6 +190,7 @@ public class SmppLink {
                 }
             }
         } finally {
+            inFlight.decrementAndGet();
             window.release();
         }
     }

@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InboundSmsRepository implements PanacheRepositoryBase<InboundSms, UUID> {
 
-    public Uni<List<InboundSms>> received(int limit) {
-        return find("status", Sort.by("receivedAt"), InboundSms.RECEIVED).page(0, limit).list();
+    /** The claimed texts, oldest first. */
+    public Uni<List<InboundSms>> byIds(List<UUID> ids) {
+        return list("id in ?1", Sort.by("receivedAt"), ids);
     }
 }

@@ -1,6 +1,6 @@
 package cn.hotline.notify.repository;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,13 +16,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    /** Inserts {@code n} unless its dedup key exists; true when this call claimed it. */
-    public Uni<Boolean> claim(Notification n) {
+    /**
+     * Inserts {@code n} unless its dedup key exists; true when this call claimed it. The row is leased to its
+     * claimer ({@code n.claimedBy}, {@code n.claimToken}) for {@code lease} of database time.
+     */
+    public Uni<Boolean> claim(Notification n, Duration lease) {
         String sql = "insert into notification (id, dedup_key, ticket_id, dispatch_id, scope, stage, level, recipient_id,"
                 + " recipient_role, recipient_phone, template_code, params, text, encoding, length, segments, urgent,"
-                + " reply_code, status, attempts, next_attempt_at, created_at, version) values (:id, :dedup, :ticket,"
-                + " :dispatch, :scope, :stage, :level, :recipient, :role, :phone, :template, :params, :text, :encoding,"
-                + " :length, :segments, :urgent, :reply, :status, 0, :next, :created, 0)"
+                + " reply_code, status, attempts, next_attempt_at, created_at, version, claimed_by, claim_token,"
+                + " claimed_until) values (:id, :dedup, :ticket, :dispatch, :scope, :stage, :level, :recipient, :role,"
+                + " :phone, :template, :params, :text, :encoding, :length, :segments, :urgent, :reply, :status, 0, :next,"
+                + " :created, 0, :claimedBy, :token, now() + :lease * interval '1 millisecond')"
                 + " on conflict (dedup_key) do nothing";
         return Panache.getSession().flatMap(s -> s.createNativeQuery(sql)
                 .setParameter("id", n.id).setParameter("dedup", n.dedupKey).setParameter("ticket", n.ticketId)
@@ -34,6 +38,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("segments", n.segments).setParameter("urgent", n.urgent)
                 .setParameter("reply", n.replyCode).setParameter("status", n.status.name())
                 .setParameter("next", n.nextAttemptAt).setParameter("created", n.createdAt)
+                .setParameter("claimedBy", n.claimedBy).setParameter("token", n.claimToken)
+                .setParameter("lease", lease.toMillis())
                 .executeUpdate()).map(rows -> rows == 1);
     }
 
@@ -41,11 +47,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return list("ticketId", Sort.by("createdAt").and("level"), ticketId);
     }
 
-    /** DEFERRED rows due now, and PENDING rows left behind (a crash between claim and result). */
-    public Uni<List<Notification>> due(Instant now, Instant stalePendingBefore, int limit) {
-        return find("(status = cn.hotline.notify.domain.NotificationStatus.DEFERRED and nextAttemptAt <= ?1)"
-                + " or (status = cn.hotline.notify.domain.NotificationStatus.PENDING and createdAt < ?2)",
-                Sort.by("createdAt"), now, stalePendingBefore).page(0, limit).list();
+    /** The claimed rows, oldest first (the order their recipients get them). */
+    public Uni<List<Notification>> byIds(List<UUID> ids) {
+        return list("id in ?1", Sort.by("createdAt"), ids);
     }
 
     public Uni<Notification> byMessageId(String messageId) {

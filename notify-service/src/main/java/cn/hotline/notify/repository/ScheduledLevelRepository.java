@@ -29,9 +29,20 @@ public class ScheduledLevelRepository implements PanacheRepositoryBase<Scheduled
                 .executeUpdate()).map(rows -> rows == 1);
     }
 
-    public Uni<List<ScheduledLevel>> due(Instant now, int limit) {
-        return find("status = ?1 and dueAt <= ?2", Sort.by("dueAt").and("level"), ScheduledLevel.PENDING, now)
-                .page(0, limit).list();
+    /** The claimed rows in firing order. */
+    public Uni<List<ScheduledLevel>> byIds(List<UUID> ids) {
+        return list("id in ?1", Sort.by("dueAt").and("level"), ids);
+    }
+
+    /** Ends this claim with {@code status}; nothing when the claim was taken over or the level was cancelled meanwhile. */
+    public Uni<Integer> finish(UUID id, UUID token, String status) {
+        return update("status = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3 and status = ?4",
+                status, id, token, ScheduledLevel.PENDING);
+    }
+
+    /** Gives the level back, due again at {@code dueAt}. */
+    public Uni<Integer> release(UUID id, UUID token, Instant dueAt) {
+        return update("dueAt = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3", dueAt, id, token);
     }
 
     public Uni<Integer> cancel(String scope, String stage) {

@@ -29,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EscalationChainService {
 
+    private static final long SEED_LOCK = 0x4E4F54494659L;
+
     private final EscalationLevelRepository levels;
     private final TemplateCatalog templates;
 
@@ -50,9 +52,18 @@ public class EscalationChainService {
                 .chain(() -> levels.persist(entities)).replaceWith(chain);
     }
 
-    /** Adds each seed chain that does not exist yet (so an administrator's edits survive restarts). */
+    /**
+     * Adds each seed chain that does not exist yet (so an administrator's edits survive restarts). Replicas starting
+     * together seed one after the other (transaction-scoped advisory lock), so none fails on a duplicate chain.
+     */
     public Uni<Integer> seed() {
         List<EscalationChainDto> chains = readSeed();
+        return levels.getSession().flatMap(s -> s.createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(" + SEED_LOCK + ")) l", Integer.class).getSingleResult())
+                .chain(() -> seed(chains));
+    }
+
+    private Uni<Integer> seed(List<EscalationChainDto> chains) {
         return Multi.createFrom().iterable(chains).onItem().transformToUniAndConcatenate(chain ->
                 levels.chain(chain.policyCode(), chain.stage()).flatMap(existing -> existing.isEmpty()
                         ? replace(chain).replaceWith(1) : Uni.createFrom().item(0)))

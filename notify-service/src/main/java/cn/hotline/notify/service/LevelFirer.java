@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,9 +25,13 @@ import cn.hotline.notify.repository.EscalationLevelRepository;
 import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import cn.hotline.notify.repository.TicketContextRepository;
+import cn.hotline.notify.repository.WorkClaims;
 import io.smallrye.mutiny.Uni;
 
-/** Fires scheduled levels that are due (by the injected clock): resolves recipients now and sends to each once. */
+/**
+ * Fires scheduled levels that are due (by the injected clock), each claimed by one replica: resolves recipients
+ * now and sends to each once.
+ */
 @ApplicationScoped
 public class LevelFirer {
 
@@ -44,10 +49,13 @@ public class LevelFirer {
     private final Tx tx;
     private final Clock clock;
     private final NotifyConfig config;
+    private final WorkClaims claims;
+    private final Replica replica;
 
     public LevelFirer(ScheduledLevelRepository scheduled, EscalationLevelRepository levels, EscalationStopRepository stops,
             TicketContextRepository contexts, RecipientResolver recipients, MessageVariables variables,
-            NotificationService notifications, ObjectMapper json, Tx tx, Clock clock, NotifyConfig config) {
+            NotificationService notifications, ObjectMapper json, Tx tx, Clock clock, NotifyConfig config,
+            WorkClaims claims, Replica replica) {
         this.scheduled = scheduled;
         this.levels = levels;
         this.stops = stops;
@@ -59,30 +67,53 @@ public class LevelFirer {
         this.tx = tx;
         this.clock = clock;
         this.config = config;
+        this.claims = claims;
+        this.replica = replica;
     }
 
-    /** Fires every level due now; returns how many were handled. */
+    /** Claims and fires the levels due now, batch after batch; returns how many were handled. */
     public int fireDue() {
-        List<ScheduledLevel> due = tx.run(() -> scheduled.due(clock.instant(), 50));
-        due.forEach(this::fire);
-        return due.size();
+        int total = 0;
+        for (int round = 0; round < 20; round++) {
+            int fired = fireDue(config.claimBatch());
+            total += fired;
+            if (fired < config.claimBatch()) {
+                break;
+            }
+        }
+        return total;
     }
 
-    private void fire(ScheduledLevel s) {
+    /** Claims at most {@code limit} due levels (no other replica fires them while the claim holds) and fires them. */
+    public int fireDue(int limit) {
+        UUID token = UUID.randomUUID();
+        List<UUID> ids = claims.levels(replica.name(), token, config.claimLease(), clock.instant(), limit);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        tx.run(() -> scheduled.byIds(ids)).forEach(s -> fire(s, token));
+        return ids.size();
+    }
+
+    private void fire(ScheduledLevel s, UUID token) {
         TriggerContext trigger;
         try {
             trigger = json.readValue(s.context, TriggerContext.class);
         } catch (Exception e) {
             LOG.errorf("scheduled level %s has an unreadable context; cancelled", s.id);
-            mark(s, ScheduledLevel.CANCELLED);
+            mark(s, token, ScheduledLevel.CANCELLED);
             return;
         }
-        EscalationLevel level = tx.run(() -> levels.findById(s.levelId));
-        if (level == null || tx.run(() -> stops.stopped(trigger.scopes(), s.stage))) {
-            mark(s, ScheduledLevel.CANCELLED);
+        // One read transaction per level: the chain level, whether the stage was stopped, and the ticket.
+        Facts facts = tx.run(() -> levels.findById(s.levelId).flatMap(found -> stops.stopped(trigger.scopes(), s.stage)
+                .flatMap(stopped -> (trigger.ticketId() == null ? Uni.createFrom().<TicketContext>nullItem()
+                        : contexts.findById(trigger.ticketId())).map(ticket -> new Facts(found, stopped, ticket)))));
+        EscalationLevel level = facts.level();
+        if (level == null || facts.stopped()) {
+            mark(s, token, ScheduledLevel.CANCELLED);
             return;
         }
-        TicketContext ticket = tx.run(() -> contexts.findById(trigger.ticketId()));
+        TicketContext ticket = facts.ticket();
         Map<String, String> vars = variables.of(trigger, ticket);
         try {
             for (RecipientRole role : EscalationChainMapper.roles(level.recipients)) {
@@ -93,10 +124,10 @@ public class LevelFirer {
         } catch (DirectoryUnavailableException | org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
             // Nobody to send to yet: try again later; the dedup keys keep whoever was already reached from a second SMS.
             LOG.warnf("level %d of %s waits for the directory: %s", s.level, s.scope, e.getMessage());
-            tx.run(() -> scheduled.findById(s.id).invoke(row -> row.dueAt = clock.instant().plus(config.directoryRetry())).replaceWithVoid());
+            tx.run(() -> scheduled.release(s.id, token, clock.instant().plus(config.directoryRetry())));
             return;
         }
-        mark(s, ScheduledLevel.FIRED);
+        mark(s, token, ScheduledLevel.FIRED);
     }
 
     private void send(ScheduledLevel s, EscalationLevel level, RecipientRole role, Person person, TriggerContext trigger,
@@ -112,7 +143,11 @@ public class LevelFirer {
                 s.level, role.name(), person, level.templateCode, own, trigger.urgent(), replyCode));
     }
 
-    private void mark(ScheduledLevel s, String status) {
-        tx.run(() -> scheduled.findById(s.id).invoke(row -> row.status = status).replaceWith(Uni.createFrom().voidItem()));
+    /** What firing a level reads first. */
+    private record Facts(EscalationLevel level, boolean stopped, TicketContext ticket) {
+    }
+
+    private void mark(ScheduledLevel s, UUID token, String status) {
+        tx.run(() -> scheduled.finish(s.id, token, status));
     }
 }

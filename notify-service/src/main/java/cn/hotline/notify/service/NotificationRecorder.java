@@ -43,6 +43,7 @@ public class NotificationRecorder {
     public void sent(UUID id, SmsResult result) {
         tx.run(() -> notifications.findById(id).flatMap(n -> {
             n.become(NotificationStatus.SENT);
+            release(n);
             n.gateway = result.gateway();
             n.messageId = result.messageId();
             n.sentAt = clock.instant();
@@ -58,6 +59,7 @@ public class NotificationRecorder {
     public void defer(UUID id, Instant until, String reason) {
         tx.run(() -> notifications.findById(id).invoke(n -> {
             n.become(NotificationStatus.DEFERRED);
+            release(n);
             n.nextAttemptAt = until;
             n.error = reason;
         }).replaceWithVoid());
@@ -66,6 +68,7 @@ public class NotificationRecorder {
     public void cancel(UUID id, String reason) {
         tx.run(() -> notifications.findById(id).invoke(n -> {
             n.become(NotificationStatus.CANCELLED);
+            release(n);
             n.error = reason;
         }).replaceWithVoid());
     }
@@ -74,6 +77,7 @@ public class NotificationRecorder {
     public void failed(UUID id, String error) {
         tx.run(() -> notifications.findById(id).flatMap(n -> {
             n.attempts++;
+            release(n);
             n.error = error.length() > 480 ? error.substring(0, 480) : error;
             if (n.attempts < config.maxAttempts()) {
                 n.become(NotificationStatus.DEFERRED);
@@ -98,6 +102,12 @@ public class NotificationRecorder {
         }
         return delivered ? event(n, EventTypes.NOTIFICATION_DELIVERED, "delivered")
                 : event(n, EventTypes.NOTIFICATION_FAILED, "failed");
+    }
+
+    /** The send is over: the claim ends (claimed_by stays, for the audit). */
+    private static void release(Notification n) {
+        n.claimToken = null;
+        n.claimedUntil = null;
     }
 
     private Uni<Void> event(Notification n, String type, String suffix) {

@@ -23,13 +23,14 @@ import cn.hotline.notify.gateway.SmsRequest;
 import cn.hotline.notify.gateway.SmsResult;
 import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.WorkClaims;
 import cn.hotline.support.security.Masking;
 
 /**
- * Sends one SMS to one person, once: the row is claimed under its dedup key and committed BEFORE the gateway
- * is called, and the gateway's answer is recorded right after. The only duplicate window is a crash after the
- * gateway accepted and before that record commits: the row stays PENDING and is re-sent after
- * {@code pending-resend-after} (at-least-once there, never a second send anywhere else).
+ * Sends one SMS to one person, once: the row is claimed under its dedup key (leased to this replica) and
+ * committed BEFORE the gateway is called, on the recipient's sending lane; the gateway's answer is recorded right
+ * after. The only duplicate window is a crash after the gateway accepted and before that record commits: the
+ * lease then runs out and one replica sends the PENDING row again (at-least-once there, never anywhere else).
  */
 @ApplicationScoped
 public class NotificationService {
@@ -47,10 +48,14 @@ public class NotificationService {
     private final ObjectMapper json;
     private final Tx tx;
     private final Clock clock;
+    private final WorkClaims claims;
+    private final SendLanes lanes;
+    private final Replica replica;
 
     public NotificationService(NotificationRepository notifications, EscalationStopRepository stops,
             NotificationRecorder recorder, GatewayRouter router, TemplateCatalog templates, QuietHours quietHours,
-            RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock) {
+            RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock, WorkClaims claims,
+            SendLanes lanes, Replica replica) {
         this.notifications = notifications;
         this.stops = stops;
         this.recorder = recorder;
@@ -62,9 +67,15 @@ public class NotificationService {
         this.json = json;
         this.tx = tx;
         this.clock = clock;
+        this.claims = claims;
+        this.lanes = lanes;
+        this.replica = replica;
     }
 
-    /** Claims and sends {@code draft}; empty when its dedup key was already claimed (a duplicate). */
+    /**
+     * Claims {@code draft} and queues its send on the recipient's lane; empty when its dedup key was already
+     * claimed (a duplicate). The send itself happens asynchronously.
+     */
     public Optional<UUID> send(NotificationDraft draft) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
@@ -92,33 +103,50 @@ public class NotificationService {
         } catch (Exception e) {
             n.params = "{}";
         }
-        if (!tx.run(() -> notifications.claim(n))) {
+        n.claimedBy = replica.name();
+        n.claimToken = UUID.randomUUID();
+        if (!tx.run(() -> notifications.claim(n, config.claimLease()))) {
             LOG.debugf("already notified: %s", draft.dedupKey());
             return Optional.empty();
         }
-        deliver(n);
+        UUID token = n.claimToken;
+        lanes.submit(n.recipientPhone, () -> deliver(n, token));
         return Optional.of(n.id);
     }
 
-    /** Re-tries what is due: deferred rows whose time came, and PENDING rows a crash left behind. */
+    /** Claims and queues what is due: deferred rows whose time came, and PENDING rows whose claimer's lease ran out. */
     public int retryDue() {
-        Instant now = clock.instant();
-        List<Notification> due = tx.run(() -> notifications.due(now, now.minus(config.pendingResendAfter()), 50));
-        for (Notification n : due) {
+        return retryDue(config.claimBatch());
+    }
+
+    /** {@link #retryDue()} taking at most {@code limit} rows in this claim. */
+    public int retryDue(int limit) {
+        UUID token = UUID.randomUUID();
+        List<UUID> ids = claims.retries(replica.name(), token, config.claimLease(), clock.instant(), limit);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        for (Notification n : tx.run(() -> notifications.byIds(ids))) {
             if (n.level > 0 && n.stage != null && tx.run(() -> stops.stopped(scopes(n), n.stage))) {
                 recorder.cancel(n.id, "stage stopped");
                 continue;
             }
-            deliver(n);
+            lanes.submit(n.recipientPhone, () -> deliver(n, token));
         }
-        return due.size();
+        return ids.size();
     }
 
     private static List<String> scopes(Notification n) {
         return n.ticketId == null || n.ticketId.equals(n.scope) ? List.of(n.scope) : List.of(n.scope, n.ticketId);
     }
 
-    private void deliver(Notification n) {
+    private void deliver(Notification n, UUID token) {
+        // Re-checked right before the send: if this claim waited past its lease and another took the row over,
+        // that claim sends it, not this one.
+        if (!claims.renew(n.id, token, config.claimLease())) {
+            LOG.infof("SMS %s is no longer claimed by this send; skipped", n.id);
+            return;
+        }
         if (!n.urgent) {
             Optional<Instant> quietUntil = quietHours.until();
             if (quietUntil.isPresent()) {

@@ -10,8 +10,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The one sending thread: applies receipts, answers MO texts, fires due levels and retries due messages, in
- * that order, every {@code hotline.notify.worker-interval}. Seeds the escalation chains at start.
+ * The worker of this replica: applies receipts, answers MO texts, fires due levels and retries due messages, in
+ * that order, every {@code hotline.notify.worker-interval}, each piece of work claimed so that exactly one replica
+ * takes it; the SMS sends themselves run on {@link SendLanes}. Seeds the escalation chains at start.
  */
 @ApplicationScoped
 public class NotifyWorker {

@@ -21,7 +21,7 @@ public class ReceiptApplier {
     private static final String MATCHED = "select r.message_id, r.state, cast(extract(epoch from r.received_at) * 1000 as bigint),"
             + " cast(p.notification_id as varchar)"
             + " from sms_receipt r join message_part p on p.message_id = r.message_id where not r.applied"
-            + " order by r.received_at limit 100";
+            + " order by r.received_at limit 100 for update of r skip locked";
 
     private final NotificationRepository notifications;
     private final NotificationRecorder recorder;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.hotline.notify.client.DirectoryClient;
 import cn.hotline.notify.client.RoutingClient;
 import cn.hotline.notify.client.TokenService;
+import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.InboundSms;
 import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.WorkClaims;
 import cn.hotline.support.security.Masking;
 
 /**
@@ -43,10 +46,13 @@ public class TwoWayService {
     private final NotificationService sender;
     private final Tx tx;
     private final ObjectMapper json;
+    private final WorkClaims claims;
+    private final Replica replica;
+    private final NotifyConfig config;
 
     public TwoWayService(InboundSmsRepository inbound, NotificationRepository notifications, DirectoryClient directory,
             RoutingClient routing, TokenService tokens, EscalationService escalation, NotificationService sender, Tx tx,
-            ObjectMapper json) {
+            ObjectMapper json, WorkClaims claims, Replica replica, NotifyConfig config) {
         this.inbound = inbound;
         this.notifications = notifications;
         this.directory = directory;
@@ -56,10 +62,18 @@ public class TwoWayService {
         this.sender = sender;
         this.tx = tx;
         this.json = json;
+        this.claims = claims;
+        this.replica = replica;
+        this.config = config;
     }
 
+    /** Claims received MO texts (one replica answers each) and processes them. */
     public int processPending() {
-        List<InboundSms> received = tx.run(() -> inbound.received(20));
+        List<UUID> ids = claims.inbound(replica.name(), UUID.randomUUID(), config.claimLease(), 20);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<InboundSms> received = tx.run(() -> inbound.byIds(ids));
         received.forEach(this::process);
         return received.size();
     }

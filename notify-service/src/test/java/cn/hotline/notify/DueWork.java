@@ -1,0 +1,39 @@
+package cn.hotline.notify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.hotline.notify.domain.Trigger;
+import cn.hotline.notify.domain.TriggerContext;
+import cn.hotline.notify.service.EscalationService;
+import cn.hotline.notify.service.Tx;
+import io.smallrye.mutiny.Multi;
+
+/** Schedules many dispatch notices at once (one transaction), due at a future instant of the test clock. */
+final class DueWork {
+
+    private DueWork() {
+    }
+
+    /** One handler (id, phone, ticket) with its notice due at {@code dueAt}. */
+    record Notice(String ticketId, String ticketNumber, String handlerId, String phone, Instant dueAt) {
+    }
+
+    static Notice notice(String prefix, int i, String ticketNumber, String phone, Instant dueAt) {
+        return new Notice(prefix + "-t" + i, ticketNumber, prefix + "-h" + i, phone, dueAt);
+    }
+
+    /** Registers each handler at the routing stub and schedules its URGENT dispatch notice (level 1, HANDLER). */
+    static void schedule(Tx tx, EscalationService escalation, RoutingStub routing, String unit, List<Notice> notices) {
+        List<TriggerContext> triggers = new ArrayList<>();
+        for (Notice n : notices) {
+            routing.person(n.handlerId(), n.phone(), unit, "handler");
+            triggers.add(new TriggerContext(n.ticketId(), n.ticketNumber(), "d-" + n.ticketId(), "URGENT", "SIGN",
+                    Trigger.DISPATCHED, null, null, unit, n.handlerId(), "URGENT", null, null, null, null, null, null,
+                    n.dueAt()));
+        }
+        tx.run(() -> Multi.createFrom().iterable(triggers).onItem().transformToUniAndConcatenate(escalation::trigger)
+                .collect().asList());
+    }
+}

@@ -1,0 +1,121 @@
+package cn.hotline.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TCP proxy between notify and the SMSC simulator that can hold every byte the SMSC sends back for a while
+ * (system property {@value #DELAY}, milliseconds; 0 = pass through), like a distant SMSC: responses then take
+ * that long, and only a client with several submit_sm in flight keeps its throughput. Order is kept.
+ */
+final class SlowSmscProxy {
+
+    static final String DELAY = "notify.test.smsc-delay-ms";
+
+    private final ServerSocket server;
+    private final int upstreamPort;
+
+    private SlowSmscProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    static SlowSmscProxy start(int upstreamPort) throws IOException {
+        SlowSmscProxy proxy = new SlowSmscProxy(upstreamPort);
+        daemon("smsc-proxy-accept", proxy::acceptLoop).start();
+        return proxy;
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                } catch (IOException e) {
+                    client.close(); // the SMSC is down: so is the proxy's side of it
+                    continue;
+                }
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
+                daemon("smsc-proxy-up", () -> pump(client, upstream)).start();
+                daemon("smsc-proxy-down", () -> delayedPump(upstream, client)).start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // either side went away
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    /** Copies {@code from} → {@code to}, each chunk written {@value #DELAY} ms after it was read, never out of order. */
+    private static void delayedPump(Socket from, Socket to) {
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> daemon("smsc-proxy-write", r));
+        byte[] buffer = new byte[8192];
+        long lastDue = 0;
+        try (InputStream in = from.getInputStream()) {
+            OutputStream out = to.getOutputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                byte[] chunk = Arrays.copyOf(buffer, n);
+                long due = Math.max(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.getLong(DELAY, 0)), lastDue);
+                lastDue = due;
+                writer.schedule(() -> {
+                    try {
+                        out.write(chunk);
+                        out.flush();
+                    } catch (IOException e) {
+                        closeQuietly(to);
+                    }
+                }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+        } catch (IOException e) {
+            // either side went away
+        } finally {
+            writer.schedule(() -> {
+                closeQuietly(from);
+                closeQuietly(to);
+            }, Math.max(0, lastDue - System.nanoTime()), TimeUnit.NANOSECONDS);
+            writer.shutdown();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -44,7 +44,10 @@ class NightNoiseCallIT {
         installShortenedUrgentPolicyAndChain();
 
         String callerPhone = Hotline.freshPhone();
-        JsonPath ticket = hotline.createTicket(Map.of(
+        java.time.ZonedDateTime local = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.ZonedDateTime lastNight = local.withHour(23).withMinute(10).withSecond(0).withNano(0);
+        Instant occurredAt = (lastNight.isAfter(local) ? lastNight.minusDays(1) : lastNight).toInstant();
+        JsonPath ticket = hotline.createTicket(Map.of("occurredAt", occurredAt.toString(),
                 "channel", "PHONE", "kind", "COMPLAINT", "urgency", "URGENT", "categoryCode", "020201",
                 "content", "夜里十一点多工地还在打桩施工，噪声扰民，无法入睡",
                 "caller", Map.of("name", "王女士", "phone", callerPhone),
@@ -52,6 +55,7 @@ class NightNoiseCallIT {
         String ticketId = ticket.getString("id");
         String number = ticket.getString("number");
         assertThat(ticket.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(Instant.parse(ticket.getString("occurredAt"))).isEqualTo(occurredAt);
         assertThat(ticket.getString("territory.countyCode")).isEqualTo("330523");
         assertThat(ticket.getString("territory.townCode")).isEqualTo("330523002");
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP proxy between notify and the SMSC simulator that can hold every byte the SMSC sends back for a while
@@ -20,12 +22,21 @@ final class SlowSmscProxy {
 
     static final String DELAY = "notify.test.smsc-delay-ms";
 
-    private final ServerSocket server;
     private final int upstreamPort;
+    private final int port;
+    private volatile ServerSocket server;
 
     private SlowSmscProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = listen(0);
+        this.port = server.getLocalPort();
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return socket;
     }
 
     static SlowSmscProxy start(int upstreamPort) throws IOException {
@@ -35,18 +46,19 @@ final class SlowSmscProxy {
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
     }
 
     private void acceptLoop() {
-        while (!server.isClosed()) {
+        while (true) {
             try {
                 Socket client = server.accept();
                 Socket upstream;
                 try {
                     upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 } catch (IOException e) {
-                    client.close(); // the SMSC is down: so is the proxy's side of it
+                    client.close();
+                    closeWhileUpstreamIsDown();
                     continue;
                 }
                 client.setTcpNoDelay(true);
@@ -55,6 +67,23 @@ final class SlowSmscProxy {
                 daemon("smsc-proxy-down", () -> delayedPump(upstream, client)).start();
             } catch (IOException e) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * The SMSC is down: so is the proxy's listener (a client's bind is refused at once, as without the proxy,
+     * instead of waiting for a bind_resp that never comes) until the SMSC accepts connections again.
+     */
+    private void closeWhileUpstreamIsDown() throws IOException {
+        server.close();
+        while (true) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+                server = listen(port);
+                return;
+            } catch (IOException e) {
+                // still down
             }
         }
     }

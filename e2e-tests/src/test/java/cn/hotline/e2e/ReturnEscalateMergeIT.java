@@ -95,6 +95,10 @@ class ReturnEscalateMergeIT {
         String duplicateId = duplicate.getString("id");
         Map<String, Object> duplicateDispatch = hotline.awaitDispatch(duplicateId, "ASSIGNED", d -> "ASSIGNED".equals(d.get("state")));
         String duplicateDispatchId = (String) duplicateDispatch.get("id");
+        // Merge once sla has armed the duplicate's timers: sla consumes ticket.merged and dispatch.assigned from
+        // different topics, and a merge it sees before the assignment leaves timers armed for the merged ticket
+        // (reported as a finding); this scenario proves the ordinary order.
+        hotline.awaitTimer(duplicateId, "SIGN", "armed", t -> duplicateDispatchId.equals(t.get("dispatchId")));
 
         JsonPath merged = as("operator").body(Map.of("masterTicketId", masterId))
                 .when().post(hotline.url("intake", "/api/v1/tickets/" + duplicateId + "/merge"))

@@ -67,10 +67,11 @@ final class Suite {
         smscHttpPort = freePort();
         Map<String, String> smscEnv = Map.of("SMSC_SMPP_PORT", String.valueOf(smscPort),
                 "SMSC_HTTP_PORT", String.valueOf(smscHttpPort));
+        Path smscCopy = snapshot(root.resolve("smsc-simulator/target"), "smsc",
+                List.of("smsc-simulator-1.0.0-SNAPSHOT.jar", "lib"));
         ServiceProcess smsc = ServiceProcess.start("smsc", List.of(java(), "-Xmx128m", "-cp",
-                root.resolve("smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar") + ":"
-                        + root.resolve("smsc-simulator/target/lib") + "/*", "cn.hotline.smsc.SmscSimulator"),
-                smscEnv, logs);
+                smscCopy.resolve("smsc-simulator-1.0.0-SNAPSHOT.jar") + ":" + smscCopy.resolve("lib") + "/*",
+                "cn.hotline.smsc.SmscSimulator"), smscEnv, logs);
         processes.put("smsc", smsc);
         for (String service : SERVICES) {
             ports.put(service, freePort());
@@ -90,8 +91,9 @@ final class Suite {
             env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
+            Path app = snapshot(root.resolve(service + "-service/target"), service, List.of("quarkus-app"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
-                    root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString()));
+                    app.resolve("quarkus-app/quarkus-run.jar").toString()));
             processes.put(service, ServiceProcess.start(service + "-service", command, env, logs));
         }
         for (String service : SERVICES) {
@@ -101,6 +103,41 @@ final class Suite {
                 throw new IllegalStateException(service + "-service did not become ready; see " + process.log());
             }
         }
+    }
+
+    /**
+     * Copies the packaged application ({@code entries} of {@code target}) aside and runs the copy: a module
+     * repackaged while the suite runs (another build on the same tree) must not pull the jars from under a
+     * running JVM, whose lazy class loading then hangs or fails.
+     */
+    private Path snapshot(Path target, String name, List<String> entries) throws IOException {
+        Path copy = logs.resolveSibling("e2e-apps").resolve(name);
+        if (Files.exists(copy)) {
+            try (var walk = Files.walk(copy)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (String entry : entries) {
+            Path from = target.resolve(entry);
+            if (!Files.exists(from)) {
+                throw new IllegalStateException(from + " is missing: package the services first"
+                        + " (./mvnw -B -DskipTests package -pl intake-service,routing-service,sla-service,notify-service,smsc-simulator)");
+            }
+            try (var walk = Files.walk(from)) {
+                for (Path p : walk.toList()) {
+                    Path to = copy.resolve(entry).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     private void stopQuietly() {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,6 +26,7 @@ final class SlowSmscProxy {
     private final int upstreamPort;
     private final int port;
     private volatile ServerSocket server;
+    private final AtomicBoolean watching = new AtomicBoolean();
 
     private SlowSmscProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -51,40 +53,72 @@ final class SlowSmscProxy {
 
     private void acceptLoop() {
         while (true) {
+            ServerSocket current = server;
             try {
-                Socket client = server.accept();
+                Socket client = current.accept();
                 Socket upstream;
                 try {
                     upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 } catch (IOException e) {
-                    client.close();
-                    closeWhileUpstreamIsDown();
+                    closeQuietly(client);
+                    upstreamMayBeDown();
                     continue;
                 }
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 daemon("smsc-proxy-up", () -> pump(client, upstream)).start();
-                daemon("smsc-proxy-down", () -> delayedPump(upstream, client)).start();
+                daemon("smsc-proxy-down", () -> {
+                    delayedPump(upstream, client);
+                    upstreamMayBeDown();
+                }).start();
             } catch (IOException e) {
-                return;
+                while (server == current) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
             }
         }
     }
 
     /**
-     * The SMSC is down: so is the proxy's listener (a client's bind is refused at once, as without the proxy,
-     * instead of waiting for a bind_resp that never comes) until the SMSC accepts connections again.
+     * When the SMSC is down, so is the proxy's listener: a client's bind is then refused at once, as without the
+     * proxy, instead of being accepted and left waiting for a bind_resp. It listens again once the SMSC is back.
      */
-    private void closeWhileUpstreamIsDown() throws IOException {
-        server.close();
-        while (true) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
-                server = listen(port);
-                return;
-            } catch (IOException e) {
-                // still down
+    private void upstreamMayBeDown() {
+        if (!watching.compareAndSet(false, true)) {
+            return;
+        }
+        daemon("smsc-proxy-watch", () -> {
+            try {
+                if (reachable()) {
+                    return;
+                }
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    // already closed
+                }
+                while (true) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                    if (reachable()) {
+                        try {
+                            server = listen(port);
+                            return;
+                        } catch (IOException e) {
+                            // port not free yet: try again
+                        }
+                    }
+                }
+            } finally {
+                watching.set(false);
             }
+        }).start();
+    }
+
+    private boolean reachable() {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -26,8 +26,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * With an SMSC that answers each submit_sm only after 250 ms, 55 messages (60 submit_sm) still go out in a
- * fraction of the 15 s one-at-a-time sending would take: several submit_sm are in flight (never more than the
+ * With an SMSC that answers each submit_sm only after 400 ms, 55 messages (60 submit_sm) still go out in a
+ * fraction of the 24 s one-at-a-time sending would take: several submit_sm are in flight (never more than the
  * window), and one recipient's five long messages arrive whole and in order.
  */
 @QuarkusTest
@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
 class SmppPipelineTest extends NotifyTestBase {
 
-    private static final long DELAY_MS = 250;
+    private static final long DELAY_MS = 400;
 
     @Inject Tx tx;
     @Inject EscalationService escalation;

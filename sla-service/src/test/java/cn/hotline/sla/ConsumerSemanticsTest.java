@@ -44,6 +44,8 @@ class ConsumerSemanticsTest {
     String bootstrap;
     @Inject
     TestClock clock;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @AfterEach
     void releaseClock() {
@@ -195,6 +197,30 @@ class ConsumerSemanticsTest {
                 .then().statusCode(404);
         given().auth().oauth2(TestJwt.token("supervisor")).when().post("/api/v1/tickets/{id}/sla/resume", SlaTestEvents.id())
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aDispatchArrivingAfterItsTicketWasMergedStartsNoTimer() {
+        SlaTestEvents events = new SlaTestEvents(bootstrap);
+        String ticket = SlaTestEvents.id();
+        clock.set(at("2026-03-10T09:00"));
+        events.publish(EventTypes.TICKET_MERGED, ticket, new TicketMerged(TicketMerged.SCHEMA_VERSION, ticket, "HZ1",
+                SlaTestEvents.id(), "HZ2", "operator-1", Instant.now()));
+        await().atMost(BOUND).until(() -> count("select count(*) from ended_ticket where ticket_id = $1", ticket) == 1);
+
+        // ticket.* and dispatch.* are different topics: the assignment can come after the merge.
+        String assignedId = SlaTestEvents.id();
+        EventProbe.publish(bootstrap, new CloudEvent(assignedId, "/hotline/test",
+                EventTypes.DISPATCH_ASSIGNED, ticket, Instant.now(), EventCodec.encode(SlaTestEvents.dispatch(ticket,
+                        SlaTestEvents.id(), "U-M", "URGENT", "COMPLAINT", at("2026-03-10T09:00"), null, null, null))));
+        await().atMost(BOUND).until(() -> count("select count(*) from processed_event where event_id = $1", assignedId) == 1);
+
+        assertThat(count("select count(*) from sla_timer where ticket_id = $1", ticket)).isZero();
+    }
+
+    private long count(String sql, String parameter) {
+        return pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(parameter))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     private JsonPath awaitTimers(String ticket, int count) {

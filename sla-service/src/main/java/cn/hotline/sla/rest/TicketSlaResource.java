@@ -20,6 +20,7 @@ import cn.hotline.sla.service.TimerService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** A ticket's stage timers, and pause/resume (挂起, e.g. a hearing) that moves their deadlines. */
@@ -52,29 +53,47 @@ public class TicketSlaResource {
     @POST
     @Path("/pause")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
-    @WithTransaction
     public Uni<TicketSla> pause(@PathParam("ticketId") String ticketId) {
-        return service.pause(ticketId, clock.instant()).flatMap(paused -> {
+        return retryingConcurrentChanges(() -> service.pause(ticketId, clock.instant()).flatMap(paused -> {
             if (paused.isEmpty()) {
                 throw ProblemException.conflict("ticket " + ticketId + " has no running SLA timer to pause",
                         Map.of("ticketId", ticketId));
             }
             return timers.byTicket(ticketId).map(all -> view(ticketId, all));
-        });
+        }));
     }
 
     @POST
     @Path("/resume")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
-    @WithTransaction
     public Uni<TicketSla> resume(@PathParam("ticketId") String ticketId) {
-        return service.resume(ticketId, clock.instant()).flatMap(resumed -> {
+        return retryingConcurrentChanges(() -> service.resume(ticketId, clock.instant()).flatMap(resumed -> {
             if (resumed.isEmpty()) {
                 throw ProblemException.conflict("ticket " + ticketId + " has no paused SLA timer to resume",
                         Map.of("ticketId", ticketId));
             }
             return timers.byTicket(ticketId).map(all -> view(ticketId, all));
-        });
+        }));
+    }
+
+    /**
+     * The scheduler may update a timer (a warning firing) while a pause or resume changes it: the loser of the
+     * optimistic lock runs again in a fresh transaction instead of answering 500.
+     */
+    private static Uni<TicketSla> retryingConcurrentChanges(java.util.function.Supplier<Uni<TicketSla>> work) {
+        return Panache.withTransaction(work)
+                .onFailure(TicketSlaResource::concurrentChange).retry().atMost(5)
+                .onFailure(TicketSlaResource::concurrentChange).transform(failure -> ProblemException.conflict(
+                        "the SLA timers changed concurrently; try again", Map.of()));
+    }
+
+    private static boolean concurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.StaleStateException || cause instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TicketSla view(String ticketId, List<TimerEntity> list) {

@@ -21,6 +21,7 @@ import cn.hotline.sla.domain.TicketFact;
 import cn.hotline.sla.domain.TicketProfile;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
+import cn.hotline.sla.repository.EndedTickets;
 import io.smallrye.mutiny.Uni;
 
 /** What each consumed {@code dispatch.*} and {@code ticket.*} event does to timers and KPI facts. */
@@ -33,12 +34,15 @@ public class SlaEventEffects {
     private final PolicyService policies;
     private final TimerService timers;
     private final KpiRecorder kpis;
+    private final EndedTickets ended;
 
-    public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers, KpiRecorder kpis) {
+    public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers, KpiRecorder kpis,
+            EndedTickets ended) {
         this.reference = reference;
         this.policies = policies;
         this.timers = timers;
         this.kpis = kpis;
+        this.ended = ended;
     }
 
     public Uni<Void> onDispatch(CloudEvent event) {
@@ -61,16 +65,19 @@ public class SlaEventEffects {
     public Uni<Void> onTicket(CloudEvent event) {
         return switch (event.type()) {
             case EventTypes.TICKET_CREATED -> kpis.created(EventCodec.decode(event, TicketCreated.class));
-            case EventTypes.TICKET_MERGED -> timers.cancel(EventCodec.decode(event, TicketMerged.class).ticketId(), null)
-                    .replaceWithVoid();
+            case EventTypes.TICKET_MERGED -> end(EventCodec.decode(event, TicketMerged.class).ticketId(), "MERGED", event);
             case EventTypes.TICKET_CLOSED -> {
                 TicketClosed closed = EventCodec.decode(event, TicketClosed.class);
                 yield timers.cancel(closed.ticketId(), null).flatMap(cancelled -> kpis.closed(closed));
             }
-            case EventTypes.TICKET_TRANSFERRED_OUT -> timers.cancel(event.subject(), null).replaceWithVoid();
+            case EventTypes.TICKET_TRANSFERRED_OUT -> end(event.subject(), "TRANSFERRED_OUT", event);
             case EventTypes.TICKET_REOPENED -> reopened(EventCodec.decode(event, TicketReopened.class), event);
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    private Uni<Void> end(String ticketId, String reason, CloudEvent event) {
+        return ended.mark(ticketId, reason, event.time()).flatMap(ok -> timers.cancel(ticketId, null)).replaceWithVoid();
     }
 
     private Uni<Void> extend(DispatchEvent dispatch) {
@@ -90,6 +97,16 @@ public class SlaEventEffects {
     }
 
     private Uni<Void> startStages(String type, DispatchEvent dispatch, Instant at) {
+        return ended.isEnded(dispatch.ticketId()).flatMap(isEnded -> {
+            if (isEnded) {
+                LOG.debugf("ticket %s has ended; %s starts no timer", dispatch.ticketId(), type);
+                return Uni.createFrom().voidItem();
+            }
+            return startLiveStages(type, dispatch, at);
+        });
+    }
+
+    private Uni<Void> startLiveStages(String type, DispatchEvent dispatch, Instant at) {
         return reference.ensureLoaded().flatMap(ok -> kpis.ticket(dispatch.ticketId())).flatMap(fact -> {
             TicketProfile profile = new TicketProfile(first(dispatch.urgency(), fact == null ? null : fact.urgency),
                     first(dispatch.kind(), fact == null ? null : fact.kind),

@@ -8,5 +8,5 @@ source "$(dirname "$0")/lib.sh"
 answers 127.0.0.1 "$INTAKE_PORT" || { echo "intake-service does not answer on $INTAKE_PORT: run deploy/local/up.sh --detach first" >&2; exit 1; }
 exec java -Xmx1g -cp "$STACK_CP" cn.hotline.stack.bench.Bench \
   --intake "http://127.0.0.1:$INTAKE_PORT" --sla "http://127.0.0.1:$SLA_PORT" \
-  --bootstrap "127.0.0.1:$KAFKA_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/hotline_intake" \
+  --bootstrap "127.0.0.1:$KAFKA_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/${DATABASE[intake-service]}" \
   --operator-token "$("$HERE/token.sh" operator)" --dispatcher-token "$("$HERE/token.sh" dispatcher)" "$@"

@@ -2,9 +2,9 @@
 # Every address can be overridden from the environment.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/deploy/local"
-DATA="$HERE/.data"
+DATA=${HOTLINE_DATA:-$HERE/.data}
 RUN="$DATA/run"
-LOGS="$HERE/logs"
+LOGS=${HOTLINE_LOGS:-$HERE/logs}
 
 PG_HOST=${HOTLINE_PG_HOST:-127.0.0.1}
 PG_PORT=${HOTLINE_PG_PORT:-5432}
@@ -20,6 +20,14 @@ ROUTING_PORT=${HOTLINE_ROUTING_PORT:-8082}
 SLA_PORT=${HOTLINE_SLA_PORT:-8083}
 NOTIFY_PORT=${HOTLINE_NOTIFY_PORT:-8084}
 SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
+# A second stack on the same PostgreSQL/Redis (e.g. a test) takes other database names and Redis indexes.
+DB_PREFIX=${HOTLINE_DB_PREFIX:-hotline}
+REDIS_DB_BASE=${HOTLINE_REDIS_DB_BASE:-1}
+
+SERVICES=(intake-service routing-service sla-service notify-service)
+declare -A BASE_PORT=([intake-service]=$INTAKE_PORT [routing-service]=$ROUTING_PORT [sla-service]=$SLA_PORT [notify-service]=$NOTIFY_PORT)
+declare -A REDIS_DB=([intake-service]=$REDIS_DB_BASE [routing-service]=$((REDIS_DB_BASE + 1)) [sla-service]=$((REDIS_DB_BASE + 2)) [notify-service]=$((REDIS_DB_BASE + 3)))
+declare -A DATABASE=([intake-service]=${DB_PREFIX}_intake [routing-service]=${DB_PREFIX}_routing [sla-service]=${DB_PREFIX}_sla [notify-service]=${DB_PREFIX}_notify)
 
 STACK_JAR="$ROOT/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
 STACK_CP="$STACK_JAR:$ROOT/local-stack/target/lib/*"
@@ -84,4 +92,44 @@ start_kafka() {
   launch kafka "$LOGS/kafka.log" java -Dhotline.stack=kafka -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
     -cp "$STACK_CP" kafka.Kafka "$DATA/kafka.properties"
   wait_port kafka 127.0.0.1 "$KAFKA_PORT" 90
+}
+
+# replica_name SERVICE REPLICA: intake-service, intake-service-2, ...
+replica_name() {
+  if [ "$2" -gt 1 ]; then echo "$1-$2"; else echo "$1"; fi
+}
+
+# replica_port SERVICE REPLICA: the base port, +100 per further replica.
+replica_port() {
+  echo $(( ${BASE_PORT[$1]} + 100 * ($2 - 1) ))
+}
+
+# start_service SERVICE REPLICA: runs one instance from its packaged jar (returns at once; see wait_ready).
+start_service() {
+  local service=$1 replica=$2 name port db
+  name=$(replica_name "$service" "$replica")
+  port=$(replica_port "$service" "$replica")
+  db=${DATABASE[$service]}
+  launch "$name" "$LOGS/$name.log" env \
+    QUARKUS_HTTP_PORT="$port" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$db" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+    HOTLINE_REDIS_URI="redis://$REDIS_HOST:$REDIS_PORT/${REDIS_DB[$service]}" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$DATA/jwt/public.pem" \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
+    NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
+    QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
+    java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
+}
+
+# wait_ready NAME URL SECONDS: true once URL/q/health/ready answers 200; false if the process died or time ran out.
+wait_ready() {
+  local name=$1 url=$2 seconds=$3 i
+  for i in $(seq 1 $((seconds * 2))); do
+    curl -fsS "$url/q/health/ready" >/dev/null 2>&1 && return 0
+    alive "$name" || return 1
+    sleep 0.5
+  done
+  return 1
 }

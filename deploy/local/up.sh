@@ -25,11 +25,6 @@ while [ $# -gt 0 ]; do
 done
 [[ "$REPLICAS" =~ ^[1-9]$ ]] || { echo "--replicas takes 1..9" >&2; exit 2; }
 
-SERVICES=(intake-service routing-service sla-service notify-service)
-declare -A BASE_PORT=([intake-service]=$INTAKE_PORT [routing-service]=$ROUTING_PORT [sla-service]=$SLA_PORT [notify-service]=$NOTIFY_PORT)
-declare -A REDIS_DB=([intake-service]=1 [routing-service]=2 [sla-service]=3 [notify-service]=4)
-declare -A DATABASE=([intake-service]=hotline_intake [routing-service]=hotline_routing [sla-service]=hotline_sla [notify-service]=hotline_notify)
-
 command -v java >/dev/null || { echo "java is not on PATH: install JDK 17+" >&2; exit 1; }
 mkdir -p "$RUN" "$LOGS"
 
@@ -67,7 +62,7 @@ port_free "$SMSC_HTTP_PORT" HOTLINE_SMSC_HTTP_PORT "SMSC simulator HTTP"
 for service in "${SERVICES[@]}"; do
   for replica in $(seq 1 "$REPLICAS"); do
     var="HOTLINE_$(echo "${service%-service}" | tr a-z A-Z)_PORT"
-    port_free $(( ${BASE_PORT[$service]} + 100 * (replica - 1) )) "$var" "$service"
+    port_free "$(replica_port "$service" "$replica")" "$var" "$service"
   done
 done
 if [ ${#problems[@]} -gt 0 ]; then
@@ -152,35 +147,16 @@ fi
 declare -A URLS=()
 for service in "${SERVICES[@]}"; do
   for replica in $(seq 1 "$REPLICAS"); do
-    name=$service
-    [ "$replica" -gt 1 ] && name="$service-$replica"
-    port=$(( ${BASE_PORT[$service]} + 100 * (replica - 1) ))
-    db=${DATABASE[$service]}
-    echo "$name: starting on 127.0.0.1:$port"
-    launch "$name" "$LOGS/$name.log" env \
-      QUARKUS_HTTP_PORT="$port" \
-      KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-      QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$db" \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
-      HOTLINE_REDIS_URI="redis://$REDIS_HOST:$REDIS_PORT/${REDIS_DB[$service]}" \
-      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$DATA/jwt/public.pem" \
-      SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
-      NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
-      QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
-      java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
-    URLS[$name]="http://127.0.0.1:$port"
+    name=$(replica_name "$service" "$replica")
+    echo "$name: starting on 127.0.0.1:$(replica_port "$service" "$replica")"
+    start_service "$service" "$replica"
+    URLS[$name]="http://127.0.0.1:$(replica_port "$service" "$replica")"
   done
 done
 
 echo "waiting for every service to be ready ..."
 for name in "${!URLS[@]}"; do
-  ready=false
-  for i in $(seq 1 360); do
-    if curl -fsS "${URLS[$name]}/q/health/ready" >/dev/null 2>&1; then ready=true; break; fi
-    alive "$name" || break
-    sleep 0.5
-  done
-  $ready || fail "$name did not become ready (see $LOGS/$name.log)" "$LOGS/$name.log"
+  wait_ready "$name" "${URLS[$name]}" 180 || fail "$name did not become ready (see $LOGS/$name.log)" "$LOGS/$name.log"
 done
 
 echo

@@ -43,7 +43,10 @@ alive() {
   local pidfile="$RUN/$1.pid" pid
   [ -f "$pidfile" ] || return 1
   pid=$(cat "$pidfile")
-  [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "-Dhotline.stack=$1 "
+  local command
+  # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
+  command=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$command" == *"-Dhotline.stack=$1 "* ]]
 }
 
 # stop_one NAME: TERM, then KILL after 20 s, the process recorded for NAME; nothing else.

@@ -136,7 +136,7 @@ java -cp "$STACK_CP" cn.hotline.stack.Stack databases "$PG_HOST" "$PG_PORT" "${D
 java -cp "$STACK_CP" cn.hotline.stack.Stack keys "$DATA/jwt" || fail "could not create the dev JWT key pair in $DATA/jwt"
 
 # --- SMSC simulator.
-if unzip -l "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar" 2>/dev/null | grep -q 'cn/hotline/smsc/SmscSimulator.class'; then
+if [ -f "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar" ]; then
   echo "SMSC simulator: SMPP 127.0.0.1:$SMSC_PORT, HTTP view 127.0.0.1:$SMSC_HTTP_PORT"
   launch smsc "$LOGS/smsc.log" env SMSC_SMPP_PORT="$SMSC_PORT" SMSC_HTTP_PORT="$SMSC_HTTP_PORT" \
     java -Dhotline.stack=smsc -Xmx128m -cp "$SMSC_CP" cn.hotline.smsc.SmscSimulator

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.intake.mapping.CategoryView;
 import cn.hotline.intake.repository.CategoryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +42,13 @@ public class CategoryService {
             cache = Map.copyOf(fresh);
             return List.copyOf(fresh.values()).stream().sorted(Comparator.comparing(CategoryView::code)).toList();
         });
+    }
+
+    /** Another replica may have imported categories: every replica re-reads the catalogue now and then. */
+    @Scheduled(every = "${hotline.intake.categories-refresh-every:30s}", delayed = "${hotline.intake.categories-refresh-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> periodicRefresh() {
+        return refresh().replaceWithVoid().onFailure().recoverWithNull();
     }
 
     public List<CategoryView> list() {

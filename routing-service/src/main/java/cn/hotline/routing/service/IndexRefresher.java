@@ -1,17 +1,11 @@
 package cn.hotline.routing.service;
 
-import java.util.UUID;
-
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import cn.hotline.routing.config.RoutingConfig;
-import cn.hotline.support.redis.RedisConnection;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import cn.hotline.support.redis.ReplicaAnnouncements;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,54 +18,23 @@ public class IndexRefresher {
     private static final Logger LOG = Logger.getLogger(IndexRefresher.class);
 
     private final RoutingIndex index;
-    private final RedisClient client;
-    private final RedisConnection redis;
+    private final ReplicaAnnouncements announcements;
     private final RoutingConfig config;
-    private final String instanceId = UUID.randomUUID().toString();
-    private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
-    public IndexRefresher(RoutingIndex index, RedisClient client, RedisConnection redis, RoutingConfig config) {
+    public IndexRefresher(RoutingIndex index, ReplicaAnnouncements announcements, RoutingConfig config) {
         this.index = index;
-        this.client = client;
-        this.redis = redis;
+        this.announcements = announcements;
         this.config = config;
     }
 
-    /** Subscribes to the refresh channel; a failure is logged, the replica then only sees its own changes. */
+    /** Reloads whenever another replica announces a change. */
     public void subscribe() {
-        try {
-            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-            connection.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    if (!message.startsWith(instanceId)) {
-                        index.reload().subscribe().with(ok -> LOG.infof("reloaded after change %s", message),
-                                e -> LOG.errorf(e, "reload after change %s failed", message));
-                    }
-                }
-            });
-            connection.sync().subscribe(config.refreshChannel());
-            subscription = connection;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "cannot subscribe to %s; other replicas' changes will not be seen", config.refreshChannel());
-        }
+        announcements.subscribe(config.refreshChannel(), what -> index.reload().subscribe().with(
+                ok -> LOG.infof("reloaded after change %s", what), e -> LOG.errorf(e, "reload after change %s failed", what)));
     }
 
     /** Reloads this replica, then tells the others (announcing is best effort). */
     public Uni<Void> changed(String what) {
-        return index.reload().invoke(() -> {
-            try {
-                redis.get().async().publish(config.refreshChannel(), instanceId + ":" + what);
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot announce change %s: %s", what, e.toString());
-            }
-        });
-    }
-
-    @PreDestroy
-    void close() {
-        if (subscription != null) {
-            subscription.close();
-        }
+        return index.reload().invoke(() -> announcements.announce(config.refreshChannel(), what));
     }
 }

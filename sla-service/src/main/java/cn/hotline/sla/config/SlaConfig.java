@@ -13,6 +13,20 @@ public interface SlaConfig {
 
     Seed seed();
 
+    /** Policies and calendars are held in memory by every replica; a change is announced so the others reload. */
+    Reference reference();
+
+    /** Keeping replicas' policies and calendars current. */
+    interface Reference {
+        /** Redis pub/sub channel a replica announces a policy or calendar change on. */
+        @WithDefault("sla:reference:changed")
+        String channel();
+
+        /** Safety net: every replica reloads this often anyway (an announcement lost while Redis was away). */
+        @WithDefault("60s")
+        Duration reloadEvery();
+    }
+
     /** The Redis schedule and its firing loop. */
     interface Schedule {
         /** Run the firing loop in this instance (a second instance in a test or bench sets its own). */

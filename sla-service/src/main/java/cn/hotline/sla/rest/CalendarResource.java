@@ -25,8 +25,10 @@ import cn.hotline.sla.domain.SlaDuration;
 import cn.hotline.sla.domain.TimeMode;
 import cn.hotline.sla.domain.WorkingCalendar;
 import cn.hotline.sla.service.CalendarService;
+import cn.hotline.sla.service.ReferenceRefresher;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -38,19 +40,20 @@ public class CalendarResource {
     static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final CalendarService calendars;
+    private final ReferenceRefresher refresher;
 
-    public CalendarResource(CalendarService calendars) {
+    public CalendarResource(CalendarService calendars, ReferenceRefresher refresher) {
         this.calendars = calendars;
+        this.refresher = refresher;
     }
 
     @POST
     @Path("/ics")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
     public Uni<CalendarService.ImportResult> importIcs(@PathParam("name") String name, String body) {
         checkName(name);
-        return calendars.importIcs(name, body);
+        return Panache.withTransaction(() -> calendars.importIcs(name, body)).call(() -> refresher.announce("calendar " + name));
     }
 
     @GET

@@ -13,9 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.domain.Policy;
 import cn.hotline.sla.service.PolicyService;
+import cn.hotline.sla.service.ReferenceRefresher;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** SLA policies: list, read, create or replace (admin). */
@@ -24,9 +25,11 @@ import io.smallrye.mutiny.Uni;
 public class PolicyResource {
 
     private final PolicyService policies;
+    private final ReferenceRefresher refresher;
 
-    public PolicyResource(PolicyService policies) {
+    public PolicyResource(PolicyService policies, ReferenceRefresher refresher) {
         this.policies = policies;
+        this.refresher = refresher;
     }
 
     @GET
@@ -46,7 +49,6 @@ public class PolicyResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
     public Uni<Policy> put(@PathParam("code") String code, Policy policy) {
         if (policy == null) {
             throw ProblemException.badRequest("body", "a policy is required");
@@ -54,7 +56,7 @@ public class PolicyResource {
         if (policy.code() != null && !policy.code().equals(code)) {
             throw ProblemException.badRequest("code", "must equal the code in the path");
         }
-        return policies.upsert(new Policy(code, policy.name(), policy.priority(), policy.match(), policy.calendar(),
-                policy.stages()));
+        Policy changed = new Policy(code, policy.name(), policy.priority(), policy.match(), policy.calendar(), policy.stages());
+        return Panache.withTransaction(() -> policies.upsert(changed)).call(() -> refresher.announce("policy " + code));
     }
 }

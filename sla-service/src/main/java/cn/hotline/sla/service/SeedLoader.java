@@ -34,10 +34,16 @@ public class SeedLoader {
 
     private final CalendarService calendars;
     private final PolicyService policies;
+    /** Advisory lock key of the seeding transaction ("SLA seed"). */
+    private static final long SEED_LOCK = 0x534C4153L;
+
     private final ReferenceData reference;
+    private final ReferenceRefresher refresher;
     private final SlaConfig config;
 
-    public SeedLoader(CalendarService calendars, PolicyService policies, ReferenceData reference, SlaConfig config) {
+    public SeedLoader(CalendarService calendars, PolicyService policies, ReferenceData reference, ReferenceRefresher refresher,
+            SlaConfig config) {
+        this.refresher = refresher;
         this.calendars = calendars;
         this.policies = policies;
         this.reference = reference;
@@ -45,7 +51,15 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> seed().flatMap(ok -> reference.reload())));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> seedLock()
+                .flatMap(locked -> seed()).flatMap(ok -> reference.reload())));
+        refresher.start();
+    }
+
+    /** Replicas starting together on an empty database seed one after the other: the second finds it done. */
+    private static Uni<Object> seedLock() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + SEED_LOCK + ")) locked").getSingleResult());
     }
 
     Uni<Void> seed() {

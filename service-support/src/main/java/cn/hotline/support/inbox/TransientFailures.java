@@ -13,7 +13,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /** Tells failures that go away by themselves (database unreachable, lock conflicts) from poison records. */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes: 08 connection, 40 rollback (serialization, deadlock), 53 resources, 57 operator (shutdown). */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57");
@@ -21,7 +21,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof ClosedChannelException
                     || cause instanceof ClosedConnectionException || cause instanceof TimeoutException

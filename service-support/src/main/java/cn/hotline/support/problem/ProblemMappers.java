@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import cn.hotline.support.inbox.TransientFailures;
+
 /** Every error leaves a service as RFC 7807 problem+json; client mistakes are 4xx naming the field, never 5xx. */
 public class ProblemMappers {
 
@@ -99,6 +101,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
+        if (TransientFailures.isTransient(e)) {
+            // The database is away, full or in a conflict: nothing was stored, and the same request can be retried.
+            LOG.warnf("temporarily unavailable, reference %s: %s", reference, e.toString());
+            Problem problem = new Problem("about:blank", "Service temporarily unavailable", 503,
+                    "try again shortly; reference " + reference, null, List.of(), Map.of());
+            return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem).header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "the request could not be completed; reference " + reference, null, List.of(), Map.of()));

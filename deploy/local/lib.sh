@@ -45,7 +45,7 @@ alive() {
   pid=$(cat "$pidfile")
   local command
   # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
-  command=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
   [[ "$command" == *"-Dhotline.stack=$1 "* ]]
 }
 

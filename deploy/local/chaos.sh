@@ -89,9 +89,9 @@ stop_smsc() {
 }
 
 say "run $RUN_ID: $TOTAL tickets at $RATE/s to $intakes; work files in $WORK"
-java -Xmx1g -cp "$STACK_CP" cn.hotline.stack.bench.Chaos load --intake "$intakes" --token "$("$HERE/token.sh" operator)" \
-  --run "$RUN_ID" --total "$TOTAL" --rate "$RATE" --out "$WORK/accepted.txt" &
-LOAD=$!
+# The load's exit status goes to a file: bash may forget a background job that ended long before `wait`.
+( java -Xmx1g -cp "$STACK_CP" cn.hotline.stack.bench.Chaos load --intake "$intakes" --token "$("$HERE/token.sh" operator)" \
+    --run "$RUN_ID" --total "$TOTAL" --rate "$RATE" --out "$WORK/accepted.txt"; echo $? >"$WORK/load.rc" ) &
 
 for fault in "kill_and_restart intake-service" "kill_and_restart routing-service" "kill_and_restart sla-service" \
              "kill_and_restart notify-service" restart_kafka lose_redis stop_smsc; do
@@ -99,8 +99,9 @@ for fault in "kill_and_restart intake-service" "kill_and_restart routing-service
   $fault
 done
 
+while [ ! -f "$WORK/load.rc" ]; do sleep 1; done
 LOAD_OK=true
-wait "$LOAD" || LOAD_OK=false
+[ "$(cat "$WORK/load.rc")" = 0 ] || LOAD_OK=false
 say "load finished (every ticket accepted: $LOAD_OK); waiting for the suite to settle, then checking"
 touch "$WORK/notify-kills"
 CHECK_OK=true

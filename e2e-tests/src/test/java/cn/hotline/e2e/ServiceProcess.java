@@ -51,17 +51,17 @@ final class ServiceProcess {
         return false;
     }
 
-    /** Stops the process as deploy/local/down.sh does: TERM, then KILL after 20 s. */
-    void stop() throws InterruptedException {
+    /** Sends TERM and returns at once (see {@link #awaitOrKill}). */
+    void terminate() {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
     }
 
-    /** kill -9, for fault tests. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    /** Waits for the process to end until {@code deadline}, then KILLs it. */
+    void awaitOrKill(java.time.Instant deadline) throws InterruptedException {
+        long left = java.time.Duration.between(java.time.Instant.now(), deadline).toMillis();
+        if (!process.waitFor(Math.max(0, left), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     String name() {

@@ -140,12 +140,17 @@ final class Suite {
         return copy;
     }
 
+    /**
+     * TERM to every process at once, then one shared 15 s wait before KILL: the test JVM's shutdown hook must end
+     * well inside failsafe's exit timeout (30 s), or the JVM is killed with services still running.
+     */
     private void stopQuietly() {
-        List<ServiceProcess> reversed = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(reversed);
-        for (ServiceProcess process : reversed) {
+        List<ServiceProcess> all = new ArrayList<>(processes.values());
+        all.forEach(ServiceProcess::terminate);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        for (ServiceProcess process : all) {
             try {
-                process.stop();
+                process.awaitOrKill(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

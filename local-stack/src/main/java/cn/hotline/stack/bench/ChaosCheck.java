@@ -285,8 +285,24 @@ final class ChaosCheck {
         return perTicket;
     }
 
+    /** One connection; retried for a while, since a busy suite can hold all of PostgreSQL's connection slots. */
     private Connection connect(String service) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + pg + "/" + dbPrefix + "_" + service, "postgres", null);
+        String url = "jdbc:postgresql://" + pg + "/" + dbPrefix + "_" + service;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return DriverManager.getConnection(url, "postgres", null);
+            } catch (SQLException e) {
+                if (attempt >= 30) {
+                    throw e;
+                }
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private long single(String service, String sql, Object... params) throws SQLException {

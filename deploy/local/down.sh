@@ -5,8 +5,9 @@ source "$(dirname "$0")/lib.sh"
 
 [ -d "$RUN" ] || { echo "nothing to stop (no $RUN)"; exit 0; }
 echo "stopping the local stack"
-# Services first, so they do not log a storm of connection errors while the servers go away.
+# The console and the services first, so they do not log a storm of connection errors while the servers go away.
+stop_one web-console
 for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p' | grep -E -- '-service' ); do stop_one "$name"; done
-for name in smsc kafka redis postgres; do stop_one "$name"; done
+for name in keycloak smsc kafka redis postgres; do stop_one "$name"; done
 for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p'); do stop_one "$name"; done
 echo "done"

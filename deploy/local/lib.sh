@@ -19,7 +19,14 @@ INTAKE_PORT=${HOTLINE_INTAKE_PORT:-8081}
 ROUTING_PORT=${HOTLINE_ROUTING_PORT:-8082}
 SLA_PORT=${HOTLINE_SLA_PORT:-8083}
 NOTIFY_PORT=${HOTLINE_NOTIFY_PORT:-8084}
+CONSOLE_PORT=${HOTLINE_CONSOLE_PORT:-8080}
+KEYCLOAK_PORT=${HOTLINE_KEYCLOAK_PORT:-8180}
 SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
+CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
+KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
+IDP_ISSUER="$KEYCLOAK_URL/realms/hotline"
+# The console's client secret in the local realm (local-only; set HOTLINE_CONSOLE_SECRET for anything else).
+CONSOLE_SECRET=${HOTLINE_CONSOLE_SECRET:-local-console-secret}
 # A second stack on the same PostgreSQL/Redis (e.g. a test) takes other database names and Redis indexes.
 DB_PREFIX=${HOTLINE_DB_PREFIX:-hotline}
 REDIS_DB_BASE=${HOTLINE_REDIS_DB_BASE:-1}
@@ -31,6 +38,8 @@ declare -A DATABASE=([intake-service]=${DB_PREFIX}_intake [routing-service]=${DB
 
 STACK_JAR="$ROOT/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
 STACK_CP="$STACK_JAR:$ROOT/local-stack/target/lib/*"
+CONSOLE_JAR="$ROOT/web-console/target/quarkus-app/quarkus-run.jar"
+KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1)
 SMSC_CP="$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar:$ROOT/smsc-simulator/target/lib/*"
 
 # answers HOST PORT: true when something accepts TCP connections there.
@@ -46,7 +55,9 @@ alive() {
   local command
   # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
   command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
-  [[ "$command" == *"-Dhotline.stack=$1 "* ]]
+  [[ "$command" == *"-Dhotline.stack=$1 "* ]] && return 0
+  # kc.sh stays the parent of Keycloak's JVM (it forwards TERM), so its own command line is the marker.
+  [ "$1" = keycloak ] && [ -n "$KEYCLOAK_HOME" ] && [[ "$command" == *"$KEYCLOAK_HOME/bin/kc.sh"* ]]
 }
 
 # stop_one NAME: TERM, then KILL after 20 s, the process recorded for NAME; nothing else.
@@ -123,6 +134,7 @@ start_service() {
     SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
     NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
+    HOTLINE_AUTH_IDP_ISSUER="$IDP_ISSUER" \
     java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
 }
 
@@ -135,4 +147,64 @@ wait_ready() {
     sleep 0.5
   done
   return 1
+}
+
+# java21_home: a JDK 21+ for Keycloak (HOTLINE_KEYCLOAK_JAVA_HOME, JAVA_HOME, the java on PATH, /usr/lib/jvm/*), or nothing.
+java21_home() {
+  local candidate version
+  for candidate in "${HOTLINE_KEYCLOAK_JAVA_HOME:-}" "${JAVA_HOME:-}" \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# start_keycloak: the local identity provider (realm hotline from deploy/local/keycloak/) on 127.0.0.1:$KEYCLOAK_PORT.
+start_keycloak() {
+  local jdk
+  jdk=$(java21_home) || { echo "Keycloak needs JDK 21 or newer: install one (e.g. apt-get install openjdk-21-jdk-headless) or set HOTLINE_KEYCLOAK_JAVA_HOME" >&2; return 1; }
+  [ -n "$KEYCLOAK_HOME" ] && [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || { echo "Keycloak is not unpacked: run ./mvnw -DskipTests package -pl local-stack" >&2; return 1; }
+  mkdir -p "$KEYCLOAK_HOME/data/import" "$DATA/keycloak"
+  cp "$HERE/keycloak/hotline-realm.json" "$KEYCLOAK_HOME/data/import/hotline-realm.json"
+  launch keycloak "$LOGS/keycloak.log" env JAVA_HOME="$jdk" JAVA_OPTS_APPEND="-Dhotline.stack=keycloak " \
+    HOTLINE_CONSOLE_URL="$CONSOLE_URL" HOTLINE_CONSOLE_SECRET="$CONSOLE_SECRET" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=local-keycloak-admin \
+    "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" --import-realm \
+      --db dev-file --db-url "jdbc:h2:file:$DATA/keycloak/keycloakdb;NON_KEYWORDS=VALUE"
+}
+
+# wait_keycloak SECONDS: true once the hotline realm answers its discovery document.
+wait_keycloak() {
+  local i
+  for i in $(seq 1 $(($1 * 2))); do
+    curl -fsS "$IDP_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
+    keycloak_alive || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
+# keycloak_alive: kc.sh execs java with JAVA_OPTS_APPEND, so the pid file's process carries the stack marker.
+keycloak_alive() {
+  alive keycloak
+}
+
+# start_console: the web console from its packaged jar (returns at once; see wait_ready).
+start_console() {
+  launch web-console "$LOGS/web-console.log" env \
+    QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$IDP_ISSUER" \
+    QUARKUS_OIDC_CREDENTIALS_SECRET="$CONSOLE_SECRET" \
+    HOTLINE_CONSOLE_PUBLIC_URL="$CONSOLE_URL" \
+    QUARKUS_REST_CLIENT_INTAKE_URL="http://127.0.0.1:$INTAKE_PORT" \
+    QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
+    QUARKUS_REST_CLIENT_SLA_URL="http://127.0.0.1:$SLA_PORT" \
+    QUARKUS_REST_CLIENT_NOTIFY_URL="http://127.0.0.1:$NOTIFY_PORT" \
+    java -Dhotline.stack=web-console -Xmx"$SERVICE_HEAP" -jar "$CONSOLE_JAR"
 }

@@ -3,8 +3,10 @@
 # Central artifacts, PostgreSQL and Redis (reused when they answer, else embedded real servers), the SMSC
 # simulator and the four services; waits until every service is ready and prints where everything is.
 #
-#   deploy/local/up.sh [--detach] [--replicas N] [--build]
+#   deploy/local/up.sh [--detach] [--replicas N] [--build] [--no-console]
 #
+# With the services come the web console (:8080) and the identity provider people sign in with (Keycloak, :8180,
+# realm hotline, which needs a JDK 21+ beside the default one); --no-console leaves both out.
 # Foreground until Ctrl-C (then everything it started is stopped); --detach returns once all are ready
 # (stop with deploy/local/down.sh). Addresses: see deploy/local/lib.sh (HOTLINE_* environment variables).
 set -euo pipefail
@@ -13,12 +15,14 @@ source "$(dirname "$0")/lib.sh"
 DETACH=false
 REPLICAS=1
 BUILD=false
+CONSOLE=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --detach) DETACH=true ;;
     --replicas) REPLICAS=${2:?--replicas needs a number}; shift ;;
     --build) BUILD=true ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --no-console) CONSOLE=false ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -28,7 +32,7 @@ done
 command -v java >/dev/null || { echo "java is not on PATH: install JDK 17+" >&2; exit 1; }
 mkdir -p "$RUN" "$LOGS"
 
-for name in postgres redis kafka smsc "${SERVICES[@]}"; do
+for name in postgres redis kafka smsc keycloak web-console "${SERVICES[@]}"; do
   if alive "$name"; then
     echo "the local stack is already running ($name); stop it with deploy/local/down.sh" >&2
     exit 1
@@ -43,9 +47,17 @@ done
 for service in "${SERVICES[@]}"; do
   [ -f "$ROOT/$service/target/quarkus-app/quarkus-run.jar" ] || need_build=true
 done
+if $CONSOLE; then
+  [ -f "$CONSOLE_JAR" ] && [ -n "$KEYCLOAK_HOME" ] || need_build=true
+fi
 if $need_build; then
   echo "building (./mvnw -DskipTests package) ..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || { echo "the build failed; see the output above" >&2; exit 1; }
+  KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1)
+fi
+if $CONSOLE && ! java21_home >/dev/null; then
+  echo "Keycloak (the console's sign-in) needs JDK 21 or newer beside JDK 17: install one (e.g. apt-get install openjdk-21-jdk-headless), set HOTLINE_KEYCLOAK_JAVA_HOME, or run with --no-console" >&2
+  exit 1
 fi
 
 # --- Ports this script will bind must be free.
@@ -65,6 +77,10 @@ for service in "${SERVICES[@]}"; do
     port_free "$(replica_port "$service" "$replica")" "$var" "$service"
   done
 done
+if $CONSOLE; then
+  port_free "$CONSOLE_PORT" HOTLINE_CONSOLE_PORT "web console"
+  port_free "$KEYCLOAK_PORT" HOTLINE_KEYCLOAK_PORT "Keycloak"
+fi
 if [ ${#problems[@]} -gt 0 ]; then
   printf '%s\n' "${problems[@]}" >&2
   exit 1
@@ -135,6 +151,12 @@ java -cp "$STACK_CP" cn.hotline.stack.Stack topics "127.0.0.1:$KAFKA_PORT" "$KAF
 java -cp "$STACK_CP" cn.hotline.stack.Stack databases "$PG_HOST" "$PG_PORT" "${DATABASE[@]}" || fail "PostgreSQL: could not create the service databases"
 java -cp "$STACK_CP" cn.hotline.stack.Stack keys "$DATA/jwt" || fail "could not create the dev JWT key pair in $DATA/jwt"
 
+# --- Keycloak starts now and boots while the services do (it takes the longest).
+if $CONSOLE; then
+  echo "Keycloak: starting realm hotline on $KEYCLOAK_URL (first start imports the realm)"
+  start_keycloak || fail "Keycloak could not be started" "$LOGS/keycloak.log"
+fi
+
 # --- SMSC simulator.
 if [ -f "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar" ]; then
   echo "SMSC simulator: SMPP 127.0.0.1:$SMSC_PORT, HTTP view 127.0.0.1:$SMSC_HTTP_PORT"
@@ -154,19 +176,33 @@ for service in "${SERVICES[@]}"; do
   done
 done
 
+if $CONSOLE; then
+  echo "web-console: starting on $CONSOLE_URL"
+  start_console
+  URLS[web-console]="$CONSOLE_URL"
+fi
+
 echo "waiting for every service to be ready ..."
 for name in "${!URLS[@]}"; do
   wait_ready "$name" "${URLS[$name]}" 180 || fail "$name did not become ready (see $LOGS/$name.log)" "$LOGS/$name.log"
 done
+if $CONSOLE; then
+  wait_keycloak 180 || fail "Keycloak did not become ready on $KEYCLOAK_URL" "$LOGS/keycloak.log"
+fi
 
 echo
 echo "The hotline suite is up."
 for name in $(printf '%s\n' "${!URLS[@]}" | sort); do
+  [ "$name" = web-console ] && continue
   printf '  %-20s %s   (Swagger UI %s/q/swagger-ui)\n' "$name" "${URLS[$name]}" "${URLS[$name]}"
 done
 printf '  %-20s 127.0.0.1:%s\n' "Kafka" "$KAFKA_PORT"
 printf '  %-20s %s:%s   Redis %s:%s\n' "PostgreSQL" "$PG_HOST" "$PG_PORT" "$REDIS_HOST" "$REDIS_PORT"
 alive smsc && printf '  %-20s SMPP 127.0.0.1:%s, sent messages at http://127.0.0.1:%s/messages\n' "SMSC simulator" "$SMSC_PORT" "$SMSC_HTTP_PORT"
+if $CONSOLE; then
+  printf '  %-20s %s   (sign in as operator / dispatcher / supervisor / admin / handler, password local-<user>)\n' "web console" "$CONSOLE_URL"
+  printf '  %-20s %s   (admin console: admin / local-keycloak-admin)\n' "Keycloak" "$KEYCLOAK_URL"
+fi
 echo "  a token:  TOKEN=\$(deploy/local/token.sh operator)   logs: $LOGS/"
 echo
 

@@ -10,9 +10,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Appends to a ticket's trail (merge, 110 linkage, follow-up, status) in the caller's transaction. */
+/** A ticket's trail (merge, 110 linkage, follow-up, status): appended in the caller's transaction, read in order. */
 @ApplicationScoped
 public class TicketTrail {
+
+    /** One step of the trail. */
+    public record Entry(String action, String actor, String reference, String detail, Instant at) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Uni<java.util.List<Entry>> list(UUID ticketId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select action, actor, reference, detail, at from ticket_trail where ticket_id = :ticket order by id",
+                        Object[].class)
+                .setParameter("ticket", ticketId).getResultList())
+                .map(rows -> ((java.util.List<Object[]>) (java.util.List<?>) rows).stream().map(r -> new Entry((String) r[0],
+                        (String) r[1], (String) r[2], (String) r[3], toInstant(r[4]))).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        return value instanceof Instant i ? i : null;
+    }
 
     public Uni<Integer> append(UUID ticketId, String action, String actor, String reference, String detail, Instant at) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(

@@ -24,9 +24,11 @@ import jakarta.ws.rs.core.Response;
 import cn.hotline.intake.mapping.CreateTicketRequest;
 import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketPage;
+import cn.hotline.intake.mapping.TicketPreview;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.service.TicketDraft;
+import cn.hotline.intake.service.TicketPreviewService;
 import cn.hotline.intake.service.TicketQueryService;
 import cn.hotline.intake.service.TicketService;
 import cn.hotline.intake.service.TicketValidator;
@@ -43,9 +45,12 @@ public class TicketResource {
     private final TicketQueryService queries;
     private final TicketMapper mapper;
     private final SecurityIdentity identity;
+    private final TicketPreviewService previews;
 
-    public TicketResource(TicketService service, TicketQueryService queries, TicketMapper mapper, SecurityIdentity identity) {
+    public TicketResource(TicketService service, TicketQueryService queries, TicketMapper mapper, SecurityIdentity identity,
+            TicketPreviewService previews) {
         this.service = service;
+        this.previews = previews;
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
@@ -62,11 +67,28 @@ public class TicketResource {
                         .type(MediaType.APPLICATION_JSON).entity(created.json()).build());
     }
 
+    /** What a create with this body would do (placing, flags, duplicates), with the same validation; nothing is stored. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<TicketPreview> preview(@Valid @NotNull CreateTicketRequest request) {
+        return previews.preview(TicketDraft.of(request, identity.getPrincipal().getName()));
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<TicketView> get(@PathParam("id") UUID id) {
         return queries.get(id, Reader.of(identity));
+    }
+
+    /** The intake trail of a ticket (merge, 110 linkage, follow-up, status), for whoever may read the ticket. */
+    @GET
+    @Path("/{id}/trail")
+    @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<java.util.List<cn.hotline.intake.repository.TicketTrail.Entry>> trail(@PathParam("id") UUID id) {
+        return queries.trail(id, Reader.of(identity));
     }
 
     @GET

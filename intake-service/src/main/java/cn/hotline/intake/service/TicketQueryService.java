@@ -29,7 +29,11 @@ public class TicketQueryService {
     private final TicketMapper mapper;
     private final CategoryService categories;
 
-    public TicketQueryService(TicketRepository tickets, TicketUnits units, TicketMapper mapper, CategoryService categories) {
+    private final cn.hotline.intake.repository.TicketTrail trail;
+
+    public TicketQueryService(TicketRepository tickets, TicketUnits units, TicketMapper mapper, CategoryService categories,
+            cn.hotline.intake.repository.TicketTrail trail) {
+        this.trail = trail;
         this.tickets = tickets;
         this.units = units;
         this.mapper = mapper;
@@ -46,6 +50,16 @@ public class TicketQueryService {
             }
             return visible(ticket, reader);
         })).map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
+    }
+
+    /** The trail of a ticket the reader may see. */
+    public Uni<List<cn.hotline.intake.repository.TicketTrail.Entry>> trail(UUID id, ReaderScope reader) {
+        return Panache.withSession(() -> tickets.findById(id).flatMap(ticket -> {
+            if (ticket == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            return reader.unitRestricted() ? visible(ticket, reader) : Uni.createFrom().item(ticket);
+        }).flatMap(ticket -> trail.list(ticket.id)));
     }
 
     private Uni<Ticket> visible(Ticket ticket, ReaderScope reader) {

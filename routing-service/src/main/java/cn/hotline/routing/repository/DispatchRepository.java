@@ -27,6 +27,38 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
         return find("ticketId = ?1 and state not in ?2", ticketId, CLOSED).firstResult();
     }
 
+    /** Open dispatches matching every given filter (null = any), oldest first, at most {@code limit}. */
+    public Uni<List<Dispatch>> findOpen(BoardFilter filter) {
+        StringBuilder query = new StringBuilder("state not in :closed");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("closed", CLOSED);
+        if (filter.county() != null) {
+            query.append(" and countyCode = :county");
+            params.put("county", filter.county());
+        }
+        if (filter.town() != null) {
+            query.append(" and townCode = :town");
+            params.put("town", filter.town());
+        }
+        if (filter.unit() != null) {
+            query.append(" and leadUnitCode = :unit");
+            params.put("unit", filter.unit());
+        }
+        if (filter.state() != null) {
+            query.append(" and state = :state");
+            params.put("state", filter.state());
+        }
+        if (filter.urgency() != null) {
+            query.append(" and urgency = :urgency");
+            params.put("urgency", filter.urgency());
+        }
+        return find(query.toString(), Sort.by("createdAt").and("seq"), params).range(0, filter.limit() - 1).list();
+    }
+
+    /** Filters of the commander's board. */
+    public record BoardFilter(String county, String town, String unit, DispatchState state, String urgency, int limit) {
+    }
+
     public Uni<List<Dispatch>> findOpenInQueue(Queue queue) {
         return list("queue = ?1 and state not in ?2", Sort.by("createdAt").and("seq"), queue, CLOSED);
     }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.routing.domain.DispatchActionLog;
+import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.Queue;
+import cn.hotline.routing.service.Actor;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.mapping.DispatchView;
 import cn.hotline.routing.repository.DispatchActionRepository;
@@ -32,8 +34,10 @@ public class DispatchResource {
 
     private final DispatchRepository dispatches;
     private final DispatchActionRepository history;
+    private final CurrentActor currentActor;
 
-    public DispatchResource(DispatchRepository dispatches, DispatchActionRepository history) {
+    public DispatchResource(DispatchRepository dispatches, DispatchActionRepository history, CurrentActor currentActor) {
+        this.currentActor = currentActor;
         this.dispatches = dispatches;
         this.history = history;
     }
@@ -56,6 +60,56 @@ public class DispatchResource {
             return dispatches.findOpenInQueue(queue).map(list -> list.stream().map(DispatchMapper::toView).toList());
         }
         throw ProblemException.badRequest("ticketId", "give ticketId or queue");
+    }
+
+    /**
+     * Every open dispatch (the commander's board), filtered by county, town, lead unit, state and urgency; a handler
+     * sees only their own unit's.
+     */
+    @GET
+    @Path("/open")
+    @WithSession
+    public Uni<List<DispatchView>> open(@QueryParam("county") String county, @QueryParam("town") String town,
+            @QueryParam("unit") String unit, @QueryParam("state") String stateName, @QueryParam("urgency") String urgency,
+            @QueryParam("limit") @jakarta.ws.rs.DefaultValue("2000") int limit) {
+        java.util.List<cn.hotline.support.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (county != null && !county.matches("^\\d{6}$")) {
+            errors.add(new cn.hotline.support.problem.Problem.FieldError("county", "must be a 6-digit county code"));
+        }
+        if (town != null && !town.matches("^\\d{9}$")) {
+            errors.add(new cn.hotline.support.problem.Problem.FieldError("town", "must be a 9-digit town code"));
+        }
+        if (unit != null && !unit.matches("^[A-Za-z0-9_-]{1,64}$")) {
+            errors.add(new cn.hotline.support.problem.Problem.FieldError("unit", "must be a unit code"));
+        }
+        if (urgency != null && !urgency.matches("^(URGENT|NORMAL)$")) {
+            errors.add(new cn.hotline.support.problem.Problem.FieldError("urgency", "must be URGENT or NORMAL"));
+        }
+        if (limit < 1 || limit > 5000) {
+            errors.add(new cn.hotline.support.problem.Problem.FieldError("limit", "must be between 1 and 5000"));
+        }
+        DispatchState state = null;
+        if (stateName != null && !stateName.isBlank()) {
+            try {
+                state = DispatchState.valueOf(stateName.strip().toUpperCase());
+                if (!state.open()) {
+                    errors.add(new cn.hotline.support.problem.Problem.FieldError("state", "must be an open state"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new cn.hotline.support.problem.Problem.FieldError("state", "unknown state '" + stateName + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Actor actor = currentActor.get();
+        String scopedUnit = actor.onlyHandler() ? actor.unitCode() : blankToNull(unit);
+        return dispatches.findOpen(new DispatchRepository.BoardFilter(blankToNull(county), blankToNull(town), scopedUnit,
+                state, blankToNull(urgency), limit)).map(list -> list.stream().map(DispatchMapper::toView).toList());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GET

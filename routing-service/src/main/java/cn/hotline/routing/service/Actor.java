@@ -9,6 +9,11 @@ public record Actor(String personId, Set<String> roles, String unitCode) {
         return new Actor("routing-service", Set.of(), null);
     }
 
+    /** A handler without any role that sees beyond their unit. */
+    public boolean onlyHandler() {
+        return !roles.isEmpty() && roles.stream().allMatch(cn.hotline.support.security.Roles.HANDLER::equals);
+    }
+
     public boolean hasAny(Set<String> wanted) {
         return roles.stream().anyMatch(wanted::contains);
     }

@@ -12,7 +12,7 @@ public record TimerView(String timerId, String policyCode, String stage, String 
         String dispatchId, String unitCode, Instant startedAt, String duration, String extension, Instant deadline,
         String remaining, boolean breached, Instant breachedAt, List<String> warningsFired, int remindersFired,
         List<Instant> warningInstants, Instant pausedAt, List<PausedSpan> pausedSpans, Instant stoppedAt,
-        Boolean onTime, Instant nextDueAt) {
+        Boolean onTime, Instant nextDueAt, String ticketId) {
 
     public static TimerView of(TimerEntity t, Instant now) {
         String remaining = t.state.active() ? Duration.between(now, t.deadline).toString() : null;
@@ -23,6 +23,6 @@ public record TimerView(String timerId, String policyCode, String stage, String 
                 t.remindersFired,
                 t.warningInstants == null || t.warningInstants.isBlank() ? List.of()
                         : java.util.Arrays.stream(t.warningInstants.split(",")).map(Instant::parse).toList(),
-                t.pausedAt, PausedSpan.parseAll(t.pausedSpans), t.stoppedAt, t.onTime, t.nextDueAt);
+                t.pausedAt, PausedSpan.parseAll(t.pausedSpans), t.stoppedAt, t.onTime, t.nextDueAt, t.ticketId);
     }
 }

@@ -26,6 +26,11 @@ public class TimerRepository implements PanacheRepositoryBase<TimerEntity, Strin
         return list("ticketId = ?1 and state in ?2", ticketId, ACTIVE);
     }
 
+    /** Running or paused timers, nearest deadline first. */
+    public Uni<List<TimerEntity>> active(int limit) {
+        return find("state in ?1", io.quarkus.panache.common.Sort.by("deadline"), ACTIVE).range(0, limit - 1).list();
+    }
+
     public Uni<List<TimerEntity>> activeByDispatch(String dispatchId) {
         return list("dispatchId = ?1 and scope = ?2 and state in ?3", dispatchId, TimerScope.DISPATCH, ACTIVE);
     }

@@ -1,0 +1,31 @@
+package cn.hotline.console.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The console's own settings: where it is reached, how the board refreshes, and the cockpit's bands. */
+@ConfigMapping(prefix = "hotline.console")
+public interface ConsoleConfig {
+
+    /** The address people reach the console at (short links in SMS point here). */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicUrl();
+
+    /** How long a browser waits before reconnecting a dropped live stream (the SSE {@code retry:} field). */
+    @WithDefault("3s")
+    Duration streamRetry();
+
+    /** How often the board re-fetches even while the stream is up, so a lost event never leaves it stale. */
+    @WithDefault("20s")
+    Duration boardRefetch();
+
+    /** Rows the board renders at once (the rest are paged). */
+    @WithDefault("200")
+    int boardPageSize();
+
+    /** Open dispatches the board reads from routing at most. */
+    @WithDefault("5000")
+    int boardMaxDispatches();
+}

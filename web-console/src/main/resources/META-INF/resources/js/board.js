@@ -1,0 +1,67 @@
+// The board's live side: a change notice from the server re-fetches the rows (debounced); a dropped stream
+// reconnects by itself (the server's retry:), and the rows are re-fetched on a timer anyway. The map colours
+// each county by the worst SLA colour of its open rows, with the same four colours as the countdowns.
+(function () {
+  'use strict';
+  var board = document.getElementById('board');
+  if (!board) { return; }
+  var status = document.getElementById('live-status');
+  var pending = null;
+  function refresh() {
+    if (pending) { return; }
+    pending = setTimeout(function () { pending = null; htmx.trigger(document.body, 'board-refresh'); }, 300);
+  }
+  function up(live) {
+    status.textContent = live ? '● 实时' : '○ 连接中断，正在重连；倒计时仍按截止时间计算';
+    status.className = 'live-status' + (live ? '' : ' down');
+    status.setAttribute('data-live', live ? 'up' : 'down');
+  }
+  if (window.EventSource) {
+    var source = new EventSource(board.getAttribute('data-stream'));
+    source.addEventListener('hello', function () { up(true); });
+    source.addEventListener('change', function () { up(true); refresh(); });
+    source.onerror = function () { up(false); };
+  }
+  // Town choices follow the county chosen.
+  var county = document.getElementById('f-county'), town = document.getElementById('f-town');
+  function towns() {
+    Array.prototype.forEach.call(town.options, function (o) {
+      o.hidden = !!county.value && !!o.value && o.getAttribute('data-county') !== county.value;
+    });
+  }
+  if (county && town) { county.addEventListener('change', towns); towns(); }
+
+  var mapEl = document.getElementById('board-map');
+  if (!window.L || !mapEl) { return; }
+  var rank = { none: 0, green: 1, yellow: 2, orange: 3, red: 4 };
+  var fill = { none: '#9aa5b1', green: '#1b7f3b', yellow: '#e0a800', orange: '#d9480f', red: '#c92a2a' };
+  var map = L.map(mapEl, { attributionControl: false });
+  map.setView([30.75, 119.95], 8);
+  var layer = null;
+  function worstByCounty() {
+    var worst = {}, count = {};
+    document.querySelectorAll('#board-table tbody tr').forEach(function (tr) {
+      var code = tr.getAttribute('data-county'); if (!code) { return; }
+      var cd = tr.querySelector('[data-sla]'); var c = cd ? cd.getAttribute('data-sla') : 'none';
+      count[code] = (count[code] || 0) + 1;
+      if (!worst[code] || rank[c] > rank[worst[code]]) { worst[code] = c; }
+    });
+    return { worst: worst, count: count };
+  }
+  function paint() {
+    if (!layer) { return; }
+    var w = worstByCounty();
+    layer.eachLayer(function (l) {
+      var code = l.feature.properties.code, c = w.worst[code] || 'none';
+      l.setStyle({ fillColor: fill[c], fillOpacity: w.count[code] ? 0.45 : 0.05, color: '#334e68', weight: 1 });
+      l.bindTooltip(l.feature.properties.name + '：' + (w.count[code] || 0) + ' 条');
+    });
+  }
+  fetch('/region/counties.geojson').then(function (r) { return r.json(); }).then(function (geo) {
+    layer = L.geoJSON(geo).addTo(map);
+    map.fitBounds(layer.getBounds());
+    paint();
+  });
+  document.body.addEventListener('htmx:afterSwap', function () { setTimeout(paint, 50); });
+  setInterval(paint, 5000);
+})();

@@ -32,6 +32,8 @@ final class Suite {
     private final Path logs = Path.of(System.getProperty("hotline.e2e.logs", "target/e2e-logs"));
     private int smscPort;
     private int smscHttpPort;
+    private int keycloakPort;
+    private String consoleUrl;
 
     private Suite() {
     }
@@ -58,6 +60,57 @@ final class Suite {
         return TestKafka.bootstrapServers();
     }
 
+    /** The local identity provider's realm (Keycloak, started with the console). */
+    String issuer() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/hotline";
+    }
+
+    /**
+     * The web console and the Keycloak it signs people in with, started on first use (only the browser tests need
+     * them): Keycloak from local-stack's unpacked distribution on a JDK 21+, the console from its packaged jar.
+     */
+    synchronized String console() throws Exception {
+        if (consoleUrl != null) {
+            return consoleUrl;
+        }
+        int consolePort = freePort();
+        String url = "http://127.0.0.1:" + consolePort;
+        Path keycloakHome = ConsoleStack.keycloakHome(root);
+        Path data = logs.resolveSibling("e2e-keycloak");
+        ConsoleStack.deleteTree(data);
+        Files.createDirectories(keycloakHome.resolve("data/import"));
+        Files.copy(root.resolve("deploy/local/keycloak/hotline-realm.json"), keycloakHome.resolve("data/import/hotline-realm.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> kcEnv = new HashMap<>();
+        kcEnv.put("JAVA_HOME", ConsoleStack.java21Home().toString());
+        kcEnv.put("HOTLINE_CONSOLE_URL", url);
+        kcEnv.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        ServiceProcess keycloak = ServiceProcess.start("keycloak", List.of("bash", keycloakHome.resolve("bin/kc.sh").toString(),
+                "start-dev", "--http-host", "127.0.0.1", "--http-port", String.valueOf(keycloakPort), "--import-realm",
+                "--db", "dev-file", "--db-url", "jdbc:h2:file:" + data.toAbsolutePath() + "/keycloakdb;NON_KEYWORDS=VALUE"), kcEnv, logs);
+        processes.put("keycloak", keycloak);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(consolePort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
+        env.put("HOTLINE_CONSOLE_PUBLIC_URL", url);
+        for (String service : SERVICES) {
+            env.put("QUARKUS_REST_CLIENT_" + service.toUpperCase() + "_URL", url(service));
+        }
+        Path app = snapshot(root.resolve("web-console/target"), "web-console", List.of("quarkus-app"));
+        ServiceProcess console = ServiceProcess.start("web-console", List.of(java(), "-Xmx384m", "-jar",
+                app.resolve("quarkus-app/quarkus-run.jar").toString()), env, logs);
+        processes.put("web-console", console);
+        if (!keycloak.awaitHttp200(issuer() + "/.well-known/openid-configuration", READY_BOUND)) {
+            throw new IllegalStateException("Keycloak did not become ready; see " + keycloak.log());
+        }
+        if (!console.awaitHttp200(url + "/q/health/ready", READY_BOUND)) {
+            throw new IllegalStateException("web-console did not become ready; see " + console.log());
+        }
+        consoleUrl = url;
+        return url;
+    }
+
     private void start() throws Exception {
         Files.createDirectories(logs);
         String kafka = TestKafka.bootstrapServers();
@@ -76,6 +129,7 @@ final class Suite {
         for (String service : SERVICES) {
             ports.put(service, freePort());
         }
+        keycloakPort = freePort();
         int redisDb = 5;
         for (String service : SERVICES) {
             String database = "hotline_" + service + "_e2e";
@@ -91,6 +145,7 @@ final class Suite {
             env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
+            env.put("HOTLINE_AUTH_IDP_ISSUER", issuer());
             Path app = snapshot(root.resolve(service + "-service/target"), service, List.of("quarkus-app"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
                     app.resolve("quarkus-app/quarkus-run.jar").toString()));

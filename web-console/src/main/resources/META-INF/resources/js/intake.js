@@ -6,6 +6,35 @@
   var key = form.getAttribute('data-key');
   if (window.history && history.replaceState) { history.replaceState(null, '', '/intake?key=' + encodeURIComponent(key)); }
 
+  // --- the draft survives a reload (same key, same body: a re-submit returns the same ticket, never a second one).
+  var draftKey = 'hotline-draft:' + key;
+  function saveDraft() {
+    var draft = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.id || el.type === 'submit' || el.type === 'button') { return; }
+      draft[el.id] = el.type === 'checkbox' ? el.checked : el.value;
+    });
+    try { sessionStorage.setItem(draftKey, JSON.stringify(draft)); } catch (e) { /* private mode: no draft */ }
+  }
+  function restoreDraft() {
+    var raw = null;
+    try { raw = sessionStorage.getItem(draftKey); } catch (e) { return false; }
+    if (!raw) { return false; }
+    var draft = JSON.parse(raw);
+    Object.keys(draft).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el || id === 'key') { return; }
+      if (el.type === 'checkbox') { el.checked = !!draft[id]; } else { el.value = draft[id]; }
+    });
+    return true;
+  }
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
+  function newCall() {
+    try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+    window.location.href = '/intake';
+  }
+
   // --- category picker: Chinese substring search over code, name and parent name; arrows + Enter choose.
   var search = document.getElementById('category-search');
   var list = document.getElementById('category-options');
@@ -19,8 +48,8 @@
   function highlight(i) {
     var v = visible();
     v.forEach(function (o) { o.setAttribute('aria-selected', 'false'); });
-    if (v.length === 0) { active = -1; return; }
-    active = Math.max(0, Math.min(i, v.length - 1));
+    if (v.length === 0 || i < 0) { active = -1; search.removeAttribute('aria-activedescendant'); return; }
+    active = Math.min(i, v.length - 1);
     v[active].setAttribute('aria-selected', 'true');
     search.setAttribute('aria-activedescendant', v[active].id);
     v[active].scrollIntoView({ block: 'nearest' });
@@ -34,7 +63,7 @@
       o.hidden = q !== '' && text.indexOf(q) < 0;
     });
     open(q !== '');
-    highlight(0);
+    highlight(-1);
   }
   function choose(o) {
     if (!o) { return; }
@@ -44,6 +73,7 @@
     search.value = o.getAttribute('data-name');
     chosen.textContent = '已选：' + code + ' ' + (parent ? parent + ' / ' : '') + o.getAttribute('data-name');
     open(false);
+    saveDraft();
     document.body.dispatchEvent(new CustomEvent('category-chosen', { bubbles: true }));
   }
   search.addEventListener('input', function () { hidden.value = ''; chosen.textContent = ''; filter(); });
@@ -51,7 +81,7 @@
     if (list.hidden) { return; }
     if (e.key === 'ArrowDown') { e.preventDefault(); highlight(active + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
-    else if (e.key === 'Enter') { e.preventDefault(); choose(visible()[active]); }
+    else if (e.key === 'Enter') { e.preventDefault(); choose(visible()[Math.max(active, 0)]); }
     else if (e.key === 'Escape') { open(false); }
   });
   search.addEventListener('blur', function () { setTimeout(function () { open(false); }, 150); });
@@ -63,13 +93,19 @@
     if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); form.requestSubmit(); return; }
     if (!e.altKey) { return; }
     var k = e.key.toLowerCase();
-    if (k === 'n') { e.preventDefault(); window.location.href = '/intake'; }
+    if (k === 'n') { e.preventDefault(); newCall(); }
     else if (k === 'p') { e.preventDefault(); document.getElementById('phone').focus(); }
     else if (k === 'k') { e.preventDefault(); search.focus(); }
     else if (k === 'm') { e.preventDefault(); click('#created .merge-form button'); }
     else if (k === 't') { e.preventDefault(); click('#transfer-form button'); }
   });
-  document.getElementById('new-call').addEventListener('click', function () { window.location.href = '/intake'; });
+  document.getElementById('new-call').addEventListener('click', newCall);
+  if (restoreDraft()) {
+    if (hidden.value) { chosen.textContent = '已选：' + hidden.value + ' ' + (names[hidden.value] || ''); }
+    document.addEventListener('DOMContentLoaded', function () {
+      setTimeout(function () { document.getElementById('phone').dispatchEvent(new Event('change', { bubbles: true })); }, 0);
+    });
+  }
   document.body.addEventListener('htmx:afterSwap', function (e) {
     if (e.target.id === 'created') {
       var number = document.getElementById('ticket-number');

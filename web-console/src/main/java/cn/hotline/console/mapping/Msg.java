@@ -31,37 +31,37 @@ public interface Msg {
     @Message("跳到主要内容")
     String skip_to_main();
 
-    @Message("{#when channel}{#is PHONE}电话{#is APP}App{#is WEB}网站{#is LETTER}来信{#is VISIT}来访{#is PROXY}代办{#is POLICE_110}110转来{#is OPEN311}Open311{#else}{channel}{/when}")
+    @Message("{#when channel}{#is 'PHONE'}电话{#is 'APP'}App{#is 'WEB'}网站{#is 'LETTER'}来信{#is 'VISIT'}来访{#is 'PROXY'}代办{#is POLICE_110}110转来{#is OPEN311}Open311{#else}{channel}{/when}")
     String channel(String channel);
 
-    @Message("{#when kind}{#is CONSULT}咨询{#is HELP}求助{#is COMPLAINT}投诉{#is REPORT}举报{#is SUGGESTION}建议{#is PETITION}信访{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'CONSULT'}咨询{#is 'HELP'}求助{#is 'COMPLAINT'}投诉{#is 'REPORT'}举报{#is 'SUGGESTION'}建议{#is 'PETITION'}信访{#else}{kind}{/when}")
     String kind(String kind);
 
-    @Message("{#when urgency}{#is URGENT}紧急{#else}一般{/when}")
+    @Message("{#when urgency}{#is 'URGENT'}紧急{#else}一般{/when}")
     String urgency(String urgency);
 
-    @Message("{#when status}{#is ACCEPTED}已受理{#is DISPATCHED}已派单{#is IN_PROGRESS}办理中{#is AWAITING_FOLLOWUP}待回访{#is CLOSED}已办结{#is MERGED}已并单{#is TRANSFERRED_OUT}已转110{#else}{status}{/when}")
+    @Message("{#when status}{#is 'ACCEPTED'}已受理{#is 'DISPATCHED'}已派单{#is 'IN_PROGRESS'}办理中{#is 'AWAITING_FOLLOWUP'}待回访{#is 'CLOSED'}已办结{#is 'MERGED'}已并单{#is 'TRANSFERRED_OUT'}已转110{#else}{status}{/when}")
     String status(String status);
 
-    @Message("{#when state}{#is UNASSIGNED}待派单{#is ASSIGNED}待签收{#is SIGNED}已签收{#is ARRIVED}已到场{#is HANDLING}处置中{#is RETURNED}已退单{#is COMPLETED}已办结{#is REASSIGNED}已改派{#is CANCELLED}已撤销{#else}{state}{/when}")
+    @Message("{#when state}{#is 'UNASSIGNED'}待派单{#is 'ASSIGNED'}待签收{#is 'SIGNED'}已签收{#is 'ARRIVED'}已到场{#is 'HANDLING'}处置中{#is 'RETURNED'}已退单{#is 'COMPLETED'}已办结{#is 'REASSIGNED'}已改派{#is 'CANCELLED'}已撤销{#else}{state}{/when}")
     String state(String state);
 
-    @Message("{#when stage}{#is SIGN}签收{#is ARRIVE}到场{#is HANDLE}处置{#is CLOSE}办结{#is FORWARD}转送{#is DECIDE}受理告知{#is REVIEW}复查{#is FIRST_REPLY}首次答复{#else}{stage}{/when}")
+    @Message("{#when stage}{#is 'SIGN'}签收{#is 'ARRIVE'}到场{#is 'HANDLE'}处置{#is 'CLOSE'}办结{#is 'FORWARD'}转送{#is 'DECIDE'}受理告知{#is 'REVIEW'}复查{#is 'FIRST_REPLY'}首次答复{#else}{stage}{/when}")
     String stage(String stage);
 
-    @Message("{#when action}{#is sign}签收{#is arrive}到场{#is handle}处置{#is complete}办结{#is return}退单{#is request-extension}申请延期{#is escalate}提级研判{#is assign}派单{#is return-review}退单审核{#is extension-decision}延期审批{#is assign-leader}领导包案{#is assist-report}协办反馈{#is release-assist}解除协办{#else}{action}{/when}")
+    @Message("{#when action}{#is 'sign'}签收{#is 'arrive'}到场{#is 'handle'}处置{#is 'complete'}办结{#is 'return'}退单{#is 'request-extension'}申请延期{#is 'escalate'}提级研判{#is 'assign'}派单{#is 'return-review'}退单审核{#is 'extension-decision'}延期审批{#is 'assign-leader'}领导包案{#is 'assist-report'}协办反馈{#is 'release-assist'}解除协办{#else}{action}{/when}")
     String action(String action);
 
-    @Message("{#when flag}{#is TERRITORY_UNRESOLVED}属地未识别{#is POSSIBLE_DUPLICATE}疑似重复{#is REPEAT_COMPLAINANT}重复来电人{#else}{flag}{/when}")
+    @Message("{#when flag}{#is 'TERRITORY_UNRESOLVED'}属地未识别{#is 'POSSIBLE_DUPLICATE'}疑似重复{#is 'REPEAT_COMPLAINANT'}重复来电人{#else}{flag}{/when}")
     String flag(String flag);
 
-    @Message("{#when reason}{#is SAME_CALLER}同一来电人{#is SAME_PLACE_AND_CATEGORY}同地同类{#else}{reason}{/when}")
+    @Message("{#when reason}{#is 'SAME_CALLER'}同一来电人{#is 'SAME_PLACE_AND_CATEGORY'}同地同类{#else}{reason}{/when}")
     String duplicate_reason(String reason);
 
-    @Message("{#when code}{#is NOT_OUR_JURISDICTION}非本单位事权{#is WRONG_TERRITORY}非本属地{#is INSUFFICIENT_INFORMATION}信息不全{#is DUPLICATE}重复件{#is OTHER}其他{#else}{code}{/when}")
+    @Message("{#when code}{#is 'NOT_OUR_JURISDICTION'}非本单位事权{#is 'WRONG_TERRITORY'}非本属地{#is 'INSUFFICIENT_INFORMATION'}信息不全{#is 'DUPLICATE'}重复件{#is 'OTHER'}其他{#else}{code}{/when}")
     String return_reason(String code);
 
-    @Message("{#when queue}{#is MANUAL}人工派单{#else}自动派单{/when}")
+    @Message("{#when queue}{#is 'MANUAL'}人工派单{#else}自动派单{/when}")
     String queue(String queue);
 
     @Message("来电号码")

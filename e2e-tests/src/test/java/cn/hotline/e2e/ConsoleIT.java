@@ -1,0 +1,200 @@
+package cn.hotline.e2e;
+
+import static cn.hotline.e2e.Hotline.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web console in a real browser against the real processes: the operator's keyboard-only intake through a
+ * Keycloak sign-in, the commander's live board turning yellow, orange and red as a shortened sign timer runs out,
+ * and the MANUAL queue and return review done on the board.
+ */
+class ConsoleIT {
+
+    private static final Duration UI = Duration.ofSeconds(30);
+    private static Hotline hotline;
+    private static String console;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Suite suite = Suite.get();
+        hotline = new Hotline(suite);
+        console = suite.console();
+    }
+
+    @Test
+    void operatorRegistersAnUrgentCallWithTheKeyboardOnlyAndADoubleSubmitMakesOneTicket() throws Exception {
+        String phone = Hotline.freshPhone();
+        String earlier = hotline.createTicket(ticket("PHONE", "NORMAL", "020201", "楼下工地夜间施工噪声", phone)).getString("number");
+
+        String readNumber;
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("operator", "/intake");
+            browser.waitFor(By.id("call-form"), UI);
+            assertThat(browser.focusedId()).as("the form opens with the phone field focused").isEqualTo("phone");
+            browser.keys(phone);
+            browser.keys(Keys.TAB, "李四", Keys.TAB, Keys.TAB, Keys.TAB, Keys.SPACE, Keys.TAB);
+            assertThat(browser.focusedId()).isEqualTo("category-search");
+            browser.keys("施工噪声");
+            browser.keys(Keys.ENTER);
+            assertThat(browser.driver.findElement(By.id("categoryCode")).getAttribute("value")).isEqualTo("020201");
+            browser.keys(Keys.TAB, "安吉县昌硕街道胜利西路", Keys.TAB, "工地夜里还在施工，噪声很大，已经持续一周");
+            await("caller history shows the earlier ticket").atMost(UI)
+                    .until(() -> browser.driver.findElement(By.id("history")).getText().contains(earlier));
+            await("the duplicate hint names the earlier ticket").atMost(UI).ignoreExceptions()
+                    .until(() -> browser.driver.findElement(By.id("outlook-duplicates")).getText().contains(earlier));
+            assertThat(browser.driver.findElement(By.id("outlook-lead")).getText()).contains("综合行政执法局");
+            assertThat(browser.shots("intake-form")).as("no horizontal scroll at 390 px").isTrue();
+
+            browser.keys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            browser.keys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            String number = await("the number to read out").atMost(UI).ignoreExceptions()
+                    .until(() -> browser.driver.findElement(By.id("ticket-number")).getText(), n -> n.matches("HZ\\d{14}"));
+            assertThat(number).isNotEqualTo(earlier);
+            browser.shots("intake-created");
+
+            browser.driver.navigate().refresh();
+            browser.waitFor(By.id("call-form"), UI);
+            assertThat(browser.driver.findElement(By.id("content")).getAttribute("value")).contains("已经持续一周");
+            browser.keys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            await("a reload and re-submit answers the same ticket").atMost(UI).ignoreExceptions()
+                    .until(() -> browser.driver.findElement(By.id("ticket-number")).getText(), number::equals);
+            readNumber = number;
+        }
+        String number = readNumber;
+        List<Map<String, Object>> tickets = as("operator").queryParam("callerPhone", phone).when()
+                .get(hotline.url("intake", "/api/v1/tickets")).then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(tickets).as("the earlier ticket and exactly one new one").hasSize(2);
+        Map<String, Object> created = tickets.stream().filter(t -> !earlier.equals(t.get("number"))).findFirst().orElseThrow();
+        assertThat(created.get("urgency")).isEqualTo("URGENT");
+        assertThat(created.get("number")).isEqualTo(number);
+        assertThat(String.valueOf(created.get("flags"))).contains("POSSIBLE_DUPLICATE");
+    }
+
+    @Test
+    void theBoardShowsANewTicketLiveAndColoursItAsTheSignTimerRunsOut() throws Exception {
+        installDrillPolicy();
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("dispatcher", "/board?urgency=URGENT");
+            browser.waitFor(By.id("board-table"), UI);
+            await("the live stream is up").atMost(UI)
+                    .until(() -> "up".equals(browser.driver.findElement(By.id("live-status")).getAttribute("data-live")));
+            Object loadedAt = browser.js("return performance.timeOrigin;");
+
+            long before = System.currentTimeMillis();
+            String ticketId = hotline.createTicket(ticket("WEB", "URGENT", "020201", "小区门口井盖缺失，有人差点掉下去",
+                    Hotline.freshPhone())).getString("id");
+            By row = By.cssSelector("tr[data-ticket-id='" + ticketId + "']");
+            await("the new ticket appears on the board without a reload").atMost(UI).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !browser.driver.findElements(row).isEmpty());
+            long appearedAfter = System.currentTimeMillis() - before;
+            System.out.printf("board: the ticket appeared %d ms after the call was registered%n", appearedAfter);
+
+            By countdown = By.cssSelector("tr[data-ticket-id='" + ticketId + "'] .countdown");
+            for (String colour : List.of("yellow", "orange", "red")) {
+                await("the countdown turns " + colour).atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> browser.driver.findElement(countdown).getAttribute("data-sla"), colour::equals);
+                browser.shots("board-" + colour);
+            }
+            assertThat(browser.js("return performance.timeOrigin;")).as("never reloaded").isEqualTo(loadedAt);
+            assertThat(browser.driver.findElement(row).getText()).contains("超时");
+        }
+    }
+
+    @Test
+    void theCommanderAssignsAManualTicketAndReviewsAReturn() throws Exception {
+        String manualTicket = hotline.createTicket(ticket("PHONE", "NORMAL", null, "想咨询一下老旧小区加装电梯的补贴政策",
+                Hotline.freshPhone())).getString("id");
+        Map<String, Object> manual = hotline.awaitDispatch(manualTicket, "in the MANUAL queue", d -> "MANUAL".equals(d.get("queue")));
+
+        String returnedTicket = hotline.createTicket(ticket("PHONE", "NORMAL", "020201", "夜间施工噪声扰民", Hotline.freshPhone()))
+                .getString("id");
+        Map<String, Object> auto = hotline.awaitDispatch(returnedTicket, "assigned", d -> "ASSIGNED".equals(d.get("state")));
+        String unit = (String) ((Map<?, ?>) auto.get("lead")).get("unitCode");
+        String person = (String) hotline.onDuty(unit).get(0).get("personId");
+        Map<String, Object> giveBack = new LinkedHashMap<>();
+        giveBack.put("reasonCode", "NOT_OUR_JURISDICTION");
+        giveBack.put("note", "属街道职责");
+        hotline.act(Hotline.asHandler(person, unit), (String) auto.get("id"), "return", giveBack);
+
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("dispatcher", "/board?queue=MANUAL");
+            String manualId = (String) manual.get("id");
+            WebElement assign = browser.waitFor(By.cssSelector("#row-" + manualId + " button"), UI);
+            assign.click();
+            Select units = new Select(browser.waitFor(By.id("unit-" + manualId), UI));
+            String chosen = units.getOptions().get(0).getAttribute("value");
+            units.selectByValue(chosen);
+            browser.shots("board-manual-assign");
+            browser.driver.findElement(By.cssSelector("#act-" + manualId + " button[type=submit]")).click();
+            hotline.awaitDispatchState(manualId, "ASSIGNED");
+            assertThat(hotline.dispatch(manualId).getString("lead.unitCode")).isEqualTo(chosen);
+
+            browser.get("/board?state=RETURNED");
+            String returnedId = (String) auto.get("id");
+            WebElement accept = browser.waitFor(By.cssSelector("#row-" + returnedId + " button.secondary"), UI);
+            accept.click();
+            Select next = new Select(browser.waitFor(By.id("unit-" + returnedId), UI));
+            String other = next.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.equals(unit))
+                    .findFirst().orElseThrow();
+            next.selectByValue(other);
+            browser.shots("board-return-review");
+            browser.driver.findElement(By.cssSelector("#act-" + returnedId + " button[type=submit]")).click();
+            hotline.awaitDispatchState(returnedId, "REASSIGNED");
+            hotline.awaitDispatch(returnedTicket, "re-dispatched to the chosen unit",
+                    d -> "ASSIGNED".equals(d.get("state")) && other.equals(((Map<?, ?>) d.get("lead")).get("unitCode")));
+        }
+    }
+
+    /** Urgent web tickets get a 30-second sign timer: long enough to see, short enough to watch it run out. */
+    private static void installDrillPolicy() {
+        Map<String, Object> urgent = hotline.policy("URGENT").getMap("$");
+        Map<String, Object> policy = new LinkedHashMap<>(urgent);
+        policy.put("code", "CONSOLE_DRILL");
+        policy.put("name", "浏览器测试：30秒签收");
+        policy.put("priority", 900);
+        policy.put("match", Map.of("urgencies", List.of("URGENT"), "channels", List.of("WEB")));
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (Object stage : (List<?>) urgent.get("stages")) {
+            Map<String, Object> copy = new LinkedHashMap<>(castMap(stage));
+            if ("SIGN".equals(copy.get("stage"))) {
+                copy.put("duration", "PT30S");
+            }
+            stages.add(copy);
+        }
+        policy.put("stages", stages);
+        hotline.putPolicy("CONSOLE_DRILL", policy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static Map<String, Object> ticket(String channel, String urgency, String category, String content, String phone) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("channel", channel);
+        t.put("kind", category == null ? "CONSULT" : "COMPLAINT");
+        t.put("urgency", urgency);
+        if (category != null) {
+            t.put("categoryCode", category);
+        }
+        t.put("content", content);
+        t.put("caller", Map.of("name", "王五", "phone", phone));
+        t.put("location", Map.of("address", "安吉县昌硕街道胜利西路"));
+        return t;
+    }
+}

@@ -159,6 +159,105 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void theFieldPageFromTheSmsLinkSignsArrivesUploadsAPhotoAndCompletes() throws Exception {
+        Map<String, Object> t = ticket("PHONE", "URGENT", "020201", "工地围挡倒塌压住人行道", Hotline.freshPhone());
+        io.restassured.path.json.JsonPath created = hotline.createTicket(t);
+        String ticketId = created.getString("id");
+        String number = created.getString("number");
+        Map<String, Object> dispatch = hotline.awaitDispatch(ticketId, "assigned", d -> "ASSIGNED".equals(d.get("state")));
+        String dispatchId = (String) dispatch.get("id");
+        String handlerId = hotline.dispatch(dispatchId).getString("handlerId");
+        String handlerPhone = hotline.person(handlerId).getString("phone");
+        String text = (String) hotline.awaitSms(handlerPhone, "派单通知", number, "/m/").get("text");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+/m/([A-Za-z0-9_-]{22})").matcher(text);
+        assertThat(link.find()).as("the dispatch SMS carries a short link: " + text).isTrue();
+        String path = "/m/" + link.group(1);
+
+        java.nio.file.Path photo = java.nio.file.Path.of("target/site-photo.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2400, 1800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(200, 120, 40));
+        g.fillRect(0, 0, 2400, 1800);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+
+        try (Browser phone = Browser.open(console)) {
+            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.get(path);
+            assertThat(phone.waitFor(By.id("field-number"), UI).getText()).isEqualTo(number);
+            assertThat(phone.shots("field-assigned")).as("no horizontal scroll at 390 px").isTrue();
+            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.waitFor(By.id("do-sign"), UI).click();
+            phone.waitFor(By.id("do-arrive"), UI).click();
+            phone.waitFor(By.id("handle-note"), UI).sendKeys("已到现场，围挡已扶正加固，人行道清理完毕");
+            phone.driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+            await("the photo is uploaded").atMost(UI).ignoreExceptions()
+                    .until(() -> phone.driver.findElement(By.id("photo-status")).getAttribute("data-uploaded"), "yes"::equals);
+            phone.driver.findElement(By.id("do-handle")).click();
+            await("handling").atMost(UI).ignoreExceptions()
+                    .until(() -> phone.driver.findElement(By.id("field-state")).getText(), s -> s.startsWith("处置中"));
+            phone.shots("field-handling");
+
+            // The assisting unit reports its part through a link of its own; only then may the lead complete.
+            String street = (String) ((Map<?, ?>) ((List<?>) dispatch.get("assisting")).get(0)).get("unitCode");
+            String assistant = (String) hotline.onDuty(street).get(0).get("personId");
+            phone.get("/m/" + fieldToken(dispatchId, assistant).split(":")[1]);
+            phone.waitFor(By.id("assist-note"), UI).sendKeys("街道已安排网格员现场看护");
+            phone.shots("field-assist");
+            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.driver.findElement(By.id("do-assist-report")).click();
+            await("the assisting part is reported").atMost(UI).until(() -> hotline.dispatch(dispatchId)
+                    .getList("assisting.status").stream().noneMatch("PENDING"::equals));
+
+            phone.get(path);
+            phone.waitFor(By.id("complete-note"), UI).sendKeys("隐患已消除，已告知来电人");
+            phone.driver.findElement(By.id("do-complete")).click();
+            await("completed").atMost(UI).ignoreExceptions()
+                    .until(() -> phone.driver.findElement(By.id("field-state")).getText(), s -> s.startsWith("已办结"));
+            phone.shots("field-completed");
+        }
+        hotline.awaitDispatchState(dispatchId, "COMPLETED");
+        List<Map<String, Object>> history = as("dispatcher").when()
+                .get(hotline.url("routing", "/api/v1/dispatches/" + dispatchId + "/history")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(history).filteredOn(h -> List.of("sign", "arrive", "handle", "complete").contains(h.get("action")))
+                .as("every action through the link is the handler's").hasSize(4).allMatch(h -> handlerId.equals(h.get("actor")));
+        List<Map<String, Object>> photos = as("dispatcher").when()
+                .get(hotline.url("routing", "/api/v1/tickets/" + ticketId + "/photos")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(photos).singleElement().satisfies(p -> {
+            assertThat((Integer) p.get("width")).isLessThanOrEqualTo(1600);
+            assertThat(p.get("contentType")).isEqualTo("image/jpeg");
+        });
+
+        try (Browser desk = Browser.open(console)) {
+            desk.signIn("dispatcher", "/tickets/" + ticketId);
+            WebElement img = desk.waitFor(By.cssSelector("#ticket-photos img"), UI);
+            await("the photo shows on the ticket page").atMost(UI)
+                    .until(() -> ((Number) desk.js("return arguments[0].naturalWidth;", img)).intValue() > 0);
+            desk.shots("ticket-page");
+
+            desk.get("/m/AAAAAAAAAAAAAAAAAAAAAA");
+            assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("无效");
+            String[] link2 = fieldToken(dispatchId, handlerId).split(":");
+            desk.get("/m/" + link2[1]);
+            assertThat(desk.waitFor(By.id("field-number"), UI).getText()).isEqualTo(number);
+            as("dispatcher").when().delete(hotline.url("routing", "/api/v1/field-links/" + link2[0])).then().statusCode(204);
+            desk.get("/m/" + link2[1]);
+            assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("已过期或已被撤销");
+            desk.shots("field-refused");
+        }
+    }
+
+    /** "id:token" of a new link. */
+    private static String fieldToken(String dispatchId, String personId) {
+        io.restassured.path.json.JsonPath issued = as("dispatcher").body(Map.of("personId", personId)).when()
+                .post(hotline.url("routing", "/api/v1/dispatches/" + dispatchId + "/field-links"))
+                .then().statusCode(201).extract().jsonPath();
+        return issued.getString("id") + ":" + issued.getString("token");
+    }
+
     /** Urgent web tickets get a 30-second sign timer: long enough to see, short enough to watch it run out. */
     private static void installDrillPolicy() {
         Map<String, Object> urgent = hotline.policy("URGENT").getMap("$");

@@ -33,6 +33,7 @@ final class Suite {
     private int smscPort;
     private int smscHttpPort;
     private int keycloakPort;
+    private int consolePort;
     private String consoleUrl;
 
     private Suite() {
@@ -73,7 +74,6 @@ final class Suite {
         if (consoleUrl != null) {
             return consoleUrl;
         }
-        int consolePort = freePort();
         String url = "http://127.0.0.1:" + consolePort;
         Path keycloakHome = ConsoleStack.keycloakHome(root);
         Path data = logs.resolveSibling("e2e-keycloak");
@@ -130,6 +130,7 @@ final class Suite {
             ports.put(service, freePort());
         }
         keycloakPort = freePort();
+        consolePort = freePort();
         int redisDb = 5;
         for (String service : SERVICES) {
             String database = "hotline_" + service + "_e2e";
@@ -146,6 +147,7 @@ final class Suite {
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
             env.put("HOTLINE_AUTH_IDP_ISSUER", issuer());
+            env.put("HOTLINE_NOTIFY_FIELD_LINK_BASE", "http://127.0.0.1:" + consolePort + "/m/");
             Path app = snapshot(root.resolve(service + "-service/target"), service, List.of("quarkus-app"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
                     app.resolve("quarkus-app/quarkus-run.jar").toString()));

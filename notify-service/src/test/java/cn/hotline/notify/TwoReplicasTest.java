@@ -84,6 +84,7 @@ class TwoReplicasTest extends NotifyTestBase {
     @Inject ObjectMapper json;
     @Inject Clock clock;
     @Inject WorkClaims claims;
+    @Inject cn.hotline.notify.service.FieldLinkText fieldLinks;
 
     @Test
     void twoReplicasSendEachDueLevelCrashLeftoverAndDeferredMessageExactlyOnce() {
@@ -109,7 +110,7 @@ class TwoReplicasTest extends NotifyTestBase {
         NotificationService senderB = new NotificationService(notifications, stops, recorder, router, templates,
                 quietHours, rateLimiter, config, json, tx, clock, claims, lanesB, replicaB);
         LevelFirer firerB = new LevelFirer(scheduled, levels, stops, contexts, recipients, variables, senderB, json, tx,
-                clock, config, claims, replicaB);
+                clock, config, claims, replicaB, fieldLinks);
         AtomicInteger roundsA = new AtomicInteger();
         AtomicInteger roundsB = new AtomicInteger();
         ScheduledExecutorService loops = Executors.newScheduledThreadPool(2);

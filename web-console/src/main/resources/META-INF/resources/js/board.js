@@ -22,6 +22,15 @@
     source.addEventListener('change', function () { up(true); refresh(); });
     source.onerror = function () { up(false); };
   }
+  // While the commander is filling in a form on the board, its refresh waits (the rows would be replaced under them).
+  board.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.detail.elt !== board) { return; }
+    var active = document.activeElement;
+    if (active && active !== document.body && board.contains(active) && active.closest('form')) {
+      e.preventDefault();
+      setTimeout(refresh, 2000);
+    }
+  });
   // Town choices follow the county chosen.
   var county = document.getElementById('f-county'), town = document.getElementById('f-town');
   function towns() {

@@ -22,4 +22,12 @@ public interface RoutingApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response sign(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
             Map<String, String> body);
+
+    /** A capability link for the person the SMS goes to (routing keeps only the token's hash). */
+    @POST
+    @Path("/{dispatchId}/field-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    Map<String, Object> fieldLink(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
+            Map<String, String> body);
 }

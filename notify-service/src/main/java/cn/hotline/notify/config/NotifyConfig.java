@@ -20,6 +20,13 @@ public interface NotifyConfig {
     @WithDefault("1s")
     String workerInterval();
 
+    /**
+     * Where a dispatch SMS's short link points (the console's field page); the token routing issues is appended.
+     * Empty: no link in the SMS (the reply code still signs).
+     */
+    @WithDefault("http://127.0.0.1:8080/m/")
+    String fieldLinkBase();
+
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 

@@ -44,6 +44,7 @@ public class LevelFirer {
     private final TicketContextRepository contexts;
     private final RecipientResolver recipients;
     private final MessageVariables variables;
+    private final FieldLinkText links;
     private final NotificationService notifications;
     private final ObjectMapper json;
     private final Tx tx;
@@ -55,7 +56,8 @@ public class LevelFirer {
     public LevelFirer(ScheduledLevelRepository scheduled, EscalationLevelRepository levels, EscalationStopRepository stops,
             TicketContextRepository contexts, RecipientResolver recipients, MessageVariables variables,
             NotificationService notifications, ObjectMapper json, Tx tx, Clock clock, NotifyConfig config,
-            WorkClaims claims, Replica replica) {
+            WorkClaims claims, Replica replica, FieldLinkText links) {
+        this.links = links;
         this.scheduled = scheduled;
         this.levels = levels;
         this.stops = stops;
@@ -136,6 +138,7 @@ public class LevelFirer {
         Map<String, String> own = new java.util.HashMap<>(vars);
         if (replyCode != null) {
             own.put("replyCode", replyCode);
+            own.put("link", links.forRecipient(trigger.dispatchId(), person.personId()));
         }
         String key = String.join("|", trigger.ticketId(), s.scope, s.stage, trigger.instance(), String.valueOf(s.level),
                 person.personId() != null ? person.personId() : person.phone());

@@ -20,6 +20,25 @@ public interface RoutingConfig {
 
     Seed seed();
 
+    FieldLinks fieldLinks();
+
+    /** Field staff's capability links and their photos. */
+    interface FieldLinks {
+        /** How long a link works: long enough for the whole job, short enough that a forwarded SMS soon stops working. */
+        @WithDefault("P3D")
+        java.time.Duration lifetime();
+
+        /** The largest photo accepted (the browser resizes to at most 1,600 px first). */
+        @WithDefault("2M")
+        io.quarkus.runtime.configuration.MemorySize maxPhoto();
+
+        @WithDefault("1600")
+        int maxPhotoSide();
+
+        @WithDefault("12")
+        int maxPhotosPerDispatch();
+    }
+
     /** What is loaded on first start. */
     interface Seed {
         @WithDefault("true")

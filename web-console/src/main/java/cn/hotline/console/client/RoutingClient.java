@@ -68,6 +68,40 @@ public interface RoutingClient {
     Uni<List<cn.hotline.console.mapping.Views.UnitChoice>> units(@HeaderParam("Authorization") String bearer,
             @QueryParam("territoryCode") String territoryCode);
 
+    /** The capability link page's view (no bearer: the token is the credential). */
+    @GET
+    @Path("/field/{token}")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ServiceProblem.class)
+    Uni<cn.hotline.console.mapping.Views.FieldView> field(@PathParam("token") String token);
+
+    @POST
+    @Path("/field/{token}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<cn.hotline.console.mapping.Views.FieldView> fieldAct(@PathParam("token") String token,
+            @PathParam("action") String action, JsonNode body);
+
+    @POST
+    @Path("/field/{token}/photos")
+    @Consumes("application/octet-stream")
+    @Timeout(15000)
+    Uni<JsonNode> fieldPhoto(@PathParam("token") String token, byte[] photo);
+
+    @POST
+    @Path("/dispatches/{id}/field-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> issueLink(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, JsonNode body);
+
+    @GET
+    @Path("/tickets/{ticketId}/photos")
+    @Retry(maxRetries = 2, delay = 100, abortOn = ServiceProblem.class)
+    Uni<List<cn.hotline.console.mapping.Views.Photo>> photos(@HeaderParam("Authorization") String bearer,
+            @PathParam("ticketId") String ticketId);
+
+    @GET
+    @Path("/photos/{id}")
+    @Produces({"image/jpeg", "image/png"})
+    Uni<jakarta.ws.rs.core.Response> photo(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
     /** Any action of the dispatch state machine ({@code sign}, {@code assign}, {@code return-review}, …). */
     @POST
     @Path("/dispatches/{id}/{action}")

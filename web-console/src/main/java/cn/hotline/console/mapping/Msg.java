@@ -64,6 +64,9 @@ public interface Msg {
     @Message("{#when queue}{#is 'MANUAL'}人工派单{#else}自动派单{/when}")
     String queue(String queue);
 
+    @Message("{#when status}{#is 'PENDING'}待反馈{#is 'REPORTED'}已反馈{#is 'RELEASED'}已解除{#else}{status}{/when}")
+    String assist_status(String status);
+
     @Message("来电号码")
     String field_phone();
 

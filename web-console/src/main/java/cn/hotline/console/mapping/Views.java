@@ -60,6 +60,13 @@ public final class Views {
             Instant updatedAt, long version, List<String> allowedActions) {
     }
 
+    public record FieldView(Dispatch dispatch, String personId, String unitCode, String part, Instant expiresAt) {
+    }
+
+    public record Photo(String id, String dispatchId, String personId, String unitCode, String contentType, int width,
+            int height, int sizeBytes, Instant createdAt) {
+    }
+
     public record Decision(String queue, Unit lead, List<Unit> assisting, String ruleId, Integer ruleVersion,
             Territory territory, List<String> explanation) {
     }

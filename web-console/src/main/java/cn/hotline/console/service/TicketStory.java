@@ -32,7 +32,7 @@ public class TicketStory {
 
     /** Everything known about one ticket; a part that could not be read is empty and named in {@code gaps}. */
     public record Story(Ticket ticket, List<TrailEntry> trail, List<DispatchStory> dispatches, List<Timer> timers,
-            List<Notification> notifications, List<String> gaps) {
+            List<Notification> notifications, List<cn.hotline.console.mapping.Views.Photo> photos, List<String> gaps) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -65,8 +65,11 @@ public class TicketStory {
                 .recoverWithItem(List.of())
                 .onFailure().recoverWithItem(f -> gap(gaps, "时限"));
         Uni<List<Notification>> sms = notify.byTicket(bearer, ticketId).onFailure().recoverWithItem(f -> gap(gaps, "短信记录"));
-        return intake.ticket(bearer, ticketId).flatMap(ticket -> Uni.combine().all().unis(trail, dispatches, timers, sms)
-                .asTuple().map(t -> new Story(ticket, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), List.copyOf(gaps))));
+        Uni<List<cn.hotline.console.mapping.Views.Photo>> photos = routing.photos(bearer, ticketId)
+                .onFailure().recoverWithItem(f -> gap(gaps, "现场照片"));
+        return intake.ticket(bearer, ticketId).flatMap(ticket -> Uni.combine().all().unis(trail, dispatches, timers, sms, photos)
+                .asTuple().map(t -> new Story(ticket, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5(),
+                        List.copyOf(gaps))));
     }
 
     private static <T> List<T> gap(List<String> gaps, String what) {

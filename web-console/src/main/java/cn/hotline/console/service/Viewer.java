@@ -39,6 +39,18 @@ public class Viewer {
         return "Bearer " + token.getToken();
     }
 
+    /** The person id the services know this person by: the access token's subject (a field staff's person id). */
+    public String personId() {
+        String token = bearer().substring("Bearer ".length());
+        String[] parts = token.split("\\.");
+        try {
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(parts[1]);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("sub").asText();
+        } catch (RuntimeException | java.io.IOException e) {
+            return identity.getPrincipal().getName();
+        }
+    }
+
     public String displayName() {
         Object name = claim("name");
         return name != null ? name.toString().replace("\"", "") : identity.getPrincipal().getName();

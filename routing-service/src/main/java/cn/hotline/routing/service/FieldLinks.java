@@ -1,0 +1,129 @@
+package cn.hotline.routing.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.routing.config.RoutingConfig;
+import cn.hotline.routing.domain.Dispatch;
+import cn.hotline.routing.domain.FieldLink;
+import cn.hotline.routing.repository.DispatchRepository;
+import cn.hotline.routing.repository.FieldLinkRepository;
+import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Capability links for field staff (no password on a phone): 128 random bits, URL-safe, bound to one dispatch and
+ * one person of the lead or an assisting unit, expiring and revocable. Only the token's SHA-256 is stored.
+ */
+@ApplicationScoped
+public class FieldLinks {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new link's token (shown once) and when it stops working. */
+    public record Issued(UUID id, String token, Instant expiresAt, String part) {
+    }
+
+    /** A link in use: the link and its dispatch, and the person acting through it. */
+    public record Holder(FieldLink link, Dispatch dispatch) {
+        public Actor actor() {
+            return new Actor(link.personId, Set.of(Roles.HANDLER), link.unitCode);
+        }
+    }
+
+    private final FieldLinkRepository links;
+    private final DispatchRepository dispatches;
+    private final RoutingIndex index;
+    private final RoutingConfig config;
+    private final Clock clock;
+
+    public FieldLinks(FieldLinkRepository links, DispatchRepository dispatches, RoutingIndex index, RoutingConfig config,
+            Clock clock) {
+        this.links = links;
+        this.dispatches = dispatches;
+        this.index = index;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A link for {@code personId} (of the lead unit, or of an assisting unit) on dispatch {@code dispatchId}. */
+    public Uni<Issued> issue(UUID dispatchId, String personId) {
+        var person = index.organisation().person(personId)
+                .orElseThrow(() -> ProblemException.badRequest("personId", "unknown person " + personId));
+        return Panache.withTransaction(() -> dispatches.findById(dispatchId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + dispatchId))
+                .flatMap(d -> {
+                    String part = person.unitCode().equals(d.leadUnitCode) ? FieldLink.LEAD
+                            : d.hasAssisting(person.unitCode()) ? FieldLink.ASSIST : null;
+                    if (part == null) {
+                        throw ProblemException.badRequest("personId", personId + " is of " + person.unitCode()
+                                + ", neither the lead nor an assisting unit of this dispatch");
+                    }
+                    byte[] secret = new byte[16];
+                    RANDOM.nextBytes(secret);
+                    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+                    Instant now = clock.instant();
+                    FieldLink link = new FieldLink();
+                    link.id = UUID.randomUUID();
+                    link.tokenHash = hash(token);
+                    link.dispatchId = d.id;
+                    link.personId = personId;
+                    link.unitCode = person.unitCode();
+                    link.part = part;
+                    link.createdAt = now;
+                    link.expiresAt = now.plus(config.fieldLinks().lifetime());
+                    return links.persist(link).replaceWith(new Issued(link.id, token, link.expiresAt, part));
+                }));
+    }
+
+    /** The link of {@code token} if it may be used now: else 404 (unknown) or 410 (expired, revoked). */
+    public Uni<Holder> resolve(String token) {
+        if (token == null || !token.matches("^[A-Za-z0-9_-]{22}$")) {
+            return Uni.createFrom().failure(ProblemException.notFound("link"));
+        }
+        Instant now = clock.instant();
+        return Panache.withSession(() -> links.byTokenHash(hash(token)).flatMap(link -> {
+            if (link == null) {
+                throw ProblemException.notFound("link");
+            }
+            if (!link.usableAt(now)) {
+                throw new ProblemException(cn.hotline.support.problem.Problem.of(410, "Gone", link.revokedAt != null
+                        ? "this link was revoked" : "this link expired at " + link.expiresAt));
+            }
+            return dispatches.findById(link.dispatchId).map(d -> new Holder(link, d));
+        }));
+    }
+
+    /** Counts a use of the link (who used it when is also in the dispatch's history). */
+    public Uni<Void> used(FieldLink link) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> links.update("lastUsedAt = ?1, uses = uses + 1 where id = ?2", now, link.id))
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> revoke(UUID id) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> links.update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id))
+                .map(n -> n > 0);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

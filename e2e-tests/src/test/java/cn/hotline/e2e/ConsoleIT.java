@@ -250,6 +250,76 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void theCockpitShowsTheKpiApisFiguresAndTheMonthlyReportDownloads() throws Exception {
+        String ticketId = hotline.createTicket(ticket("PHONE", "NORMAL", "020201", "小区垃圾清运不及时", Hotline.freshPhone())).getString("id");
+        hotline.awaitDispatch(ticketId, "assigned", d -> "ASSIGNED".equals(d.get("state")));
+        hotline.awaitTimer(ticketId, "SIGN", "armed", t -> t.get("deadline") != null);
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("supervisor", "/cockpit?period=month");
+            await("the cockpit's figures equal GET /api/v1/kpis for its window").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        browser.get("/cockpit?period=month");
+                        WebElement city = browser.waitFor(By.id("city-kpis"), UI);
+                        String from = city.getAttribute("data-from");
+                        String to = city.getAttribute("data-to");
+                        return sameFigures(browser, By.cssSelector("#city-kpis"), kpis("city", from, to).get(0))
+                                && sameRows(browser, "county-table", kpis("county", from, to));
+                    });
+            assertThat(browser.driver.findElements(By.cssSelector("#county-table tbody tr[data-code='330523']")))
+                    .as("安吉县 is ranked").hasSize(1);
+            browser.shots("cockpit");
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> download = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                            + "fetch('/cockpit/report.csv?period=month').then(function (r) { return r.text().then(function (t) {"
+                            + " done({type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), text: t}); }); });");
+            assertThat((String) download.get("type")).startsWith("text/csv");
+            assertThat((String) download.get("disposition")).startsWith("attachment; filename=\"hotline-month-");
+            assertThat((String) download.get("text")).startsWith("层级,编码,名称,工单数").contains("区县,330523,安吉县,");
+            browser.get("/cockpit/report?period=month");
+            assertThat(browser.waitFor(By.tagName("h1"), UI).getText()).contains("每月通报");
+            browser.shots("monthly-report");
+        }
+    }
+
+    private static List<Map<String, Object>> kpis(String groupBy, String from, String to) {
+        return as("supervisor").queryParam("groupBy", groupBy).queryParam("from", from).queryParam("to", to).when()
+                .get(hotline.url("sla", "/api/v1/kpis")).then().statusCode(200).extract().jsonPath().getList("groups");
+    }
+
+    private static final List<String> SHOWN = List.of("tickets", "onTimeSignRate", "threeDayCloseRate", "responseRate",
+            "resolutionRate", "satisfactionRate", "returnRate", "firstTimeResolutionRate", "overdueCount");
+
+    /** Every figure the element shows (data-kpi / data-value) equals the API's. */
+    private static boolean sameFigures(Browser browser, By scope, Map<String, Object> api) {
+        WebElement element = browser.driver.findElement(scope);
+        for (String kpi : SHOWN) {
+            List<WebElement> cells = element.findElements(By.cssSelector("[data-kpi='" + kpi + "']"));
+            if (cells.size() != 1 || !same(cells.get(0).getAttribute("data-value"), api.get(kpi))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRows(Browser browser, String table, List<Map<String, Object>> groups) {
+        List<Map<String, Object>> areas = groups.stream().filter(g -> !"NONE".equals(g.get("key"))).toList();
+        if (browser.driver.findElements(By.cssSelector("#" + table + " tbody tr[data-code]")).size() != areas.size()) {
+            return false;
+        }
+        return areas.stream().allMatch(g -> sameFigures(browser,
+                By.cssSelector("#" + table + " tbody tr[data-code='" + g.get("key") + "']"), g));
+    }
+
+    private static boolean same(String shown, Object api) {
+        if (api == null) {
+            return shown == null || shown.isEmpty();
+        }
+        return shown != null && !shown.isEmpty() && Double.parseDouble(shown) == ((Number) api).doubleValue();
+    }
+
     /** "id:token" of a new link. */
     private static String fieldToken(String dispatchId, String personId) {
         io.restassured.path.json.JsonPath issued = as("dispatcher").body(Map.of("personId", personId)).when()

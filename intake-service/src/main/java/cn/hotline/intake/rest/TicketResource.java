@@ -46,9 +46,11 @@ public class TicketResource {
     private final TicketMapper mapper;
     private final SecurityIdentity identity;
     private final TicketPreviewService previews;
+    private final cn.hotline.intake.service.TicketStatsService stats;
 
     public TicketResource(TicketService service, TicketQueryService queries, TicketMapper mapper, SecurityIdentity identity,
-            TicketPreviewService previews) {
+            TicketPreviewService previews, cn.hotline.intake.service.TicketStatsService stats) {
+        this.stats = stats;
         this.service = service;
         this.previews = previews;
         this.queries = queries;
@@ -81,6 +83,32 @@ public class TicketResource {
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<TicketView> get(@PathParam("id") UUID id) {
         return queries.get(id, Reader.of(identity));
+    }
+
+    /** Volumes of [from, to) (ISO instants; default: the current month so far) for the cockpit and reports. */
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<cn.hotline.intake.mapping.TicketStats> stats(@jakarta.ws.rs.QueryParam("from") String from,
+            @jakarta.ws.rs.QueryParam("to") String to) {
+        java.time.Instant end = instant("to", to, java.time.Instant.now());
+        java.time.Instant start = instant("from", from, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .withDayOfMonth(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        if (!end.isAfter(start)) {
+            throw cn.hotline.support.problem.ProblemException.badRequest("to", "must be after from");
+        }
+        return stats.stats(start, end);
+    }
+
+    private static java.time.Instant instant(String field, String value, java.time.Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw cn.hotline.support.problem.ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset");
+        }
     }
 
     /** The intake trail of a ticket (merge, 110 linkage, follow-up, status), for whoever may read the ticket. */

@@ -42,7 +42,7 @@ public class KpiResource {
         try {
             group = KpiService.GroupBy.valueOf((groupBy == null ? "unit" : groupBy).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("groupBy", "must be unit, town or county");
+            throw ProblemException.badRequest("groupBy", "must be unit, town, county or city");
         }
         ZoneId zone = WorkingCalendar.DEFAULT_ZONE;
         Instant start = from == null || from.isBlank()

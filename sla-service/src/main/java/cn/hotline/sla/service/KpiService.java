@@ -42,8 +42,11 @@ public class KpiService {
 
     /** How the KPIs are grouped. */
     public enum GroupBy {
-        UNIT, TOWN, COUNTY
+        UNIT, TOWN, COUNTY, CITY
     }
+
+    /** The one group of {@code groupBy=city}: every ticket and dispatch of the window. */
+    public static final String CITY_KEY = "CITY";
 
     /** The KPIs of one group; a rate is null when it has no denominator. */
     public record GroupKpis(String key, long dispatches, long tickets, Double onTimeSignRate, Double onTimeArrivalRate,
@@ -67,11 +70,13 @@ public class KpiService {
             case UNIT -> d -> d.unitCode;
             case TOWN -> d -> d.townCode;
             case COUNTY -> d -> d.countyCode;
+            case CITY -> d -> CITY_KEY;
         };
         Function<TicketFact, String> tKey = switch (groupBy) {
             case UNIT -> t -> t.unitCode;
             case TOWN -> t -> t.townCode;
             case COUNTY -> t -> t.countyCode;
+            case CITY -> t -> CITY_KEY;
         };
         Map<String, List<DispatchFact>> byD = ds.stream().collect(Collectors.groupingBy(d -> key(dKey.apply(d)), TreeMap::new,
                 Collectors.toList()));

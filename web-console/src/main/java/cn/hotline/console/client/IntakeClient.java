@@ -53,6 +53,13 @@ public interface IntakeClient {
     Uni<Ticket> create(@HeaderParam("Authorization") String bearer, @HeaderParam("Idempotency-Key") String key, JsonNode ticket);
 
     @GET
+    @Path("/tickets/stats")
+    @Timeout(15000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
+    Uni<cn.hotline.console.mapping.Views.TicketStats> stats(@HeaderParam("Authorization") String bearer,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
     @Path("/tickets/{id}")
     @Retry(maxRetries = 2, delay = 100, abortOn = ServiceProblem.class)
     Uni<Ticket> ticket(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);

@@ -28,4 +28,34 @@ public interface ConsoleConfig {
     /** Open dispatches the board reads from routing at most. */
     @WithDefault("5000")
     int boardMaxDispatches();
+
+    Bands bands();
+
+    /**
+     * The five-colour band (五色图) of an area: a composite score, the weighted mean of its rates that have a value
+     * (the return rate counts as 1 − rate), against four thresholds: green ≥ 1st, blue ≥ 2nd, yellow ≥ 3rd,
+     * orange ≥ 4th, red below. Real centres set their own weights and thresholds.
+     */
+    interface Bands {
+        @WithDefault("0.95,0.90,0.85,0.80")
+        java.util.List<Double> thresholds();
+
+        @WithDefault("0.25")
+        double onTimeSignWeight();
+
+        @WithDefault("0.15")
+        double responseWeight();
+
+        @WithDefault("0.2")
+        double resolutionWeight();
+
+        @WithDefault("0.2")
+        double satisfactionWeight();
+
+        @WithDefault("0.1")
+        double threeDayCloseWeight();
+
+        @WithDefault("0.1")
+        double returnWeight();
+    }
 }

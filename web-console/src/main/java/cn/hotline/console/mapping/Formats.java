@@ -60,8 +60,15 @@ public final class Formats {
         return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
-    @TemplateExtension
-    static String percent(Double rate) {
+    /** A rate as a percentage with one decimal; "—" when there is none ({@code {fmt:pct(rate)}}). */
+    @TemplateExtension(namespace = "fmt")
+    static String pct(Double rate) {
         return rate == null ? "—" : String.format("%.1f%%", rate * 100);
+    }
+
+    /** Now, in the region's zone. */
+    @TemplateExtension(namespace = "fmt")
+    static String now() {
+        return MINUTE.format(Instant.now());
     }
 }

@@ -99,6 +99,11 @@ public final class Views {
             String averageHandlingTime, Long averageHandlingSeconds) {
     }
 
+    public record TicketStats(Instant from, Instant to, long total, java.util.Map<String, Long> byChannel,
+            java.util.Map<String, Long> byKind, java.util.Map<String, Long> byCategory, java.util.Map<String, Long> byCounty,
+            long repeatComplainants, long possibleDuplicates, long mergedAway) {
+    }
+
     public record KpiReport(String groupBy, Instant from, Instant to, List<GroupKpis> groups) {
     }
 }

@@ -25,6 +25,12 @@ for port in "$INTAKE_PORT" "$ROUTING_PORT" "$SLA_PORT" "$NOTIFY_PORT"; do
   echo "smoke: :$port admin=$with operator=$wrong no-token=$without"
   [ "$with" = 200 ] && [ "$wrong" = 403 ] && [ "$without" = 401 ] || status=1
 done
+# The console: ready, a person is sent to the realm's sign-in, a field link that does not exist is refused.
+console_ready=$(curl -s -o /dev/null -w '%{http_code}' "$CONSOLE_URL/q/health/ready")
+login=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$CONSOLE_URL/board")
+unknown_link=$(curl -s -o /dev/null -w '%{http_code}' "$CONSOLE_URL/m/AAAAAAAAAAAAAAAAAAAAAA")
+echo "smoke: console ready=$console_ready /board → $login; unknown field link=$unknown_link"
+[ "$console_ready" = 200 ] && [[ "$login" == "302 $IDP_ISSUER/protocol/openid-connect/auth"* ]] && [ "$unknown_link" = 404 ] || status=1
 answers 127.0.0.1 "$HOTLINE_PG_PORT" && answers 127.0.0.1 "$HOTLINE_REDIS_PORT" || { echo "smoke: embedded servers are not up"; status=1; }
 alive postgres && alive redis || { echo "smoke: up.sh did not start the embedded servers itself"; status=1; }
 

@@ -42,6 +42,9 @@ final class Browser implements AutoCloseable {
         File chromium = new File(System.getProperty("hotline.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("hotline.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            installBrowser();
+        }
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
             throw new IllegalStateException("the browser tests need Debian's Chromium: apt-get install -y chromium"
                     + " chromium-driver fonts-wqy-microhei (.ci/run installs them when missing)");
         }
@@ -54,6 +57,19 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, base);
+    }
+
+    /** The project's own installer (deploy/local/browser.sh: Debian's chromium, chromium-driver, a CJK font), once. */
+    private static synchronized void installBrowser() {
+        Path script = Path.of(System.getProperty("hotline.root", "..")).resolve("deploy/local/browser.sh");
+        try {
+            Process process = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+            process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens {@code path}, signs in on Keycloak's page with the keyboard, and returns once back on the console. */

@@ -113,8 +113,9 @@ final class ReplicaStack {
         }, "replica-stack-down"));
         // The pid files are watched while up.sh runs: when it fails it stops what it started itself (and removes
         // the files), and down() still checks those processes are gone.
+        // --no-console: the replicas are about the services; ConsoleIT covers the console and Keycloak.
         run("up", List.of("bash", root.resolve("deploy/local/up.sh").toString(), "--replicas", String.valueOf(replicas),
-                "--detach"), UP_BOUND, true);
+                "--detach", "--no-console"), UP_BOUND, true);
     }
 
     /** Runs {@code down.sh} and checks that no process of this stack's pid files runs any more. */

@@ -1,0 +1,112 @@
+package cn.hotline.routing;
+
+import static cn.hotline.routing.Dispatches.dispatcher;
+import static cn.hotline.routing.Dispatches.get;
+import static cn.hotline.routing.Dispatches.handler;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.hotline.routing.service.DispatchService;
+import cn.hotline.testsupport.HotlineTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Field staff's capability links: issued per person of the lead or an assisting unit, acting as them, revocable; photos by content. */
+@QuarkusTest
+@QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = {@ResourceArg(name = "service", value = "routing"), @ResourceArg(name = "redisDb", value = "12")})
+class FieldLinkTest {
+
+    static final String CHANGSHUO = "330523002";
+    static final String ENFORCEMENT = "330523-ENFORCEMENT";
+
+    @Inject
+    DispatchService service;
+
+    @Test
+    void aLinkActsAsItsPersonOnItsDispatchOnlyAndStopsWhenRevoked() {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        String person = get(id).getString("handlerId");
+        JsonPath issued = issue(id, person).then().statusCode(201).extract().jsonPath();
+        String token = issued.getString("token");
+        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        assertThat(issued.getString("part")).isEqualTo("LEAD");
+
+        given().when().get("/api/v1/field/" + token).then().statusCode(200)
+                .body("dispatch.id", equalTo(id)).body("personId", equalTo(person));
+        field(token, "sign", Map.of("note", "签收")).then().statusCode(200).body("dispatch.state", equalTo("SIGNED"));
+        field(token, "sign", Map.of()).then().statusCode(409);
+        field(token, "assign", Map.of()).then().statusCode(404);
+        List<Map<String, Object>> history = given().auth().oauth2(dispatcher()).when()
+                .get("/api/v1/dispatches/" + id + "/history").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(history).filteredOn(h -> "sign".equals(h.get("action"))).singleElement()
+                .satisfies(h -> assertThat(h.get("actor")).isEqualTo(person));
+
+        given().auth().oauth2(dispatcher()).when().delete("/api/v1/field-links/" + issued.getString("id")).then().statusCode(204);
+        given().when().get("/api/v1/field/" + token).then().statusCode(410);
+        field(token, "arrive", Map.of()).then().statusCode(410);
+        given().when().get("/api/v1/field/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
+        given().when().get("/api/v1/field/short").then().statusCode(404);
+    }
+
+    @Test
+    void onlyPeopleOfTheDispatchsUnitsGetALinkAndAHandlerOnlyTheirOwn() {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        issue(id, "330523-HOUSING-P1").then().statusCode(400).body("errors[0].field", equalTo("personId"));
+        issue(id, "nobody").then().statusCode(400);
+        given().auth().oauth2(handler(ENFORCEMENT)).contentType(ContentType.JSON).body(Map.of("personId", ENFORCEMENT + "-P9"))
+                .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("personId", ENFORCEMENT + "-P1"))
+                .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(401);
+    }
+
+    @Test
+    void photosAreCheckedByContentSizeAndSide() throws Exception {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        String token = issue(id, get(id).getString("handlerId")).then().statusCode(201).extract().jsonPath().getString("token");
+        photo(token, "这不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors[0].field", equalTo("photo"));
+        photo(token, png(2000, 100)).then().statusCode(400);
+        photo(token, png(800, 600)).then().statusCode(200).body("width", equalTo(800)).body("contentType", equalTo("image/png"));
+        String ticketId = get(id).getString("ticketId");
+        List<Map<String, Object>> photos = given().auth().oauth2(dispatcher()).when()
+                .get("/api/v1/tickets/" + ticketId + "/photos").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(photos).singleElement().satisfies(p -> assertThat(p.get("height")).isEqualTo(600));
+        byte[] bytes = given().auth().oauth2(dispatcher()).when().get("/api/v1/photos/" + photos.get(0).get("id"))
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(bytes)).getWidth()).isEqualTo(800);
+    }
+
+    private static io.restassured.response.Response issue(String dispatchId, String personId) {
+        return given().auth().oauth2(dispatcher()).contentType(ContentType.JSON).body(Map.of("personId", personId))
+                .when().post("/api/v1/dispatches/" + dispatchId + "/field-links");
+    }
+
+    private static io.restassured.response.Response field(String token, String action, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/field/" + token + "/" + action);
+    }
+
+    private static io.restassured.response.Response photo(String token, byte[] bytes) {
+        return given().contentType("application/octet-stream").body(bytes).when().post("/api/v1/field/" + token + "/photos");
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+}

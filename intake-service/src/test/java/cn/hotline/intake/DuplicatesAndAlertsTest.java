@@ -190,6 +190,16 @@ class DuplicatesAndAlertsTest {
             assertThat(alert.count()).isEqualTo(5);
             assertThat(alert.baseline()).isZero();
             assertThat(alert.keyword()).isNull();
+            // The surge is kept for the cockpit: GET /api/v1/tickets/stats lists it for its window.
+            List<Map<String, Object>> surges = io.restassured.RestAssured.given().auth()
+                    .oauth2(cn.hotline.testsupport.TestJwt.token("supervisor"))
+                    .queryParam("from", alert.raisedAt().minusSeconds(1).toString())
+                    .queryParam("to", alert.raisedAt().plusSeconds(1).toString())
+                    .when().get("/api/v1/tickets/stats").then().statusCode(200).extract().jsonPath().getList("hotwordSurges");
+            assertThat(surges).anySatisfy(h -> {
+                assertThat(h.get("townCode")).isEqualTo("330522110");
+                assertThat(((Number) h.get("count")).longValue()).isEqualTo(5);
+            });
         }
         // 泗安镇 has a busy baseline (6 a day at this hour): 5 now is no surge there.
         List<String> staleBusy = redisCommands.keys("intake:hw*330522111*");

@@ -21,8 +21,10 @@ public class TicketEvents {
 
     private final OutboxWriter outbox;
     private final CategoryService categories;
+    private final cn.hotline.intake.repository.HotwordSurgeLog surgeLog;
 
-    public TicketEvents(OutboxWriter outbox, CategoryService categories) {
+    public TicketEvents(OutboxWriter outbox, CategoryService categories, cn.hotline.intake.repository.HotwordSurgeLog surgeLog) {
+        this.surgeLog = surgeLog;
         this.outbox = outbox;
         this.categories = categories;
     }
@@ -43,7 +45,8 @@ public class TicketEvents {
 
     public Uni<Void> surges(List<HotwordSurgeAlert> surges) {
         return Multi.createFrom().iterable(surges)
-                .onItem().transformToUniAndConcatenate(a -> outbox.append(EventTypes.ALERT_HOTWORD_SURGE, a.ticketId(), a))
+                .onItem().transformToUniAndConcatenate(a -> outbox.append(EventTypes.ALERT_HOTWORD_SURGE, a.ticketId(), a)
+                        .chain(() -> surgeLog.record(a)))
                 .collect().asList().replaceWithVoid();
     }
 

@@ -13,14 +13,16 @@ import cn.hotline.intake.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The window's volumes (channel, kind, category, county) and how many tickets were repeat callers or duplicates. */
+/** The window's volumes (channel, kind, category, county), repeat callers and duplicates, and the hot-word surges raised. */
 @ApplicationScoped
 public class TicketStatsService {
 
     private final TicketRepository tickets;
+    private final cn.hotline.intake.repository.HotwordSurgeLog surges;
 
-    public TicketStatsService(TicketRepository tickets) {
+    public TicketStatsService(TicketRepository tickets, cn.hotline.intake.repository.HotwordSurgeLog surges) {
         this.tickets = tickets;
+        this.surges = surges;
     }
 
     public Uni<TicketStats> stats(Instant from, Instant to) {
@@ -33,9 +35,10 @@ public class TicketStatsService {
                                                         .flatMap(dup -> tickets.count("receivedAt >= ?1 and receivedAt < ?2"
                                                                 + " and status = ?3", from, to,
                                                                 cn.hotline.intake.domain.TicketStatus.MERGED)
-                                                                .map(merged -> new TicketStats(from, to,
-                                                                        sum(channel), map(channel), map(kind), map(category),
-                                                                        map(county), repeat, dup, merged)))))))));
+                                                                .flatMap(merged -> surges.between(from, to, 50)
+                                                                        .map(hot -> new TicketStats(from, to, sum(channel),
+                                                                                map(channel), map(kind), map(category),
+                                                                                map(county), repeat, dup, merged, hot))))))))));
     }
 
     private static Map<String, Long> map(List<Object[]> rows) {

@@ -101,7 +101,11 @@ public final class Views {
 
     public record TicketStats(Instant from, Instant to, long total, java.util.Map<String, Long> byChannel,
             java.util.Map<String, Long> byKind, java.util.Map<String, Long> byCategory, java.util.Map<String, Long> byCounty,
-            long repeatComplainants, long possibleDuplicates, long mergedAway) {
+            long repeatComplainants, long possibleDuplicates, long mergedAway, java.util.List<Surge> hotwordSurges) {
+    }
+
+    public record Surge(String townCode, String countyCode, String keyword, String categoryCode, long count, double baseline,
+            Instant raisedAt) {
     }
 
     public record KpiReport(String groupBy, Instant from, Instant to, List<GroupKpis> groups) {

@@ -23,7 +23,8 @@ public class CockpitResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(Viewer viewer, Cockpit.View view, CategoryNames categories);
+        static native TemplateInstance page(Viewer viewer, Cockpit.View view, CategoryNames categories,
+                cn.hotline.console.service.RegionNames regions);
 
         static native TemplateInstance report(Viewer viewer, Cockpit.View view, CategoryNames categories, String title);
     }
@@ -31,8 +32,11 @@ public class CockpitResource {
     private final Viewer viewer;
     private final Cockpit cockpit;
     private final CategoryNames categories;
+    private final cn.hotline.console.service.RegionNames regions;
 
-    public CockpitResource(Viewer viewer, Cockpit cockpit, CategoryNames categories) {
+    public CockpitResource(Viewer viewer, Cockpit cockpit, CategoryNames categories,
+            cn.hotline.console.service.RegionNames regions) {
+        this.regions = regions;
         this.viewer = viewer;
         this.cockpit = cockpit;
         this.categories = categories;
@@ -44,7 +48,7 @@ public class CockpitResource {
             @QueryParam("to") String to) {
         String bearer = viewer.bearer();
         return categories.all(bearer).flatMap(c -> cockpit.view(bearer, cockpit.window(period, from, to)))
-                .map(view -> Templates.page(viewer, view, categories));
+                .map(view -> Templates.page(viewer, view, categories, regions));
     }
 
     @GET

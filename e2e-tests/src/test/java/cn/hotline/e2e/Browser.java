@@ -109,6 +109,7 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(DESKTOP);
         save(name + "-desktop");
         driver.manage().window().setSize(PHONE);
+        settle();
         boolean fits = Boolean.TRUE.equals(js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"));
         save(name + "-phone");
         driver.manage().window().setSize(DESKTOP);
@@ -116,10 +117,14 @@ final class Browser implements AutoCloseable {
     }
 
     private void save(String file) throws IOException {
-        // two animation frames: the layout after a resize has been painted
+        settle();
+        Files.write(SHOTS.resolve(file + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Two animation frames: the layout after a resize (and what observes it) has been painted. */
+    private void settle() {
         ((JavascriptExecutor) driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1]; requestAnimationFrame(function () { requestAnimationFrame(done); });");
-        Files.write(SHOTS.resolve(file + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override

@@ -64,7 +64,7 @@ class ConsoleIT {
             String number = await("the number to read out").atMost(UI).ignoreExceptions()
                     .until(() -> browser.driver.findElement(By.id("ticket-number")).getText(), n -> n.matches("HZ\\d{14}"));
             assertThat(number).isNotEqualTo(earlier);
-            browser.shots("intake-created");
+            assertThat(browser.shots("intake-created")).as("intake-created: no horizontal scroll at 390 px").isTrue();
 
             browser.driver.navigate().refresh();
             browser.waitFor(By.id("call-form"), UI);
@@ -107,7 +107,7 @@ class ConsoleIT {
             for (String colour : List.of("yellow", "orange", "red")) {
                 await("the countdown turns " + colour).atMost(Duration.ofSeconds(90)).ignoreExceptions()
                         .until(() -> browser.driver.findElement(countdown).getAttribute("data-sla"), colour::equals);
-                browser.shots("board-" + colour);
+                assertThat(browser.shots("board-" + colour)).as("board: no horizontal scroll at 390 px").isTrue();
             }
             assertThat(browser.js("return performance.timeOrigin;")).as("never reloaded").isEqualTo(loadedAt);
             assertThat(browser.driver.findElement(row).getText()).contains("超时");
@@ -138,7 +138,7 @@ class ConsoleIT {
             Select units = new Select(browser.waitFor(By.id("unit-" + manualId), UI));
             String chosen = units.getOptions().get(0).getAttribute("value");
             units.selectByValue(chosen);
-            browser.shots("board-manual-assign");
+            assertThat(browser.shots("board-manual-assign")).as("board-manual-assign: no horizontal scroll at 390 px").isTrue();
             browser.driver.findElement(By.cssSelector("#act-" + manualId + " button[type=submit]")).click();
             hotline.awaitDispatchState(manualId, "ASSIGNED");
             assertThat(hotline.dispatch(manualId).getString("lead.unitCode")).isEqualTo(chosen);
@@ -151,7 +151,7 @@ class ConsoleIT {
             String other = next.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.equals(unit))
                     .findFirst().orElseThrow();
             next.selectByValue(other);
-            browser.shots("board-return-review");
+            assertThat(browser.shots("board-return-review")).as("board-return-review: no horizontal scroll at 390 px").isTrue();
             browser.driver.findElement(By.cssSelector("#act-" + returnedId + " button[type=submit]")).click();
             hotline.awaitDispatchState(returnedId, "REASSIGNED");
             hotline.awaitDispatch(returnedTicket, "re-dispatched to the chosen unit",
@@ -197,14 +197,14 @@ class ConsoleIT {
             phone.driver.findElement(By.id("do-handle")).click();
             await("handling").atMost(UI).ignoreExceptions()
                     .until(() -> phone.driver.findElement(By.id("field-state")).getText(), s -> s.startsWith("处置中"));
-            phone.shots("field-handling");
+            assertThat(phone.shots("field-handling")).as("field-handling: no horizontal scroll at 390 px").isTrue();
 
             // The assisting unit reports its part through a link of its own; only then may the lead complete.
             String street = (String) ((Map<?, ?>) ((List<?>) dispatch.get("assisting")).get(0)).get("unitCode");
             String assistant = (String) hotline.onDuty(street).get(0).get("personId");
             phone.get("/m/" + fieldToken(dispatchId, assistant).split(":")[1]);
             phone.waitFor(By.id("assist-note"), UI).sendKeys("街道已安排网格员现场看护");
-            phone.shots("field-assist");
+            assertThat(phone.shots("field-assist")).as("field-assist: no horizontal scroll at 390 px").isTrue();
             phone.driver.manage().window().setSize(Browser.PHONE);
             phone.driver.findElement(By.id("do-assist-report")).click();
             await("the assisting part is reported").atMost(UI).until(() -> hotline.dispatch(dispatchId)
@@ -215,7 +215,7 @@ class ConsoleIT {
             phone.driver.findElement(By.id("do-complete")).click();
             await("completed").atMost(UI).ignoreExceptions()
                     .until(() -> phone.driver.findElement(By.id("field-state")).getText(), s -> s.startsWith("已办结"));
-            phone.shots("field-completed");
+            assertThat(phone.shots("field-completed")).as("field-completed: no horizontal scroll at 390 px").isTrue();
         }
         hotline.awaitDispatchState(dispatchId, "COMPLETED");
         List<Map<String, Object>> history = as("dispatcher").when()
@@ -236,7 +236,7 @@ class ConsoleIT {
             WebElement img = desk.waitFor(By.cssSelector("#ticket-photos img"), UI);
             await("the photo shows on the ticket page").atMost(UI)
                     .until(() -> ((Number) desk.js("return arguments[0].naturalWidth;", img)).intValue() > 0);
-            desk.shots("ticket-page");
+            assertThat(desk.shots("ticket-page")).as("ticket-page: no horizontal scroll at 390 px").isTrue();
 
             desk.get("/m/AAAAAAAAAAAAAAAAAAAAAA");
             assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("无效");
@@ -246,7 +246,7 @@ class ConsoleIT {
             as("dispatcher").when().delete(hotline.url("routing", "/api/v1/field-links/" + link2[0])).then().statusCode(204);
             desk.get("/m/" + link2[1]);
             assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("已过期或已被撤销");
-            desk.shots("field-refused");
+            assertThat(desk.shots("field-refused")).as("field-refused: no horizontal scroll at 390 px").isTrue();
         }
     }
 
@@ -268,7 +268,7 @@ class ConsoleIT {
                     });
             assertThat(browser.driver.findElements(By.cssSelector("#county-table tbody tr[data-code='330523']")))
                     .as("安吉县 is ranked").hasSize(1);
-            browser.shots("cockpit");
+            assertThat(browser.shots("cockpit")).as("cockpit: no horizontal scroll at 390 px").isTrue();
 
             @SuppressWarnings("unchecked")
             Map<String, Object> download = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
@@ -280,7 +280,7 @@ class ConsoleIT {
             assertThat((String) download.get("text")).startsWith("层级,编码,名称,工单数").contains("区县,330523,安吉县,");
             browser.get("/cockpit/report?period=month");
             assertThat(browser.waitFor(By.tagName("h1"), UI).getText()).contains("每月通报");
-            browser.shots("monthly-report");
+            assertThat(browser.shots("monthly-report")).as("monthly-report: no horizontal scroll at 390 px").isTrue();
         }
     }
 

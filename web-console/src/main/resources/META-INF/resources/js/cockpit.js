@@ -9,7 +9,12 @@
     chart.setOption({ grid: { left: 40, right: 10, top: 10, bottom: 40 }, tooltip: {},
       xAxis: { type: 'category', data: list(el, 'data-labels'), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: list(el, 'data-values').map(Number), itemStyle: { color: '#0b5cad' } }] });
-    window.addEventListener('resize', function () { chart.resize(); });
+    follow(el, chart);
+  }
+  // A chart follows its panel's width (a window resize alone comes too late for a rotated phone).
+  function follow(el, chart) {
+    if (window.ResizeObserver) { new ResizeObserver(function () { chart.resize(); }).observe(el); }
+    else { window.addEventListener('resize', function () { chart.resize(); }); }
   }
   var trend = document.getElementById('trend-chart');
   if (trend && window.echarts) {
@@ -21,7 +26,7 @@
       series: [{ name: '工单', type: 'bar', data: list(trend, 'data-tickets').map(Number), itemStyle: { color: '#9fb3c8' } },
                { name: '签收及时率', type: 'line', yAxisIndex: 1, connectNulls: true, itemStyle: { color: '#1b7f3b' },
                  data: list(trend, 'data-sign').map(function (v) { return v === '' ? null : Math.round(Number(v) * 1000) / 10; }) }] });
-    window.addEventListener('resize', function () { chart.resize(); });
+    follow(trend, chart);
   }
   bar('channel-chart');
   bar('category-chart');

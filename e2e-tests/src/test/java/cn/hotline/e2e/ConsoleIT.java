@@ -94,14 +94,27 @@ class ConsoleIT {
                     .until(() -> "up".equals(browser.driver.findElement(By.id("live-status")).getAttribute("data-live")));
             Object loadedAt = browser.js("return performance.timeOrigin;");
 
+            // A warm-up ticket first: the measure is of the live path of a running centre, not of cold JVMs.
+            String warmUp = hotline.createTicket(ticket("WEB", "URGENT", "020201", "路灯不亮，夜间行人看不清路",
+                    Hotline.freshPhone())).getString("id");
+            await("the warm-up ticket appears").atMost(UI).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !browser.driver.findElements(By.cssSelector("tr[data-ticket-id='" + warmUp + "']")).isEmpty());
+
             long before = System.currentTimeMillis();
             String ticketId = hotline.createTicket(ticket("WEB", "URGENT", "020201", "小区门口井盖缺失，有人差点掉下去",
                     Hotline.freshPhone())).getString("id");
+            long created = System.currentTimeMillis();
+            java.util.concurrent.CompletableFuture<Long> dispatched = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                hotline.awaitDispatch(ticketId, "assigned", d -> "ASSIGNED".equals(d.get("state")));
+                return System.currentTimeMillis();
+            });
             By row = By.cssSelector("tr[data-ticket-id='" + ticketId + "']");
-            await("the new ticket appears on the board without a reload").atMost(UI).pollInterval(Duration.ofMillis(100))
+            await("the new ticket appears on the board without a reload").atMost(UI).pollInterval(Duration.ofMillis(50))
                     .until(() -> !browser.driver.findElements(row).isEmpty());
-            long appearedAfter = System.currentTimeMillis() - before;
-            System.out.printf("board: the ticket appeared %d ms after the call was registered%n", appearedAfter);
+            long appeared = System.currentTimeMillis();
+            System.out.printf("board: the ticket appeared %d ms after the call was registered (intake answered in %d ms,"
+                    + " routing had the dispatch after %d ms)%n", appeared - created, created - before,
+                    dispatched.get(60, java.util.concurrent.TimeUnit.SECONDS) - created);
 
             By countdown = By.cssSelector("tr[data-ticket-id='" + ticketId + "'] .countdown");
             for (String colour : List.of("yellow", "orange", "red")) {

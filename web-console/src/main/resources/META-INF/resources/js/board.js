@@ -9,7 +9,7 @@
   var pending = null;
   function refresh() {
     if (pending) { return; }
-    pending = setTimeout(function () { pending = null; htmx.trigger(document.body, 'board-refresh'); }, 300);
+    pending = setTimeout(function () { pending = null; htmx.trigger(document.body, 'board-refresh'); }, 150);
   }
   function up(live) {
     status.textContent = live ? '● 实时' : '○ 连接中断，正在重连；倒计时仍按截止时间计算';

@@ -135,6 +135,7 @@ start_service() {
     NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
     HOTLINE_AUTH_IDP_ISSUER="$IDP_ISSUER" \
+    QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION=true \
     HOTLINE_NOTIFY_FIELD_LINK_BASE="$CONSOLE_URL/m/" \
     java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
 }

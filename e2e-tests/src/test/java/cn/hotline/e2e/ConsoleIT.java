@@ -251,6 +251,10 @@ class ConsoleIT {
                     .until(() -> ((Number) desk.js("return arguments[0].naturalWidth;", img)).intValue() > 0);
             assertThat(desk.shots("ticket-page")).as("ticket-page: no horizontal scroll at 390 px").isTrue();
 
+            desk.get("/tickets/" + java.util.UUID.randomUUID());
+            assertThat(desk.waitFor(By.id("problem-title"), UI).getText()).as("a 404 of intake is a page, not a 500")
+                    .contains("找不到");
+
             desk.get("/m/AAAAAAAAAAAAAAAAAAAAAA");
             assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("无效");
             String[] link2 = fieldToken(dispatchId, handlerId).split(":");

@@ -147,6 +147,8 @@ final class Suite {
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
             env.put("HOTLINE_AUTH_IDP_ISSUER", issuer());
+            // The provider's JWKS is fetched by a blocking client: tokens are checked on a worker, not the event loop.
+            env.put("QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION", "true");
             env.put("HOTLINE_NOTIFY_FIELD_LINK_BASE", "http://127.0.0.1:" + consolePort + "/m/");
             Path app = snapshot(root.resolve(service + "-service/target"), service, List.of("quarkus-app"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",

@@ -9,9 +9,14 @@ public record Actor(String personId, Set<String> roles, String unitCode) {
         return new Actor("routing-service", Set.of(), null);
     }
 
-    /** A handler without any role that sees beyond their unit. */
+    /**
+     * Kept to their unit: a handler without any role that sees beyond it (other values in {@code groups}, such as an
+     * identity provider's default roles, do not lift the scope).
+     */
     public boolean onlyHandler() {
-        return !roles.isEmpty() && roles.stream().allMatch(cn.hotline.support.security.Roles.HANDLER::equals);
+        return roles.contains(cn.hotline.support.security.Roles.HANDLER) && !hasAny(Set.of(cn.hotline.support.security.Roles.DISPATCHER,
+                cn.hotline.support.security.Roles.SUPERVISOR, cn.hotline.support.security.Roles.ADMIN,
+                cn.hotline.support.security.Roles.OPERATOR));
     }
 
     public boolean hasAny(Set<String> wanted) {

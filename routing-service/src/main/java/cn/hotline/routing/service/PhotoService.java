@@ -50,6 +50,10 @@ public class PhotoService {
         if (size[0] > side || size[1] > side) {
             throw ProblemException.badRequest("photo", "is " + size[0] + "×" + size[1] + " px; at most " + side + " px a side");
         }
+        if (!holder.dispatch().state.open()) {
+            throw ProblemException.conflict("dispatch " + holder.dispatch().id + " is " + holder.dispatch().state
+                    + ": no more photos", java.util.Map.of("currentState", holder.dispatch().state.name()));
+        }
         DispatchPhoto photo = new DispatchPhoto();
         photo.id = UUID.randomUUID();
         photo.dispatchId = holder.dispatch().id;
@@ -88,7 +92,7 @@ public class PhotoService {
 
     /** Width and height from the image's header; an image no reader can read is refused. */
     static int[] dimensions(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw ProblemException.badRequest("photo", "is not a readable image");
@@ -100,7 +104,10 @@ public class PhotoService {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
             throw ProblemException.badRequest("photo", "is not a readable image");
         }
     }

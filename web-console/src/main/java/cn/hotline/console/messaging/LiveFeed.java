@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 
 /**
  * Every ticket, dispatch and SLA event as a small change notice (type and ticket id, nothing personal) for the
@@ -23,15 +24,17 @@ public class LiveFeed {
     public record Change(String type, String ticketId, long at) {
     }
 
-    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    // Three Kafka channels publish from their own threads: the processor serializes them.
+    private final SerializedProcessor<Change, Change> source = BroadcastProcessor.<Change>create().serialized();
     private final Clock clock;
 
     public LiveFeed(Clock clock) {
         this.clock = clock;
     }
 
+    /** The changes from now on; a browser that cannot keep up misses some (its rows are re-fetched anyway). */
     public Multi<Change> changes() {
-        return changes;
+        return Multi.createFrom().publisher(source).onOverflow().drop();
     }
 
     @Incoming("live-tickets")
@@ -51,7 +54,7 @@ public class LiveFeed {
 
     private void publish(ConsumerRecord<String, byte[]> record) {
         Header type = record.headers().lastHeader("ce_type");
-        changes.onNext(new Change(type == null ? "unknown" : new String(type.value(), StandardCharsets.UTF_8),
+        source.onNext(new Change(type == null ? "unknown" : new String(type.value(), StandardCharsets.UTF_8),
                 record.key(), clock.millis()));
     }
 }

@@ -65,9 +65,10 @@ public class Cockpit {
 
     public Window window(String period, String fromDay, String toDay) {
         ZonedDateTime now = clock.instant().atZone(Formats.ZONE);
-        if (fromDay != null && fromDay.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
-            LocalDate from = LocalDate.parse(fromDay);
-            LocalDate to = toDay != null && toDay.matches("^\\d{4}-\\d{2}-\\d{2}$") ? LocalDate.parse(toDay) : now.toLocalDate();
+        LocalDate from = day(fromDay);
+        if (from != null && !from.isAfter(now.toLocalDate())) {
+            LocalDate parsedTo = day(toDay);
+            LocalDate to = parsedTo == null || parsedTo.isBefore(from) ? now.toLocalDate() : parsedTo;
             Instant end = to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
             return new Window("custom", from.atStartOfDay(Formats.ZONE).toInstant(),
                     end.isAfter(now.toInstant()) ? now.toInstant() : end, from + " 至 " + to);
@@ -82,6 +83,18 @@ public class Cockpit {
             default -> new Window("month", today.withDayOfMonth(1).atStartOfDay(Formats.ZONE).toInstant(), now.toInstant(),
                     "本月 " + today.getYear() + "年" + today.getMonthValue() + "月");
         };
+    }
+
+    /** A calendar day, or null when absent or not a real date (then the default window applies). */
+    private static LocalDate day(String text) {
+        if (text == null || !text.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     public Uni<View> view(String bearer, Window w) {

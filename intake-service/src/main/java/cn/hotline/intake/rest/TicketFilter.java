@@ -74,7 +74,7 @@ public class TicketFilter {
         }
     }
 
-    private static Instant parseInstant(String field, String value, List<Problem.FieldError> errors) {
+    static Instant parseInstant(String field, String value, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

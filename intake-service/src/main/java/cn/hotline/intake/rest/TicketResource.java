@@ -100,15 +100,14 @@ public class TicketResource {
         return stats.stats(start, end);
     }
 
+    /** {@code value} parsed the way every ticket filter parses instants, else {@code fallback}. */
     private static java.time.Instant instant(String field, String value, java.time.Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
+        java.util.List<cn.hotline.support.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+        java.time.Instant parsed = TicketFilter.parseInstant(field, value, errors);
+        if (!errors.isEmpty()) {
+            throw cn.hotline.support.problem.ProblemException.invalid(errors);
         }
-        try {
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw cn.hotline.support.problem.ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset");
-        }
+        return parsed == null ? fallback : parsed;
     }
 
     /** The intake trail of a ticket (merge, 110 linkage, follow-up, status), for whoever may read the ticket. */

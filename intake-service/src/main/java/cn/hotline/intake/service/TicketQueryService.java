@@ -41,25 +41,22 @@ public class TicketQueryService {
     }
 
     public Uni<TicketView> get(UUID id, ReaderScope reader) {
-        return Panache.withSession(() -> tickets.findById(id).flatMap(ticket -> {
-            if (ticket == null) {
-                throw ProblemException.notFound("ticket " + id);
-            }
-            if (!reader.unitRestricted()) {
-                return Uni.createFrom().item(ticket);
-            }
-            return visible(ticket, reader);
-        })).map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
+        return Panache.withSession(() -> readable(id, reader)).map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
     }
 
     /** The trail of a ticket the reader may see. */
     public Uni<List<cn.hotline.intake.repository.TicketTrail.Entry>> trail(UUID id, ReaderScope reader) {
-        return Panache.withSession(() -> tickets.findById(id).flatMap(ticket -> {
+        return Panache.withSession(() -> readable(id, reader).flatMap(ticket -> trail.list(ticket.id)));
+    }
+
+    /** The ticket if it exists and the reader may see it (a handler only their unit's), in the caller's session. */
+    private Uni<Ticket> readable(UUID id, ReaderScope reader) {
+        return tickets.findById(id).flatMap(ticket -> {
             if (ticket == null) {
                 throw ProblemException.notFound("ticket " + id);
             }
             return reader.unitRestricted() ? visible(ticket, reader) : Uni.createFrom().item(ticket);
-        }).flatMap(ticket -> trail.list(ticket.id)));
+        });
     }
 
     private Uni<Ticket> visible(Ticket ticket, ReaderScope reader) {

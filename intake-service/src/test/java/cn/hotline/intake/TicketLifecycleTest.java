@@ -65,6 +65,29 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void basicallySatisfiedTravelsUnderTheNameSlaCounts() {
+        String id = Tickets.create(Tickets.simple(Tickets.freshPhone()));
+        String dispatch = UUID.randomUUID().toString();
+        String unit = "U-" + UUID.randomUUID();
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_ASSIGNED, id, dispatch, unit);
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_COMPLETED, id, dispatch, unit);
+        awaitStatus(id, "AWAITING_FOLLOWUP");
+        given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
+                .body(Map.of("resolution", "RESOLVED", "satisfaction", "SOMEWHAT"))
+                .when().post("/api/v1/tickets/" + id + "/follow-up").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("satisfaction"));
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.TICKETS)) {
+            // BASIC is the API's older spelling; the event carries the shared name.
+            given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
+                    .body(Map.of("resolution", "RESOLVED", "satisfaction", "BASIC"))
+                    .when().post("/api/v1/tickets/" + id + "/follow-up").then().statusCode(200);
+            TicketClosed payload = EventCodec.decode(probe.await(EventTypes.TICKET_CLOSED, e -> id.equals(e.subject()), BOUND),
+                    TicketClosed.class);
+            assertThat(payload.satisfaction()).isEqualTo(cn.hotline.events.Satisfaction.BASICALLY_SATISFIED.name());
+        }
+    }
+
+    @Test
     void concurrentFollowUpsRecordOneOutcome() throws Exception {
         String id = Tickets.create(Tickets.simple(Tickets.freshPhone()));
         String dispatch = UUID.randomUUID().toString();

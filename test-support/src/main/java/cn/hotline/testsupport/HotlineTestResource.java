@@ -23,7 +23,9 @@ public class HotlineTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        String database = "hotline_" + service + "_test";
+        // A second checkout testing beside this one (a git worktree) sets its own suffix and Redis index.
+        String database = "hotline_" + service + "_test" + System.getProperty("hotline.test.db-suffix", "");
+        String redisIndex = System.getProperty("hotline.test.redis-db", redisDb);
         String postgres = TestServers.postgres();
         TestServers.freshDatabase(database);
         Map<String, String> config = new HashMap<>();
@@ -31,7 +33,7 @@ public class HotlineTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.reactive.url", "postgresql://" + postgres + "/" + database);
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgres + "/" + database);
         config.put("quarkus.datasource.username", "postgres");
-        config.put("hotline.redis.uri", "redis://" + TestServers.redis() + "/" + redisDb);
+        config.put("hotline.redis.uri", "redis://" + TestServers.redis() + "/" + redisIndex);
         config.put("mp.jwt.verify.publickey.location", TestJwt.publicKeyPath());
         config.put("mp.jwt.verify.issuer", TestJwt.ISSUER);
         // For a service that mints its own tokens (notify signs on a handler's behalf after an SMS reply).

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.hotline.events.Satisfaction;
 import cn.hotline.intake.domain.Resolution;
-import cn.hotline.intake.domain.Satisfaction;
 
 /** The follow-up call's answers; {@code reopen} asks for the matter to be handled again (重办). */
 public record FollowUpRequest(@NotNull Resolution resolution, @NotNull Satisfaction satisfaction,

@@ -9,10 +9,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.EventTypes;
+import cn.hotline.events.Satisfaction;
 import cn.hotline.events.payload.TicketClosed;
 import cn.hotline.events.payload.TicketReopened;
 import cn.hotline.intake.domain.Resolution;
-import cn.hotline.intake.domain.Satisfaction;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.mapping.FollowUpRequest;

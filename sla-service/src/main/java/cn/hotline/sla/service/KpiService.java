@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.events.Satisfaction;
 import cn.hotline.sla.domain.DispatchFact;
 import cn.hotline.sla.domain.TicketFact;
 import cn.hotline.sla.repository.DispatchFactRepository;
@@ -26,7 +27,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class KpiService {
 
-    static final Set<String> SATISFIED = Set.of("SATISFIED", "BASICALLY_SATISFIED");
     static final String RESOLVED = "RESOLVED";
     static final String NONE = "-";
 
@@ -107,7 +107,7 @@ public class KpiService {
                 t -> t.completedAt != null && !t.completedAt.isAfter(t.threeDayDeadline));
         Double response = rate(ts, t -> true, t -> first.containsKey(t.ticketId) && signedInTime(first.get(t.ticketId)));
         Double resolution = rate(ts, t -> t.resolution != null, t -> RESOLVED.equalsIgnoreCase(t.resolution));
-        Double satisfaction = rate(ts, t -> t.satisfaction != null, t -> SATISFIED.contains(t.satisfaction.toUpperCase()));
+        Double satisfaction = rate(ts, t -> t.satisfaction != null, t -> Satisfaction.parse(t.satisfaction).map(Satisfaction::countsAsSatisfied).orElse(false));
         Double firstTime = rate(ts, t -> t.closedAt != null, t -> t.reopenCount == 0);
         // Overdue (超期): completed after the close deadline, or not completed and the deadline has passed.
         long overdue = ts.stream().filter(t -> t.closeDeadline != null && (t.completedAt != null

@@ -31,7 +31,7 @@ final class DueWork {
             routing.person(n.handlerId(), n.phone(), unit, "handler");
             triggers.add(new TriggerContext(n.ticketId(), n.ticketNumber(), "d-" + n.ticketId(), "URGENT", "SIGN",
                     Trigger.DISPATCHED, null, null, unit, n.handlerId(), "URGENT", null, null, null, null, null, null,
-                    n.dueAt()));
+                    n.dueAt(), null));
         }
         tx.run(() -> Multi.createFrom().iterable(triggers).onItem().transformToUniAndConcatenate(escalation::trigger)
                 .collect().asList());

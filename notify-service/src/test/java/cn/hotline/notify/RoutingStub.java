@@ -51,6 +51,18 @@ public final class RoutingStub {
                 .willReturn(json("[" + personJson + "]")));
     }
 
+    /** Who is on duty in {@code unitCode} (an assisting unit has no handler named on the dispatch). */
+    public void onDuty(String unitCode, String personJson) {
+        wiremock.register(get(urlPathEqualTo("/api/v1/directory/units/" + unitCode + "/on-duty"))
+                .willReturn(json("[" + personJson + "]")));
+    }
+
+    public void supervisors(String territoryCode, String personJson) {
+        wiremock.register(get(urlPathEqualTo("/api/v1/directory/supervisors"))
+                .withQueryParam("territoryCode", WireMock.equalTo(territoryCode))
+                .willReturn(json("[" + personJson + "]")));
+    }
+
     public void signAccepted(String dispatchId) {
         wiremock.register(post(urlEqualTo("/api/v1/dispatches/" + dispatchId + "/sign"))
                 .willReturn(json("{\"id\":\"" + dispatchId + "\",\"state\":\"SIGNED\"}")));

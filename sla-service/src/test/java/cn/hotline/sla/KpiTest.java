@@ -87,6 +87,38 @@ class KpiTest {
     }
 
     @Test
+    void kpisSplitByDayWeekAndMonth() {
+        SlaTestEvents events = new SlaTestEvents(bootstrap);
+        String unit = "KP-" + SlaTestEvents.id().substring(0, 6);
+        ticket(events, unit, "NORMAL", "2025-05-05T09:00", "2025-05-05T09:20", null, null, false);
+        ticket(events, unit, "NORMAL", "2025-05-05T15:00", "2025-05-05T17:30", null, null, false);
+        ticket(events, unit, "NORMAL", "2025-05-07T09:00", "2025-05-07T09:10", null, null, false);
+        ticket(events, unit, "NORMAL", "2025-06-02T09:00", null, null, null, false);
+        String path = "groups.findAll { it.key == '" + unit + "' }";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            JsonPath days = kpis("day");
+            assertThat(days.getString("period")).isEqualTo("day");
+            assertThat(days.getList(path + ".period")).containsExactly("2025-05-05", "2025-05-07", "2025-06-02");
+            assertThat(days.getList(path + ".dispatches")).containsExactly(2, 1, 1);
+            assertThat(days.getList(path + ".onTimeSignRate")).containsExactly(0.5f, 1.0f, 0.0f);
+            JsonPath weeks = kpis("week");
+            assertThat(weeks.getList(path + ".period")).containsExactly("2025-05-05", "2025-06-02");
+            assertThat(weeks.getList(path + ".dispatches")).containsExactly(3, 1);
+            JsonPath months = kpis("month");
+            assertThat(months.getList(path + ".period")).containsExactly("2025-05-01", "2025-06-01");
+            assertThat(months.getList(path + ".dispatches")).containsExactly(3, 1);
+        });
+        given().auth().oauth2(TestJwt.token("supervisor")).queryParam("period", "fortnight")
+                .when().get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("period"));
+    }
+
+    private static JsonPath kpis(String period) {
+        return given().auth().oauth2(TestJwt.token("supervisor")).queryParam("groupBy", "unit")
+                .queryParam("period", period).queryParam("from", "2025-05-01").queryParam("to", "2025-07-01")
+                .when().get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void groupByMustBeKnown() {
         given().auth().oauth2(TestJwt.token("supervisor")).queryParam("groupBy", "galaxy")
                 .when().get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("groupBy"));

@@ -25,6 +25,16 @@ public final class EventTypes {
     public static final String DISPATCH_EXTENSION_DECIDED = "dispatch.extension-decided";
     public static final String DISPATCH_COMPLETED = "dispatch.completed";
     public static final String DISPATCH_LEADER_ASSIGNED = "dispatch.leader-assigned";
+    /** Placed in the MANUAL queue: no rule placed it; the duty dispatcher must (state UNASSIGNED). */
+    public static final String DISPATCH_QUEUED = "dispatch.queued";
+    /** Ended because the ticket left the suite (merged, transferred out); {@code reasonCode} says which. */
+    public static final String DISPATCH_CANCELLED = "dispatch.cancelled";
+    /** An assisting unit (协办) signed for its part; {@code actingUnitCode} is that unit. */
+    public static final String DISPATCH_ASSIST_SIGNED = "dispatch.assist-signed";
+    /** An assisting unit reported its part ({@code note}); {@code actingUnitCode} is that unit. */
+    public static final String DISPATCH_ASSIST_REPORTED = "dispatch.assist-reported";
+    /** The dispatcher released an assisting unit from its part; {@code reasonCode} is the released unit. */
+    public static final String DISPATCH_ASSIST_RELEASED = "dispatch.assist-released";
 
     public static final String SLA_WARNING = "sla.warning";
     public static final String SLA_BREACHED = "sla.breached";
@@ -40,7 +50,8 @@ public final class EventTypes {
             ALERT_REPEAT_COMPLAINANT, ALERT_HOTWORD_SURGE,
             DISPATCH_ASSIGNED, DISPATCH_SIGNED, DISPATCH_RETURNED, DISPATCH_REASSIGNED, DISPATCH_ESCALATED,
             DISPATCH_ARRIVED, DISPATCH_HANDLED, DISPATCH_EXTENSION_REQUESTED, DISPATCH_EXTENSION_DECIDED,
-            DISPATCH_COMPLETED, DISPATCH_LEADER_ASSIGNED,
+            DISPATCH_COMPLETED, DISPATCH_LEADER_ASSIGNED, DISPATCH_QUEUED, DISPATCH_CANCELLED, DISPATCH_ASSIST_SIGNED,
+            DISPATCH_ASSIST_REPORTED, DISPATCH_ASSIST_RELEASED,
             SLA_WARNING, SLA_BREACHED, SLA_STAGE_MET, SLA_OVERDUE_REMINDER,
             NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 

@@ -56,6 +56,11 @@ public class DispatchStatusService {
             case EventTypes.DISPATCH_ASSIGNED -> units.add(ticketId, event.dispatchId(), event.lead(), event.assisting());
             case EventTypes.DISPATCH_REASSIGNED -> event.previousDispatchId() == null ? Uni.createFrom().voidItem()
                     : units.removeDispatch(ticketId, event.previousDispatchId()).replaceWithVoid();
+            // The petitioner is owed the reason a time limit was extended (信访工作条例).
+            case EventTypes.DISPATCH_EXTENSION_DECIDED -> Boolean.TRUE.equals(event.extensionApproved())
+                    ? trail.append(ticketId, "TIME_LIMIT_EXTENDED", event.actor(), event.extensionDuration(), event.note(),
+                            event.actionAt() == null ? clock.instant() : event.actionAt()).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
             default -> Uni.createFrom().voidItem();
         };
         TicketStatus next = STATUS_BY_EVENT.get(type);

@@ -25,14 +25,31 @@ public record TriggerContext(
         String keyword,
         Long count,
         Integer windowDays,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String note) {
+
+    /** Stages of an assisting unit (协办): one scope per unit, so two assisting units are two notices. */
+    public static boolean assisting(String stage) {
+        return stage != null && stage.startsWith("ASSIST_");
+    }
+
+    /** The scope of an assisting unit's part of a dispatch. */
+    public static String assistScope(String dispatchId, String unitCode) {
+        return dispatchId + "@" + unitCode;
+    }
 
     public String scope() {
+        if (dispatchId != null && unitCode != null && assisting(stage)) {
+            return assistScope(dispatchId, unitCode);
+        }
         return dispatchId != null ? dispatchId : ticketId;
     }
 
-    /** Every scope a stop may have been recorded under (dispatch and ticket). */
+    /** Every scope a stop may have been recorded under (the assisting part, dispatch and ticket). */
     public List<String> scopes() {
+        if (dispatchId != null && unitCode != null && assisting(stage)) {
+            return ticketId == null ? List.of(scope(), dispatchId) : List.of(scope(), dispatchId, ticketId);
+        }
         return dispatchId != null && ticketId != null ? List.of(dispatchId, ticketId) : List.of(scope());
     }
 
@@ -42,6 +59,7 @@ public record TriggerContext(
 
     /** The trigger's distinguishing part: threshold for a warning, sequence for a reminder. */
     public String instance() {
-        return trigger + (thresholdPercent != null ? ":" + thresholdPercent : "") + (sequence != null ? ":R" + sequence : "");
+        return trigger + (thresholdPercent != null ? ":" + thresholdPercent : "") + (sequence != null ? ":R" + sequence : "")
+                + (trigger != null && trigger.perOccurrence() && occurredAt != null ? "@" + occurredAt.toEpochMilli() : "");
     }
 }

@@ -12,6 +12,7 @@ import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.events.payload.HotwordSurgeAlert;
 import cn.hotline.events.payload.RepeatComplainantAlert;
 import cn.hotline.events.payload.SlaEvent;
+import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.TicketContext;
 import cn.hotline.notify.domain.Trigger;
 import cn.hotline.notify.domain.TriggerContext;
@@ -26,25 +27,26 @@ public class EventTriggers {
 
     private final EscalationService escalation;
     private final TicketContextRepository contexts;
+    private final NotifyConfig config;
     private final Clock clock;
 
-    public EventTriggers(EscalationService escalation, TicketContextRepository contexts, Clock clock) {
+    public EventTriggers(EscalationService escalation, TicketContextRepository contexts, NotifyConfig config, Clock clock) {
         this.escalation = escalation;
         this.contexts = contexts;
+        this.config = config;
         this.clock = clock;
     }
 
     public Uni<Void> onDispatch(String type, DispatchEvent e, CloudEvent event) {
         Uni<Void> remembered = remember(e);
         List<String> scopes = Arrays.asList(e.dispatchId(), e.ticketId());
+        String unit = e.lead() == null ? null : e.lead().unitCode();
         return switch (type) {
             case EventTypes.DISPATCH_ASSIGNED -> remembered
                     .chain(() -> escalation.reopen(e.dispatchId(), e.ticketId()))
-                    .chain(() -> escalation.trigger(new TriggerContext(e.ticketId(), e.ticketNumber(), e.dispatchId(),
-                            "URGENT".equalsIgnoreCase(e.urgency()) ? "URGENT" : "NORMAL", SIGN, Trigger.DISPATCHED, null,
-                            null, e.lead() == null ? null : e.lead().unitCode(), e.handlerId(), e.urgency(), null, null,
-                            e.territory() == null ? null : e.territory().countyCode(), null, null, null,
-                            e.actionAt() != null ? e.actionAt() : event.time())));
+                    .chain(() -> escalation.trigger(action(e, event, urgency(e), SIGN, Trigger.DISPATCHED, unit,
+                            e.handlerId(), null, null, null)))
+                    .chain(() -> assisting(e, event));
             // PETITION and REPEAT_SUPERVISION call the signed-stopped stage ACCEPT (sla-service's policies.yaml).
             case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> escalation.stop(scopes, SIGN, "SIGNED"))
                     .chain(() -> escalation.stop(scopes, "ACCEPT", "SIGNED"));
@@ -53,9 +55,87 @@ public class EventTriggers {
             case EventTypes.DISPATCH_COMPLETED -> remembered.chain(() -> escalation.stop(scopes, "*", "COMPLETED"));
             case EventTypes.DISPATCH_REASSIGNED -> remembered
                     .chain(() -> escalation.stop(Arrays.asList(e.previousDispatchId()), "*", "REASSIGNED"));
+            // Urgent ones reach the duty dispatcher at once; every queued ticket is timed (sla's QUEUE stage).
+            case EventTypes.DISPATCH_QUEUED -> !"URGENT".equalsIgnoreCase(e.urgency()) ? remembered
+                    : remembered.chain(() -> escalation.trigger(action(e, event, "MANUAL_QUEUE_URGENT", "QUEUE",
+                            Trigger.QUEUED, null, null, null, null, null)));
+            // The unit handed it back: no more reminders to it; the dispatcher must review (sla's RETURN_REVIEW).
+            case EventTypes.DISPATCH_RETURNED -> remembered
+                    .chain(() -> stopUnitStages(scopes, "RETURNED"))
+                    .chain(() -> escalation.trigger(action(e, event, urgency(e), "RETURN_REVIEW", Trigger.RETURNED, unit,
+                            null, null, null, returnReason(e))));
+            case EventTypes.DISPATCH_ESCALATED -> remembered.chain(() -> escalation.trigger(action(e, event, urgency(e),
+                    "ESCALATE", Trigger.ESCALATED, unit, null, higherLevel(e), e.escalationLevel(), e.note())));
+            case EventTypes.DISPATCH_EXTENSION_REQUESTED -> remembered.chain(() -> escalation.trigger(action(e, event,
+                    urgency(e), "EXTENSION", Trigger.EXTENSION_REQUESTED, unit, null, null, null,
+                    e.extensionDuration() + "，理由：" + e.note())));
+            case EventTypes.DISPATCH_EXTENSION_DECIDED -> remembered.chain(() -> escalation.trigger(action(e, event,
+                    urgency(e), "EXTENSION", Trigger.EXTENSION_DECIDED, unit, e.handlerId(), null, null,
+                    Boolean.TRUE.equals(e.extensionApproved()) ? "已批准延期" + e.extensionDuration() : "未批准延期")));
+            // Nothing more for the unit to do: stop every later level, and tell it (on the ticket's scope, not stopped).
+            case EventTypes.DISPATCH_CANCELLED -> remembered
+                    .chain(() -> escalation.stop(Arrays.asList(e.dispatchId()), "*", "CANCELLED"))
+                    .chain(() -> escalation.trigger(new TriggerContext(e.ticketId(), e.ticketNumber(), null, urgency(e),
+                            "CANCEL", Trigger.CANCELLED, null, null, unit, e.handlerId(), e.urgency(), null, null, null,
+                            null, null, null, occurred(e, event), cancelReason(e))));
+            case EventTypes.DISPATCH_ASSIST_SIGNED -> remembered.chain(() -> escalation.stop(
+                    List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "ASSIST_SIGN", "SIGNED"));
+            case EventTypes.DISPATCH_ASSIST_REPORTED, EventTypes.DISPATCH_ASSIST_RELEASED -> remembered.chain(() ->
+                    escalation.stop(List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "*",
+                            EventTypes.DISPATCH_ASSIST_REPORTED.equals(type) ? "REPORTED" : "RELEASED"));
             default -> remembered;
         };
     }
+
+    /** Each assisting unit gets its own dispatch SMS (on its own scope, so each is sent once). */
+    private Uni<Void> assisting(DispatchEvent e, CloudEvent event) {
+        List<String> units = e.assisting() == null ? List.of() : e.assisting().stream().map(u -> u.unitCode()).distinct().toList();
+        return io.smallrye.mutiny.Multi.createFrom().iterable(units).onItem()
+                .transformToUniAndConcatenate(u -> escalation.trigger(action(e, event, urgency(e), "ASSIST_SIGN",
+                        Trigger.DISPATCHED, u, null, null, null, null)))
+                .collect().asList().replaceWithVoid();
+    }
+
+    private Uni<Void> stopUnitStages(List<String> scopes, String reason) {
+        return escalation.stop(scopes, SIGN, reason).chain(() -> escalation.stop(scopes, "ACCEPT", reason))
+                .chain(() -> escalation.stop(scopes, "ARRIVE", reason)).chain(() -> escalation.stop(scopes, "HANDLE", reason));
+    }
+
+    private static TriggerContext action(DispatchEvent e, CloudEvent event, String policy, String stage, Trigger trigger,
+            String unit, String handler, String territory, Integer sequence, String note) {
+        return new TriggerContext(e.ticketId(), e.ticketNumber(), e.dispatchId(), policy, stage, trigger, null, sequence,
+                unit, handler, e.urgency(), null, null,
+                territory != null ? territory : e.territory() == null ? null : e.territory().countyCode(), null, null,
+                null, occurred(e, event), note);
+    }
+
+    private static String urgency(DispatchEvent e) {
+        return "URGENT".equalsIgnoreCase(e.urgency()) ? "URGENT" : "NORMAL";
+    }
+
+    private static java.time.Instant occurred(DispatchEvent e, CloudEvent event) {
+        return e.actionAt() != null ? e.actionAt() : event.time();
+    }
+
+    /** Level 1 goes to the county's command centre, higher levels to the city's (routing's escalation target). */
+    private String higherLevel(DispatchEvent e) {
+        String county = e.territory() == null ? null : e.territory().countyCode();
+        return e.escalationLevel() <= 1 && county != null ? county : config.defaultTerritory();
+    }
+
+    private static String returnReason(DispatchEvent e) {
+        String reason = RETURN_REASONS.getOrDefault(e.reasonCode(), e.reasonCode());
+        return e.note() == null || e.note().isBlank() ? reason : reason + "：" + e.note();
+    }
+
+    private static String cancelReason(DispatchEvent e) {
+        return "TRANSFERRED_OUT".equals(e.reasonCode()) ? "已移交110处置" : "MERGED".equals(e.reasonCode()) ? "已并入其他工单"
+                : "已撤销";
+    }
+
+    private static final java.util.Map<String, String> RETURN_REASONS = java.util.Map.of(
+            "NOT_OUR_JURISDICTION", "非本单位职责", "WRONG_TERRITORY", "属地有误", "INSUFFICIENT_INFORMATION", "信息不全",
+            "DUPLICATE", "重复工单", "OTHER", "其他");
 
     public Uni<Void> onSla(String type, SlaEvent e) {
         Trigger trigger = switch (type) {
@@ -65,7 +145,10 @@ public class EventTriggers {
             default -> null;
         };
         if (EventTypes.SLA_STAGE_MET.equals(type)) {
-            return escalation.stop(Arrays.asList(e.dispatchId(), e.ticketId()), e.stage(), "STAGE_MET");
+            List<String> scopes = TriggerContext.assisting(e.stage()) && e.dispatchId() != null
+                    ? List.of(TriggerContext.assistScope(e.dispatchId(), e.unitCode()))
+                    : Arrays.asList(e.dispatchId(), e.ticketId());
+            return escalation.stop(scopes, e.stage(), "STAGE_MET");
         }
         if (trigger == null) {
             return Uni.createFrom().voidItem();
@@ -74,14 +157,14 @@ public class EventTriggers {
                 e.stage(), trigger, trigger == Trigger.WARNING ? e.thresholdPercent() : null,
                 trigger == Trigger.OVERDUE_REMINDER ? e.sequence() : null, e.unitCode(), e.handlerId(), e.urgency(),
                 e.deadline(), e.remaining(), null, null, null, null,
-                e.firedAt() != null ? e.firedAt() : clock.instant()));
+                e.firedAt() != null ? e.firedAt() : clock.instant(), null));
     }
 
     public Uni<Void> onRepeatComplainant(RepeatComplainantAlert a) {
         return escalation.trigger(new TriggerContext(a.ticketId(), a.number(), null, "ALERT", "REPEAT_COMPLAINANT",
                 Trigger.ALERT, null, null, null, null, null, null, null,
                 a.territory() == null ? null : a.territory().countyCode(), null, (long) a.ticketCount(), a.windowDays(),
-                a.raisedAt() != null ? a.raisedAt() : clock.instant()));
+                a.raisedAt() != null ? a.raisedAt() : clock.instant(), null));
     }
 
     public Uni<Void> onHotwordSurge(HotwordSurgeAlert a) {
@@ -89,7 +172,7 @@ public class EventTriggers {
         return escalation.trigger(new TriggerContext(ticketId, null, null, "ALERT", "HOTWORD_SURGE", Trigger.ALERT,
                 null, null, null, null, null, null, null, a.townCode() != null ? a.townCode() : a.countyCode(),
                 a.keyword() != null ? a.keyword() : a.categoryCode(), a.count(), null,
-                a.raisedAt() != null ? a.raisedAt() : clock.instant()));
+                a.raisedAt() != null ? a.raisedAt() : clock.instant(), null));
     }
 
     private Uni<Void> remember(DispatchEvent e) {

@@ -16,8 +16,10 @@ import cn.hotline.notify.domain.TriggerContext;
 public class MessageVariables {
 
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日HH:mm");
-    private static final Map<String, String> STAGES = Map.of("SIGN", "签收", "ARRIVE", "到场", "HANDLE", "处置",
-            "CLOSE", "办结", "ACCEPT", "受理告知", "REVIEW", "复查", "NO_PROGRESS", "办理", "FIRST_REPLY", "首次答复");
+    private static final Map<String, String> STAGES = Map.ofEntries(Map.entry("SIGN", "签收"), Map.entry("ARRIVE", "到场"),
+            Map.entry("HANDLE", "处置"), Map.entry("CLOSE", "办结"), Map.entry("ACCEPT", "受理告知"), Map.entry("REVIEW", "复查"),
+            Map.entry("NO_PROGRESS", "办理"), Map.entry("FIRST_REPLY", "首次答复"), Map.entry("QUEUE", "人工派单"),
+            Map.entry("RETURN_REVIEW", "退单审核"), Map.entry("ASSIST_SIGN", "协办签收"), Map.entry("ASSIST_REPORT", "协办反馈"));
 
     private final CategoryNames categories;
     private final NotifyConfig config;
@@ -41,6 +43,8 @@ public class MessageVariables {
         vars.put("count", t.count() == null ? null : String.valueOf(t.count()));
         vars.put("windowDays", t.windowDays() == null ? null : String.valueOf(t.windowDays()));
         vars.put("territory", t.territoryCode());
+        vars.put("note", t.note());
+        vars.put("escalationLevel", t.sequence() == null ? null : String.valueOf(t.sequence()));
         vars.values().removeIf(v -> v == null);
         return vars;
     }

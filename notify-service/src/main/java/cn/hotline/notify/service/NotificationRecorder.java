@@ -12,6 +12,8 @@ import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.MessagePart;
 import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.NotificationStatus;
+import cn.hotline.notify.domain.Trigger;
+import cn.hotline.notify.domain.TriggerContext;
 import cn.hotline.notify.gateway.SmsResult;
 import cn.hotline.notify.repository.MessagePartRepository;
 import cn.hotline.notify.repository.NotificationRepository;
@@ -28,10 +30,15 @@ public class NotificationRecorder {
     private final OutboxWriter outbox;
     private final NotifyConfig config;
     private final Tx tx;
+    private final EscalationService escalation;
     private final Clock clock;
 
+    /** The template of the duty dispatcher's notice that an SMS could not be delivered. */
+    static final String DELIVERY_FAILED_TEMPLATE = "DELIVERY_FAILED";
+
     public NotificationRecorder(NotificationRepository notifications, MessagePartRepository parts, OutboxWriter outbox,
-            NotifyConfig config, Tx tx, Clock clock) {
+            NotifyConfig config, Tx tx, EscalationService escalation, Clock clock) {
+        this.escalation = escalation;
         this.notifications = notifications;
         this.parts = parts;
         this.outbox = outbox;
@@ -85,8 +92,22 @@ public class NotificationRecorder {
                 return Uni.createFrom().voidItem();
             }
             n.become(NotificationStatus.FAILED);
-            return event(n, EventTypes.NOTIFICATION_FAILED, "failed");
+            return event(n, EventTypes.NOTIFICATION_FAILED, "failed").chain(() -> alertDutyDispatcher(n));
         }));
+    }
+
+    /**
+     * Every gateway failed for the last time: the duty dispatcher is told, to phone the person instead. An alert
+     * about an alert that failed would only fail again, so that one stops here.
+     */
+    private Uni<Void> alertDutyDispatcher(Notification n) {
+        if (DELIVERY_FAILED_TEMPLATE.equals(n.templateCode) || n.ticketId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String who = (n.recipientId != null ? n.recipientId : "") + " " + Masking.phone(n.recipientPhone);
+        return escalation.trigger(new TriggerContext(n.ticketId, null, null, "ALERT", "DELIVERY_FAILED",
+                Trigger.DELIVERY_FAILED, null, null, null, null, n.urgent ? "URGENT" : "NORMAL", null, null, null,
+                null, null, null, clock.instant(), who.strip()));
     }
 
     /** Applies a delivery receipt to a sent notification (DELIVRD → DELIVERED, else FAILED). */

@@ -46,7 +46,10 @@ public class RecipientResolver {
     }
 
     private List<Person> handler(TriggerContext trigger, TicketContext ticket, String unitCode) {
-        String handlerId = trigger.handlerId() != null ? trigger.handlerId() : ticket == null ? null : ticket.handlerId;
+        // An assisting unit's notices go to whoever is on duty there, never to the lead's handler.
+        boolean assisting = TriggerContext.assisting(trigger.stage());
+        String handlerId = trigger.handlerId() != null ? trigger.handlerId()
+                : ticket == null || assisting ? null : ticket.handlerId;
         if (handlerId != null) {
             var person = directory.person(handlerId);
             if (person.isPresent()) {

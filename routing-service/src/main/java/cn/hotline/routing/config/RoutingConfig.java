@@ -22,6 +22,18 @@ public interface RoutingConfig {
 
     FieldLinks fieldLinks();
 
+    Petitions petitions();
+
+    /** Petitions (信访事项): the channels they come by and the statutory extension cap. */
+    interface Petitions {
+        @WithDefault("LETTER,VISIT,PROXY")
+        java.util.List<String> channels();
+
+        /** 信访工作条例: a petition's time limit may be extended once, by at most 30 days. */
+        @WithDefault("P30D")
+        java.time.Period extensionCap();
+    }
+
     /** Field staff's capability links and their photos. */
     interface FieldLinks {
         /** How long a link works: long enough for the whole job, short enough that a forwarded SMS soon stops working. */

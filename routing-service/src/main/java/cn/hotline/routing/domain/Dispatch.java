@@ -70,7 +70,12 @@ public class Dispatch {
 
     /** Assisting units that have neither reported nor been released. */
     public List<String> pendingAssisting() {
-        return assisting.stream().filter(a -> AssistPart.PENDING.equals(a.status())).map(AssistPart::unitCode).toList();
+        return assisting.stream().filter(AssistPart::outstanding).map(AssistPart::unitCode).toList();
+    }
+
+    /** The part of {@code unitCode}, if that unit assists. */
+    public java.util.Optional<AssistPart> assistPart(String unitCode) {
+        return assisting.stream().filter(a -> a.unitCode().equals(unitCode)).findFirst();
     }
 
     public boolean hasAssisting(String unitCode) {

@@ -9,6 +9,7 @@ public enum DispatchAction {
     REJECT_RETURN("return-review"),
     ARRIVE("arrive"),
     HANDLE("handle"),
+    ASSIST_SIGN("assist-sign"),
     ASSIST_REPORT("assist-report"),
     RELEASE_ASSIST("release-assist"),
     COMPLETE("complete"),

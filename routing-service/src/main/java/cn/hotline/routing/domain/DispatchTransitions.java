@@ -42,6 +42,8 @@ public final class DispatchTransitions {
         row(ASSIGNED, SIGN, SIGNED, HANDLER, Scope.LEAD_UNIT);
         row(ASSIGNED, RETURN, RETURNED, HANDLER, Scope.LEAD_UNIT);
         row(ASSIGNED, RELEASE_ASSIST, null, DISPATCH_DESK, Scope.ANY);
+        row(ASSIGNED, ASSIST_SIGN, null, HANDLER, Scope.ASSISTING_UNIT);
+        row(ASSIGNED, ASSIST_REPORT, null, HANDLER, Scope.ASSISTING_UNIT);
         row(SIGNED, ARRIVE, ARRIVED, HANDLER, Scope.LEAD_UNIT);
         row(SIGNED, HANDLE, HANDLING, HANDLER, Scope.LEAD_UNIT);
         row(ARRIVED, HANDLE, HANDLING, HANDLER, Scope.LEAD_UNIT);
@@ -50,6 +52,7 @@ public final class DispatchTransitions {
             row(working, COMPLETE, COMPLETED, HANDLER, Scope.LEAD_UNIT);
             row(working, REQUEST_EXTENSION, null, HANDLER, Scope.LEAD_UNIT);
             row(working, EXTENSION_DECISION, null, SUPERVISOR_ONLY, Scope.ANY);
+            row(working, ASSIST_SIGN, null, HANDLER, Scope.ASSISTING_UNIT);
             row(working, ASSIST_REPORT, null, HANDLER, Scope.ASSISTING_UNIT);
             row(working, RELEASE_ASSIST, null, DISPATCH_DESK, Scope.ANY);
         }
@@ -90,7 +93,7 @@ public final class DispatchTransitions {
                     ? Optional.empty() : Optional.of("no extension request is waiting for a decision");
             case COMPLETE -> dispatch.pendingAssisting().isEmpty() ? Optional.empty()
                     : Optional.of("assisting units have not reported their part: " + dispatch.pendingAssisting());
-            case RELEASE_ASSIST, ASSIST_REPORT -> dispatch.pendingAssisting().isEmpty()
+            case RELEASE_ASSIST, ASSIST_REPORT, ASSIST_SIGN -> dispatch.pendingAssisting().isEmpty()
                     ? Optional.of("no assisting unit is pending") : Optional.empty();
             default -> Optional.empty();
         };

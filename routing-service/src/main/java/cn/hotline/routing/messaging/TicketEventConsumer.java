@@ -12,6 +12,7 @@ import cn.hotline.events.payload.TerritoryRef;
 import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.events.payload.TicketMerged;
 import cn.hotline.events.payload.TicketReopened;
+import cn.hotline.events.payload.TicketTransferredOut;
 import cn.hotline.routing.service.DispatchService;
 import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-/** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged → the duplicate's is cancelled. */
+/** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged / transferred-out → cancelled. */
 @ApplicationScoped
 public class TicketEventConsumer {
 
@@ -60,6 +61,7 @@ public class TicketEventConsumer {
             case EventTypes.TICKET_CREATED -> created(event);
             case EventTypes.TICKET_REOPENED -> reopened(event);
             case EventTypes.TICKET_MERGED -> merged(event);
+            case EventTypes.TICKET_TRANSFERRED_OUT -> transferredOut(event);
             default -> Uni.createFrom().voidItem();
         });
     }
@@ -86,6 +88,12 @@ public class TicketEventConsumer {
 
     private Uni<Void> merged(CloudEvent event) {
         TicketMerged t = EventCodec.decode(event, TicketMerged.class);
-        return dispatches.onMerged(t.ticketId(), t.masterTicketId(), t.mergedBy());
+        return dispatches.onMerged(t.ticketId(), t.masterNumber() != null ? t.masterNumber() : t.masterTicketId(),
+                t.mergedBy());
+    }
+
+    private Uni<Void> transferredOut(CloudEvent event) {
+        TicketTransferredOut t = EventCodec.decode(event, TicketTransferredOut.class);
+        return dispatches.onTransferredOut(t.ticketId(), t.target(), t.transferredBy());
     }
 }

@@ -41,8 +41,10 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
             params.put("town", filter.town());
         }
         if (filter.unit() != null) {
-            query.append(" and leadUnitCode = :unit");
+            // A unit's work list holds what it leads and what it assists (the JSON of its part names it).
+            query.append(" and (leadUnitCode = :unit or cast(assisting as String) like :assisting)");
             params.put("unit", filter.unit());
+            params.put("assisting", "%\"unitCode\":\"" + filter.unit().replace("%", "").replace("_", "\\_") + "\"%");
         }
         if (filter.state() != null) {
             query.append(" and state = :state");

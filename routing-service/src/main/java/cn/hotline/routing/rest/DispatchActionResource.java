@@ -81,6 +81,12 @@ public class DispatchActionResource {
     }
 
     @POST
+    @Path("/assist-sign")
+    public Uni<DispatchView> assistSign(@PathParam("id") UUID id, @Valid ActionRequest body) {
+        return run(id, DispatchAction.ASSIST_SIGN, body);
+    }
+
+    @POST
     @Path("/assist-report")
     public Uni<DispatchView> assistReport(@PathParam("id") UUID id, @Valid ActionRequest body) {
         return run(id, DispatchAction.ASSIST_REPORT, body);

@@ -87,14 +87,22 @@ public class DispatchActions {
                 note = required("note", body.note());
                 type = EventTypes.DISPATCH_HANDLED;
             }
-            case ASSIST_REPORT -> {
-                note = required("note", body.note());
-                AssistPart part = d.assisting.stream().filter(a -> a.unitCode().equals(unit)).findFirst().orElseThrow();
+            case ASSIST_SIGN -> {
+                AssistPart part = d.assistPart(unit).orElseThrow();
                 if (!AssistPart.PENDING.equals(part.status())) {
                     throw WorkflowProblems.alreadyDone(d, "your unit's part is already " + part.status());
                 }
+                d.updateAssist(unit, AssistPart.SIGNED, null);
+                type = EventTypes.DISPATCH_ASSIST_SIGNED;
+            }
+            case ASSIST_REPORT -> {
+                note = required("note", body.note());
+                AssistPart part = d.assistPart(unit).orElseThrow();
+                if (!part.outstanding()) {
+                    throw WorkflowProblems.alreadyDone(d, "your unit's part is already " + part.status());
+                }
                 d.updateAssist(unit, AssistPart.REPORTED, note);
-                type = EventTypes.DISPATCH_HANDLED;
+                type = EventTypes.DISPATCH_ASSIST_REPORTED;
             }
             case RELEASE_ASSIST -> {
                 String released = required("unitCode", body.unitCode());
@@ -102,11 +110,14 @@ public class DispatchActions {
                     throw ProblemException.badRequest("unitCode", released + " is not a pending assisting unit");
                 }
                 d.updateAssist(released, AssistPart.RELEASED, note);
-                type = null;
+                // The event concerns the released unit, whose own deadlines end with it.
+                unit = released;
+                type = EventTypes.DISPATCH_ASSIST_RELEASED;
             }
             case COMPLETE -> type = EventTypes.DISPATCH_COMPLETED;
             case REQUEST_EXTENSION -> {
                 d.extensionDuration = duration(body.duration());
+                petitionCap(d);
                 d.extensionReason = required("reason", body.reason());
                 d.extensionPending = true;
                 d.extensionApproved = null;
@@ -119,6 +130,8 @@ public class DispatchActions {
                 }
                 d.extensionPending = false;
                 d.extensionApproved = body.approved();
+                // The decision carries the request's reason: what the petitioner is told the extension is for.
+                note = d.extensionReason;
                 type = EventTypes.DISPATCH_EXTENSION_DECIDED;
             }
             case ESCALATE -> {
@@ -161,6 +174,33 @@ public class DispatchActions {
             return centre.name() + (onDuty.isEmpty() ? "" : ", commander on duty " + onDuty.get(0).name()
                     + " (" + onDuty.get(0).personId() + ")");
         }).orElse("command centre not configured");
+    }
+
+    /**
+     * A petition (信访事项) may be extended once, by at most the statutory cap (信访工作条例: 30 days); the
+     * request's reason is kept on the dispatch and travels with the decision for the petitioner.
+     */
+    private void petitionCap(Dispatch d) {
+        RoutingConfig.Petitions petitions = config.petitions();
+        if (d.channel == null || !petitions.channels().contains(d.channel)) {
+            return;
+        }
+        if (Boolean.TRUE.equals(d.extensionApproved)) {
+            throw WorkflowProblems.alreadyDone(d, "a petition's time limit may be extended only once");
+        }
+        if (days(d.extensionDuration) > days(petitions.extensionCap().toString())) {
+            throw ProblemException.badRequest("duration", "a petition may be extended by at most "
+                    + days(petitions.extensionCap().toString()) + " days (信访工作条例)");
+        }
+    }
+
+    /** Calendar days an ISO-8601 extension asks for (a month counts 31, part of a day a whole one). */
+    private static long days(String iso) {
+        if (iso.contains("T")) {
+            return (Duration.parse(iso).toMinutes() + 24 * 60 - 1) / (24 * 60);
+        }
+        Period p = Period.parse(iso);
+        return p.getYears() * 366L + p.getMonths() * 31L + p.getDays();
     }
 
     static String required(String field, String value) {

@@ -18,6 +18,7 @@ import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.domain.DispatchActionLog;
 import cn.hotline.routing.domain.DispatchState;
+import cn.hotline.routing.domain.DispatchTransitions;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.repository.DispatchActionRepository;
 import cn.hotline.routing.repository.DispatchRepository;
@@ -31,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 public class DispatchService {
 
     private static final Logger LOG = Logger.getLogger(DispatchService.class);
+    /** {@code reasonCode} of dispatch.cancelled. */
+    public static final String CANCELLED_MERGED = "MERGED";
+    public static final String CANCELLED_TRANSFERRED_OUT = "TRANSFERRED_OUT";
 
     private final DispatchRepository dispatches;
     private final DispatchActionRepository actions;
@@ -80,17 +84,31 @@ public class DispatchService {
         });
     }
 
-    /** ticket.merged: the duplicate's open dispatch is cancelled (no dispatch.* type exists for it). */
-    public Uni<Void> onMerged(String duplicateTicketId, String masterTicketId, String actor) {
-        return dispatches.findOpenByTicket(duplicateTicketId).chain(open -> {
+    /** ticket.merged: the duplicate's open dispatch is cancelled, and its unit told (dispatch.cancelled). */
+    public Uni<Void> onMerged(String duplicateTicketId, String masterNumber, String actor) {
+        return cancelOpen(duplicateTicketId, CANCELLED_MERGED, actor, "merged into " + masterNumber);
+    }
+
+    /** ticket.transferred-out: the matter went to 110; the open dispatch is cancelled, and its unit told. */
+    public Uni<Void> onTransferredOut(String ticketId, String target, String actor) {
+        return cancelOpen(ticketId, CANCELLED_TRANSFERRED_OUT, actor, "transferred out to " + target);
+    }
+
+    private Uni<Void> cancelOpen(String ticketId, String reasonCode, String actor, String note) {
+        return dispatches.findOpenByTicket(ticketId).chain(open -> {
             if (open == null) {
                 return Uni.createFrom().voidItem();
             }
+            DispatchTransitions.Transition cancel = DispatchTransitions.find(open.state, DispatchAction.CANCEL)
+                    .orElseThrow(() -> new IllegalStateException("an open dispatch can always be cancelled"));
             DispatchState from = open.state;
-            open.state = DispatchState.CANCELLED;
-            open.updatedAt = clock.instant();
-            open.explanation = append(open.explanation, "cancelled: ticket merged into " + masterTicketId);
-            return log(open, DispatchAction.CANCEL, actor, null, from, null, "merged into " + masterTicketId);
+            Instant now = clock.instant();
+            open.state = cancel.next(open.state);
+            open.updatedAt = now;
+            open.explanation = append(open.explanation, "cancelled: " + note);
+            String by = actor == null ? Actor.system().personId() : actor;
+            return log(open, DispatchAction.CANCEL, by, null, from, reasonCode, note)
+                    .chain(() -> events.emit(EventTypes.DISPATCH_CANCELLED, open, detail(by, null, now, reasonCode, note)));
         });
     }
 
@@ -117,8 +135,8 @@ public class DispatchService {
         place(d, decision);
         return dispatches.persist(d).chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
                         null, d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"))
-                .chain(() -> d.state == DispatchState.ASSIGNED ? events.emit(EventTypes.DISPATCH_ASSIGNED, d,
-                        detail(Actor.system().personId(), null, now, null, null)) : Uni.createFrom().voidItem());
+                .chain(() -> events.emit(d.state == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
+                        : EventTypes.DISPATCH_QUEUED, d, detail(Actor.system().personId(), null, now, null, null)));
     }
 
     /** Copies a decision onto a new dispatch: ASSIGNED in AUTO, or UNASSIGNED in MANUAL. */

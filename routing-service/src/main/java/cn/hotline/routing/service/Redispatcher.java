@@ -105,8 +105,8 @@ public class Redispatcher {
                     .chain(() -> service.log(next, DispatchAction.ASSIGN, actor.personId(), null, null, null,
                             "re-dispatch of " + old.id))
                     .chain(() -> events.emit(EventTypes.DISPATCH_REASSIGNED, next, detail))
-                    .chain(() -> next.state == DispatchState.ASSIGNED
-                            ? events.emit(EventTypes.DISPATCH_ASSIGNED, next, detail) : Uni.createFrom().voidItem())
+                    .chain(() -> events.emit(next.state == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
+                            : EventTypes.DISPATCH_QUEUED, next, detail))
                     .replaceWith(next);
         });
     }

@@ -3,8 +3,9 @@ package cn.hotline.sla.domain;
 import java.util.List;
 
 /**
- * One stage timer of a policy: when it starts and stops (event types), how long, in which time, where it
- * warns (percent of the budget) and how often it reminds once overdue.
+ * One stage timer of a policy: when it starts and stops (event types; {@code stopEvent} may list several,
+ * comma-separated, any of which stops it), how long, in which time, where it warns (percent of the budget)
+ * and how often it reminds once overdue.
  */
 public record StageDefinition(
         Stage stage,
@@ -18,6 +19,22 @@ public record StageDefinition(
         Integer maxReminders) {
 
     public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80);
+
+    /** The event types that stop this stage. */
+    public List<String> stopEvents() {
+        return stopEvents(stopEvent);
+    }
+
+    public static List<String> stopEvents(String stopEvent) {
+        return stopEvent == null ? List.of()
+                : java.util.Arrays.stream(stopEvent.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** This stage as an assisting unit's: same budget, stopped by the assisting unit's own event. */
+    public StageDefinition forAssisting(Stage assistStage, String assistStopEvent) {
+        return new StageDefinition(assistStage, TimerScope.DISPATCH, startEvent, assistStopEvent, duration, mode,
+                warningThresholds, reminderInterval, maxReminders);
+    }
 
     public StageDefinition {
         scope = scope == null ? (stage == Stage.CLOSE ? TimerScope.TICKET : TimerScope.DISPATCH) : scope;

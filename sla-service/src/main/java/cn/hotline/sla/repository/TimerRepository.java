@@ -35,8 +35,12 @@ public class TimerRepository implements PanacheRepositoryBase<TimerEntity, Strin
         return list("dispatchId = ?1 and scope = ?2 and state in ?3", dispatchId, TimerScope.DISPATCH, ACTIVE);
     }
 
-    public Uni<Boolean> existsForDispatch(String dispatchId, Stage stage) {
-        return count("dispatchId = ?1 and stage = ?2 and scope = ?3", dispatchId, stage, TimerScope.DISPATCH)
+    /** Whether {@code unitCode} already has a (not cancelled) timer of {@code stage} on the dispatch. */
+    public Uni<Boolean> existsForDispatch(String dispatchId, Stage stage, String unitCode) {
+        return count("dispatchId = ?1 and stage = ?2 and scope = ?3 and state <> ?4"
+                + (unitCode == null ? " and unitCode is null" : " and unitCode = ?5"),
+                unitCode == null ? new Object[] {dispatchId, stage, TimerScope.DISPATCH, TimerState.CANCELLED}
+                        : new Object[] {dispatchId, stage, TimerScope.DISPATCH, TimerState.CANCELLED, unitCode})
                 .map(n -> n > 0);
     }
 

@@ -37,7 +37,7 @@ public class KpiResource {
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @WithSession
     public Uni<KpiService.KpiReport> get(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("period") String period) {
         KpiService.GroupBy group;
         try {
             group = KpiService.GroupBy.valueOf((groupBy == null ? "unit" : groupBy).trim().toUpperCase(Locale.ROOT));
@@ -52,7 +52,15 @@ public class KpiResource {
         if (!end.isAfter(start)) {
             throw ProblemException.badRequest("to", "must be after from");
         }
-        return kpis.compute(group, start, end);
+        KpiService.Period split = null;
+        if (period != null && !period.isBlank()) {
+            try {
+                split = KpiService.Period.valueOf(period.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("period", "must be day, week or month");
+            }
+        }
+        return kpis.compute(group, split, start, end);
     }
 
     private static Instant param(String field, String text, ZoneId zone) {

@@ -1,6 +1,10 @@
 package cn.hotline.sla.service;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 public class KpiService {
 
     static final String RESOLVED = "RESOLVED";
+    private static final ZoneId ZONE = cn.hotline.sla.domain.WorkingCalendar.DEFAULT_ZONE;
     static final String NONE = "-";
 
     private final DispatchFactRepository dispatches;
@@ -48,21 +53,67 @@ public class KpiService {
     /** The one group of {@code groupBy=city}: every ticket and dispatch of the window. */
     public static final String CITY_KEY = "CITY";
 
-    /** The KPIs of one group; a rate is null when it has no denominator. */
-    public record GroupKpis(String key, long dispatches, long tickets, Double onTimeSignRate, Double onTimeArrivalRate,
+    /** Calendar buckets a report can be split into (local dates in the suite's zone; weeks start on Monday). */
+    public enum Period {
+        DAY, WEEK, MONTH;
+
+        LocalDate start(Instant at, ZoneId zone) {
+            LocalDate date = at.atZone(zone).toLocalDate();
+            return switch (this) {
+                case DAY -> date;
+                case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> date.withDayOfMonth(1);
+            };
+        }
+    }
+
+    /**
+     * The KPIs of one group ({@code period}: the first day of its day, week or month when the report is split by
+     * one, else null); a rate is null when it has no denominator.
+     */
+    public record GroupKpis(String key, String period, long dispatches, long tickets, Double onTimeSignRate, Double onTimeArrivalRate,
             Double onTimeCloseRate, Double threeDayCloseRate, Double responseRate, Double resolutionRate,
             Double satisfactionRate, Double returnRate, Double firstTimeResolutionRate, long overdueCount,
             String averageHandlingTime, Long averageHandlingSeconds) {
+
+        GroupKpis inPeriod(String start) {
+            return new GroupKpis(key, start, dispatches, tickets, onTimeSignRate, onTimeArrivalRate, onTimeCloseRate,
+                    threeDayCloseRate, responseRate, resolutionRate, satisfactionRate, returnRate, firstTimeResolutionRate,
+                    overdueCount, averageHandlingTime, averageHandlingSeconds);
+        }
     }
 
     /** The answer of a KPI query. */
-    public record KpiReport(String groupBy, Instant from, Instant to, List<GroupKpis> groups) {
+    public record KpiReport(String groupBy, String period, Instant from, Instant to, List<GroupKpis> groups) {
     }
 
     public Uni<KpiReport> compute(GroupBy groupBy, Instant from, Instant to) {
+        return compute(groupBy, null, from, to);
+    }
+
+    /** The KPIs of the window, per group and, when {@code period} is given, per day, week or month of it. */
+    public Uni<KpiReport> compute(GroupBy groupBy, Period period, Instant from, Instant to) {
         return dispatches.list("assignedAt >= ?1 and assignedAt < ?2", from, to)
                 .flatMap(ds -> tickets.list("firstAssignedAt >= ?1 and firstAssignedAt < ?2", from, to)
-                        .map(ts -> report(groupBy, from, to, ds, ts)));
+                        .map(ts -> period == null ? report(groupBy, from, to, ds, ts) : split(groupBy, period, from, to, ds, ts)));
+    }
+
+    private KpiReport split(GroupBy groupBy, Period period, Instant from, Instant to, List<DispatchFact> ds,
+            List<TicketFact> ts) {
+        Map<LocalDate, List<DispatchFact>> dByPeriod = ds.stream().collect(Collectors.groupingBy(
+                d -> period.start(d.assignedAt, ZONE), TreeMap::new, Collectors.toList()));
+        Map<LocalDate, List<TicketFact>> tByPeriod = ts.stream().collect(Collectors.groupingBy(
+                t -> period.start(t.firstAssignedAt, ZONE), TreeMap::new, Collectors.toList()));
+        Set<LocalDate> starts = new TreeSet<>(dByPeriod.keySet());
+        starts.addAll(tByPeriod.keySet());
+        List<GroupKpis> groups = new ArrayList<>();
+        for (LocalDate start : starts) {
+            for (GroupKpis g : report(groupBy, from, to, dByPeriod.getOrDefault(start, List.of()),
+                    tByPeriod.getOrDefault(start, List.of())).groups()) {
+                groups.add(g.inPeriod(start.toString()));
+            }
+        }
+        return new KpiReport(groupBy.name().toLowerCase(), period.name().toLowerCase(), from, to, groups);
     }
 
     KpiReport report(GroupBy groupBy, Instant from, Instant to, List<DispatchFact> ds, List<TicketFact> ts) {
@@ -92,7 +143,7 @@ public class KpiService {
         for (String key : keys) {
             groups.add(group(key, byD.getOrDefault(key, List.of()), byT.getOrDefault(key, List.of()), firstDispatch, now));
         }
-        return new KpiReport(groupBy.name().toLowerCase(), from, to, groups);
+        return new KpiReport(groupBy.name().toLowerCase(), null, from, to, groups);
     }
 
     private GroupKpis group(String key, List<DispatchFact> ds, List<TicketFact> ts, Map<String, DispatchFact> first,
@@ -116,7 +167,7 @@ public class KpiService {
                 .map(t -> Duration.between(t.firstAssignedAt, t.completedAt)).toList();
         Duration average = handling.isEmpty() ? null
                 : handling.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(handling.size());
-        return new GroupKpis(key, ds.size(), ts.size(), onTimeSign, onTimeArrival, onTimeClose, threeDay, response,
+        return new GroupKpis(key, null, ds.size(), ts.size(), onTimeSign, onTimeArrival, onTimeClose, threeDay, response,
                 resolution, satisfaction, returnRate, firstTime, overdue, average == null ? null : average.toString(),
                 average == null ? null : average.getSeconds());
     }

@@ -70,9 +70,20 @@ public class PolicyService {
         return Optional.ofNullable(cache.get(code));
     }
 
-    /** The policy for {@code ticket}: the most specific match, then the highest priority. */
+    /** The ticket's own policy (what times its units from dispatch.assigned): the most specific, then priority. */
     public Optional<Policy> select(TicketProfile ticket) {
-        return cache.values().stream().filter(p -> p.match().matches(ticket)).min(MOST_SPECIFIC_FIRST);
+        return select(ticket, EventTypes.DISPATCH_ASSIGNED);
+    }
+
+    /**
+     * The policy that times what {@code startEvent} starts for {@code ticket}: the most specific match among the
+     * policies with a stage starting on it. So the duty dispatcher's policies (dispatch.queued, dispatch.returned)
+     * apply beside the ticket's own, which times the units' stages.
+     */
+    public Optional<Policy> select(TicketProfile ticket, String startEvent) {
+        return cache.values().stream()
+                .filter(p -> p.stages().stream().anyMatch(s -> startEvent.equals(s.startEvent())))
+                .filter(p -> p.match().matches(ticket)).min(MOST_SPECIFIC_FIRST);
     }
 
     static void validate(Policy policy) {
@@ -104,8 +115,12 @@ public class PolicyService {
         if (!EventTypes.ALL.contains(String.valueOf(stage.startEvent()))) {
             errors.add(new Problem.FieldError(path + ".startEvent", "must be an event type of the suite"));
         }
-        if (!EventTypes.ALL.contains(String.valueOf(stage.stopEvent()))) {
-            errors.add(new Problem.FieldError(path + ".stopEvent", "must be an event type of the suite"));
+        if (stage.stopEvents().isEmpty() || !EventTypes.ALL.containsAll(stage.stopEvents())) {
+            errors.add(new Problem.FieldError(path + ".stopEvent",
+                    "must be an event type of the suite (or several, comma-separated)"));
+        }
+        if (stage.stage() != null && stage.stage().assisting() && stage.scope() != cn.hotline.sla.domain.TimerScope.DISPATCH) {
+            errors.add(new Problem.FieldError(path + ".scope", "an assisting unit's stage is per dispatch"));
         }
         duration(stage.duration(), path + ".duration", errors, false);
         if (stage.reminderInterval() != null) {

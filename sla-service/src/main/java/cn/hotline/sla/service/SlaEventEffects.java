@@ -53,13 +53,26 @@ public class SlaEventEffects {
             case EventTypes.DISPATCH_SIGNED, EventTypes.DISPATCH_ARRIVED, EventTypes.DISPATCH_HANDLED,
                     EventTypes.DISPATCH_COMPLETED -> timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at)
                     .flatMap(met -> kpis.progressed(dispatch, type, at));
-            case EventTypes.DISPATCH_RETURNED -> kpis.progressed(dispatch, type, at);
-            case EventTypes.DISPATCH_REASSIGNED -> dispatch.previousDispatchId() == null ? Uni.createFrom().voidItem()
-                    : timers.cancel(dispatch.ticketId(), dispatch.previousDispatchId()).replaceWithVoid();
+            // The unit handed the dispatch back: its stage timers stop; the dispatcher's review clock starts below.
+            case EventTypes.DISPATCH_RETURNED -> timers.cancel(dispatch.ticketId(), dispatch.dispatchId())
+                    .flatMap(cancelled -> kpis.progressed(dispatch, type, at));
+            case EventTypes.DISPATCH_REASSIGNED -> (dispatch.previousDispatchId() == null ? Uni.createFrom().voidItem()
+                    : timers.cancel(dispatch.ticketId(), dispatch.previousDispatchId()).replaceWithVoid())
+                    .flatMap(ok -> stopDesk(type, dispatch, at));
+            case EventTypes.DISPATCH_CANCELLED -> timers.cancel(dispatch.ticketId(), dispatch.dispatchId()).replaceWithVoid();
+            case EventTypes.DISPATCH_ASSIST_SIGNED, EventTypes.DISPATCH_ASSIST_REPORTED ->
+                    timers.stopAssisting(type, dispatch.dispatchId(), dispatch.actingUnitCode(), at).replaceWithVoid();
+            case EventTypes.DISPATCH_ASSIST_RELEASED ->
+                    timers.cancelAssisting(dispatch.dispatchId(), dispatch.actingUnitCode()).replaceWithVoid();
             case EventTypes.DISPATCH_EXTENSION_DECIDED -> extend(dispatch);
-            default -> Uni.createFrom().voidItem();
+            default -> stopDesk(type, dispatch, at);
         };
         return effect.flatMap(ok -> startStages(type, dispatch, at));
+    }
+
+    /** Stages stopped by a placement (QUEUE, RETURN_REVIEW stop on dispatch.assigned / dispatch.reassigned). */
+    private Uni<Void> stopDesk(String type, DispatchEvent dispatch, Instant at) {
+        return timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at).replaceWithVoid();
     }
 
     public Uni<Void> onTicket(CloudEvent event) {
@@ -117,11 +130,25 @@ public class SlaEventEffects {
                     dispatch.lead() == null ? dispatch.actingUnitCode() : dispatch.lead().unitCode(), dispatch.handlerId(),
                     dispatch.territory() == null ? null : dispatch.territory().countyCode(),
                     dispatch.territory() == null ? null : dispatch.territory().townCode(), profile.urgency());
-            return policies.select(profile).map(policy -> timers.start(policy, type, context, at))
+            return policies.select(profile, type).map(policy -> timers.start(policy, type, context, at)
+                            .call(started -> EventTypes.DISPATCH_ASSIGNED.equals(type)
+                                    ? startAssisting(policy, dispatch, context, at) : Uni.createFrom().voidItem()))
                     .orElse(Uni.createFrom().item(List.of()))
                     .flatMap(started -> EventTypes.DISPATCH_ASSIGNED.equals(type)
                             ? kpis.assigned(dispatch, started, at) : Uni.createFrom().voidItem());
         });
+    }
+
+    /** Each assisting unit still owing its part gets its own timers (the lead's context, the unit's code). */
+    private Uni<Void> startAssisting(cn.hotline.sla.domain.Policy policy, DispatchEvent dispatch, TimerContext lead,
+            Instant at) {
+        List<String> units = dispatch.assisting() == null ? List.of()
+                : dispatch.assisting().stream().map(u -> u.unitCode()).distinct().toList();
+        return io.smallrye.mutiny.Multi.createFrom().iterable(units).onItem()
+                .transformToUniAndConcatenate(unit -> timers.startAssisting(policy, new TimerContext(lead.ticketId(),
+                        lead.ticketNumber(), lead.dispatchId(), unit, null, lead.countyCode(), lead.townCode(),
+                        lead.urgency()), at))
+                .collect().asList().replaceWithVoid();
     }
 
     private Uni<Void> reopened(TicketReopened reopened, CloudEvent event) {
@@ -134,7 +161,7 @@ public class SlaEventEffects {
                             fact == null ? null : fact.unitCode, null,
                             reopened.territory() == null ? null : reopened.territory().countyCode(),
                             reopened.territory() == null ? null : reopened.territory().townCode(), reopened.urgency());
-                    return policies.select(profile)
+                    return policies.select(profile, EventTypes.TICKET_REOPENED)
                             .map(policy -> timers.start(policy, EventTypes.TICKET_REOPENED, context, at))
                             .orElse(Uni.createFrom().item(List.<TimerEntity>of())).replaceWithVoid();
                 });

@@ -16,6 +16,7 @@ import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.SlaEvent;
 import cn.hotline.sla.domain.Policy;
 import cn.hotline.sla.domain.SlaDuration;
+import cn.hotline.sla.domain.Stage;
 import cn.hotline.sla.domain.StageDefinition;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
@@ -57,10 +58,34 @@ public class TimerService {
         this.clock = clock;
     }
 
-    /** Starts the policy's stages that start on {@code eventType}; returns the timers (new or carried on). */
+    /** Starts the policy's lead stages that start on {@code eventType}; returns the timers (new or carried on). */
     public Uni<List<TimerEntity>> start(Policy policy, String eventType, TimerContext context, Instant at) {
-        List<StageDefinition> stages = policy.stages().stream().filter(s -> eventType.equals(s.startEvent())).toList();
+        List<StageDefinition> stages = policy.stages().stream()
+                .filter(s -> eventType.equals(s.startEvent()) && !s.stage().assisting()).toList();
         return sequentially(stages, stage -> startStage(policy, stage, context, at));
+    }
+
+    /**
+     * Starts an assisting unit's own stages on dispatch.assigned ({@code context} names that unit): the policy's
+     * ASSIST_SIGN / ASSIST_REPORT stages, else by default the lead's budgets — signing as fast as the lead must
+     * sign, reporting by the time the lead must complete.
+     */
+    public Uni<List<TimerEntity>> startAssisting(Policy policy, TimerContext context, Instant at) {
+        List<StageDefinition> stages = new ArrayList<>();
+        assistStage(policy, Stage.ASSIST_SIGN, EventTypes.DISPATCH_ASSIST_SIGNED,
+                s -> s.stage() == Stage.SIGN || s.stage() == Stage.ACCEPT).ifPresent(stages::add);
+        assistStage(policy, Stage.ASSIST_REPORT, EventTypes.DISPATCH_ASSIST_REPORTED,
+                s -> s.stopEvents().contains(EventTypes.DISPATCH_COMPLETED) && s.stage() != Stage.NO_PROGRESS)
+                .ifPresent(stages::add);
+        return sequentially(stages, stage -> startStage(policy, stage, context, at));
+    }
+
+    private static java.util.Optional<StageDefinition> assistStage(Policy policy, Stage stage, String stopEvent,
+            java.util.function.Predicate<StageDefinition> leadsOwn) {
+        List<StageDefinition> assigned = policy.stages().stream()
+                .filter(s -> EventTypes.DISPATCH_ASSIGNED.equals(s.startEvent())).toList();
+        return assigned.stream().filter(s -> s.stage() == stage).findFirst()
+                .or(() -> assigned.stream().filter(leadsOwn).findFirst().map(s -> s.forAssisting(stage, stopEvent)));
     }
 
     private Uni<TimerEntity> startStage(Policy policy, StageDefinition stage, TimerContext context, Instant at) {
@@ -68,8 +93,10 @@ public class TimerService {
             if (context.dispatchId() == null) {
                 return Uni.createFrom().nullItem();
             }
-            return repository.existsForDispatch(context.dispatchId(), stage.stage()).flatMap(exists -> exists
-                    ? Uni.createFrom().nullItem() : persist(planner.newTimer(policy, stage, context, at, clock.instant())));
+            // A cancelled timer (the unit returned the dispatch, the return was rejected) does not block a fresh one.
+            return repository.existsForDispatch(context.dispatchId(), stage.stage(), context.unitCode())
+                    .flatMap(exists -> exists ? Uni.createFrom().nullItem()
+                            : persist(planner.newTimer(policy, stage, context, at, clock.instant())));
         }
         return repository.activeByTicket(context.ticketId()).flatMap(active -> {
             TimerEntity running = active.stream()
@@ -88,12 +115,31 @@ public class TimerService {
         int reached = PROGRESS.indexOf(eventType);
         return repository.activeByTicket(ticketId).flatMap(active -> {
             List<TimerEntity> stopping = active.stream()
+                    .filter(t -> !t.stage.assisting())
                     .filter(t -> t.scope == TimerScope.TICKET || dispatchId != null && dispatchId.equals(t.dispatchId))
-                    .filter(t -> t.stopEvent.equals(eventType)
+                    .filter(t -> StageDefinition.stopEvents(t.stopEvent).contains(eventType)
                             || reached >= 0 && PROGRESS.indexOf(t.stopEvent) >= 0 && PROGRESS.indexOf(t.stopEvent) < reached
                                     && t.scope == TimerScope.DISPATCH)
                     .toList();
             return sequentially(stopping, timer -> met(timer, at));
+        });
+    }
+
+    /** An assisting unit signed (its ASSIST_SIGN is met) or reported (both are). */
+    public Uni<List<TimerEntity>> stopAssisting(String eventType, String dispatchId, String unitCode, Instant at) {
+        boolean reported = EventTypes.DISPATCH_ASSIST_REPORTED.equals(eventType);
+        return repository.activeByDispatch(dispatchId).flatMap(active -> sequentially(active.stream()
+                .filter(t -> t.stage == Stage.ASSIST_SIGN || reported && t.stage == Stage.ASSIST_REPORT)
+                .filter(t -> java.util.Objects.equals(unitCode, t.unitCode)).toList(), timer -> met(timer, at)));
+    }
+
+    /** The dispatcher released an assisting unit: its own timers end without counting against it. */
+    public Uni<List<TimerEntity>> cancelAssisting(String dispatchId, String unitCode) {
+        return repository.activeByDispatch(dispatchId).map(active -> {
+            List<TimerEntity> released = active.stream()
+                    .filter(t -> t.stage.assisting() && java.util.Objects.equals(unitCode, t.unitCode)).toList();
+            released.forEach(this::cancelled);
+            return released;
         });
     }
 
@@ -118,14 +164,16 @@ public class TimerService {
         Uni<List<TimerEntity>> timers = dispatchId == null ? repository.activeByTicket(ticketId)
                 : repository.activeByDispatch(dispatchId);
         return timers.map(list -> {
-            list.forEach(t -> {
-                transition(t, TimerState.CANCELLED);
-                t.stoppedAt = clock.instant();
-                t.nextDueAt = null;
-                t.pausedAt = null;
-            });
+            list.forEach(this::cancelled);
             return list;
         });
+    }
+
+    private void cancelled(TimerEntity t) {
+        transition(t, TimerState.CANCELLED);
+        t.stoppedAt = clock.instant();
+        t.nextDueAt = null;
+        t.pausedAt = null;
     }
 
     /** Pauses every running timer of the ticket; the paused span will push their deadlines back. */

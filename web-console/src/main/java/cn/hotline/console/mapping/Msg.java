@@ -49,7 +49,7 @@ public interface Msg {
     @Message("{#when stage}{#is 'SIGN'}签收{#is 'ARRIVE'}到场{#is 'HANDLE'}处置{#is 'CLOSE'}办结{#is 'FORWARD'}转送{#is 'DECIDE'}受理告知{#is 'REVIEW'}复查{#is 'FIRST_REPLY'}首次答复{#else}{stage}{/when}")
     String stage(String stage);
 
-    @Message("{#when action}{#is 'sign'}签收{#is 'arrive'}到场{#is 'handle'}处置{#is 'complete'}办结{#is 'return'}退单{#is 'request-extension'}申请延期{#is 'escalate'}提级研判{#is 'assign'}派单{#is 'return-review'}退单审核{#is 'extension-decision'}延期审批{#is 'assign-leader'}领导包案{#is 'assist-report'}协办反馈{#is 'release-assist'}解除协办{#else}{action}{/when}")
+    @Message("{#when action}{#is 'sign'}签收{#is 'arrive'}到场{#is 'handle'}处置{#is 'complete'}办结{#is 'return'}退单{#is 'request-extension'}申请延期{#is 'escalate'}提级研判{#is 'assign'}派单{#is 'return-review'}退单审核{#is 'extension-decision'}延期审批{#is 'assign-leader'}领导包案{#is 'assist-sign'}协办签收{#is 'assist-report'}协办反馈{#is 'release-assist'}解除协办{#else}{action}{/when}")
     String action(String action);
 
     @Message("{#when flag}{#is 'TERRITORY_UNRESOLVED'}属地未识别{#is 'POSSIBLE_DUPLICATE'}疑似重复{#is 'REPEAT_COMPLAINANT'}重复来电人{#else}{flag}{/when}")

@@ -1,0 +1,238 @@
+package cn.hotline.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.hotline.events.CloudEvent;
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.DispatchEvent;
+import cn.hotline.events.payload.TerritoryRef;
+import cn.hotline.events.payload.UnitRef;
+import cn.hotline.notify.TestEvents.Ticket;
+import cn.hotline.testsupport.EventProbe;
+import cn.hotline.testsupport.HotlineTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every dispatch action someone must act on reaches them: a queued urgent ticket the duty dispatcher, a return
+ * the dispatcher (and the returning unit hears no more), an escalation the higher level's commander and the case
+ * leader, an extension the supervisor and then the handler, a cancellation the unit, an assisting unit its own
+ * dispatch SMS, and an SMS no gateway could take the duty dispatcher.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+class DispatchLoopSmsTest extends NotifyTestBase {
+
+    @Test
+    void anUrgentQueuedTicketReachesTheDutyDispatcherAtOnce() {
+        String commander = commanderOf("330523");
+        Ticket t = Ticket.fresh(id("U"), null, "URGENT", "安吉县昌硕街道");
+        EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_QUEUED, t, "UNASSIGNED", null, null, null));
+        assertThat(texts(await().until(() -> smsc.to(commander), l -> !l.isEmpty())).get(0))
+                .startsWith("【湖州12345】人工派单提醒").contains(t.number());
+        Ticket normal = Ticket.fresh(id("U"), null, "NORMAL", "安吉县昌硕街道");
+        EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_QUEUED, normal, "UNASSIGNED", null, null, null));
+        // An ordinary queued ticket is timed (sla's QUEUE stage) and reaches the dispatcher only on breach.
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, normal, "MANUAL_QUEUE", "QUEUE", 100,
+                TestClock.CLOCK.instant()));
+        await().until(() -> texts(smsc.to(commander)), l -> l.stream().anyMatch(x -> x.contains(normal.number())
+                && x.contains("人工派单已超过时限")));
+        assertThat(texts(smsc.to(commander))).filteredOn(x -> x.contains(normal.number())).hasSize(1);
+    }
+
+    @Test
+    void aReturnTellsTheDispatcherWhyAndTheUnitHearsNoMoreReminders() {
+        String commander = commanderOf("330523");
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        await().until(() -> smsc.to(phone), l -> l.size() == 1);
+        EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_RETURNED, t, "RETURNED", "NOT_OUR_JURISDICTION", "不属本局", null));
+        assertThat(texts(await().until(() -> smsc.to(commander), l -> l.stream().anyMatch(x -> x.contains(t.number())))))
+                .filteredOn(x -> x.contains(t.number())).first().asString().contains("退单提醒").contains("非本单位职责")
+                .contains("不属本局");
+        // A late SIGN warning for the returned dispatch reaches nobody.
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "NORMAL", "SIGN", 50, TestClock.CLOCK.instant()));
+        Ticket marker = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
+        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
+        assertThat(texts(smsc.to(phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
+    }
+
+    @Test
+    void anEscalationReachesTheHigherLevelsDutyLeaderAndTheCaseLeader() {
+        String county = commanderOf("330523");
+        String city = commanderOf("3305");
+        String leader = id("lead");
+        String leaderPhone = RoutingStub.phone();
+        routing.person(leader, leaderPhone, "330523-GOV", "leader");
+        Ticket t = Ticket.fresh(id("U"), id("p"), "NORMAL", "安吉县孝丰镇");
+        EventProbe.publish(bootstrap, escalated(t, 1, leader));
+        await().until(() -> texts(smsc.to(county)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第1级")));
+        await().until(() -> texts(smsc.to(leaderPhone)), l -> l.stream().anyMatch(x -> x.contains("提级督办")));
+        EventProbe.publish(bootstrap, escalated(t, 2, leader));
+        await().until(() -> texts(smsc.to(city)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第2级")));
+        await().until(() -> texts(smsc.to(leaderPhone)), l -> l.size() == 2);
+    }
+
+    @Test
+    void anExtensionRequestReachesTheSupervisorAndTheDecisionTheHandler() {
+        String supervisor = RoutingStub.phone();
+        routing.supervisors("330523", RoutingStub.personJson(id("sup"), supervisor, "330523-CC", "supervisor"));
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县溪龙乡");
+        EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_EXTENSION_REQUESTED, t, "SIGNED", null, "需第三方检测", "P5D"));
+        assertThat(texts(await().until(() -> smsc.to(supervisor), l -> !l.isEmpty())).get(0))
+                .contains("延期申请").contains("P5D").contains("需第三方检测");
+        EventProbe.publish(bootstrap, decided(t, true));
+        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains("延期审批结果") && x.contains("已批准")));
+    }
+
+    @Test
+    void aCancelledDispatchTellsTheUnitAndStopsItsLaterLevels() {
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        routing.unit(unit, RoutingStub.personJson(id("ldr"), RoutingStub.phone(), unit, "leader"));
+        Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        await().until(() -> smsc.to(phone), l -> l.size() == 1);
+        EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_CANCELLED, t, "CANCELLED", "TRANSFERRED_OUT", "transferred out to 110", null));
+        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains("撤单通知") && x.contains("已移交110")));
+        // A breach that sla had already due: the cancelled dispatch's levels are stopped.
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.CLOCK.instant()));
+        Ticket marker = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
+        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
+        assertThat(texts(smsc.to(phone))).noneMatch(x -> x.contains(t.number()) && x.contains("超时告警"));
+    }
+
+    @Test
+    void eachAssistingUnitGetsItsOwnDispatchSms() {
+        String lead = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, lead, "handler");
+        String[] assisting = {id("A"), id("A")};
+        String[] phones = {RoutingStub.phone(), RoutingStub.phone()};
+        for (int i = 0; i < 2; i++) {
+            routing.onDuty(assisting[i], RoutingStub.personJson(id("on"), phones[i], assisting[i], "handler"));
+        }
+        Ticket t = Ticket.fresh(lead, handler, "URGENT", "安吉县昌硕街道");
+        EventProbe.publish(bootstrap, withAssisting(t, assisting));
+        for (String p : phones) {
+            assertThat(texts(await().until(() -> smsc.to(p), l -> !l.isEmpty())).get(0))
+                    .startsWith("【湖州12345】协办通知").contains(t.number()).contains("安吉县综合行政执法局主办");
+        }
+        assertThat(texts(await().until(() -> smsc.to(phone), l -> !l.isEmpty())).get(0)).contains("派单通知");
+        // The second unit's SIGN warning is its own: the first unit's signature does not stop it.
+        EventProbe.publish(bootstrap, assistSigned(t, assisting[0]));
+        EventProbe.publish(bootstrap, assistSla(t, assisting[1]));
+        await().until(() -> texts(smsc.to(phones[1])), l -> l.stream().anyMatch(x -> x.contains("协办签收剩余")));
+    }
+
+    @Test
+    void anSmsNoGatewayTakesAlertsTheDutyDispatcher() {
+        String commander = commanderOf("330523");
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        routing.wiremock().register(post(urlEqualTo("/sms/send")).withRequestBody(containing(phone)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"illegal\"}")));
+        Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县杭垓镇");
+        smsc.stopSmpp();
+        try {
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+            await().until(() -> audit(t.ticketId()), l -> !l.isEmpty() && Integer.valueOf(1).equals(l.get(0).get("attempts")));
+            TestClock.CLOCK.advance(Duration.ofMinutes(1));
+            await().until(() -> audit(t.ticketId()), l -> Integer.valueOf(2).equals(l.get(0).get("attempts")));
+            TestClock.CLOCK.advance(Duration.ofMinutes(2));
+            List<Map<String, Object>> rows = await().until(() -> audit(t.ticketId()),
+                    l -> l.stream().anyMatch(r -> "DELIVERY_FAILED".equals(r.get("templateCode"))));
+            Map<String, Object> alert = rows.stream().filter(r -> "DELIVERY_FAILED".equals(r.get("templateCode"))).findFirst().orElseThrow();
+            assertThat((String) alert.get("text")).contains("短信未送达").contains(t.number()).contains(handler);
+            assertThat(alert.get("recipientRole")).isEqualTo("COMMANDER");
+        } finally {
+            smsc.startSmpp();
+        }
+    }
+
+    private String commanderOf(String territory) {
+        String phone = RoutingStub.phone();
+        routing.commanders(territory, RoutingStub.personJson(id("cmd"), phone, territory + "-CC", "commander"));
+        return phone;
+    }
+
+    private static CloudEvent event(String type, Ticket t, String state, String reasonCode, String note, String extension) {
+        return wrap(type, t, payload(t, state, List.of(), t.unitCode(), 0, reasonCode, note, extension, null, null));
+    }
+
+    private static CloudEvent escalated(Ticket t, int level, String caseLeader) {
+        return wrap(EventTypes.DISPATCH_ESCALATED, t, payload(t, "ASSIGNED", List.of(), t.unitCode(), level, null,
+                "群众多次反映", null, null, caseLeader));
+    }
+
+    private static CloudEvent decided(Ticket t, boolean approved) {
+        return wrap(EventTypes.DISPATCH_EXTENSION_DECIDED, t, payload(t, "SIGNED", List.of(), t.unitCode(), 0, null,
+                "需第三方检测", "P5D", approved, null));
+    }
+
+    private static CloudEvent withAssisting(Ticket t, String[] units) {
+        return wrap(EventTypes.DISPATCH_ASSIGNED, t, payload(t, "ASSIGNED",
+                java.util.Arrays.stream(units).map(u -> new UnitRef(u, "协办" + u)).toList(), t.unitCode(), 0, null, null,
+                null, null, null));
+    }
+
+    private static CloudEvent assistSigned(Ticket t, String unit) {
+        return wrap(EventTypes.DISPATCH_ASSIST_SIGNED, t, payload(t, "ASSIGNED", List.of(), unit, 0, null, null, null,
+                null, null));
+    }
+
+    private static CloudEvent assistSla(Ticket t, String unit) {
+        var payload = new cn.hotline.events.payload.SlaEvent(cn.hotline.events.payload.SlaEvent.SCHEMA_VERSION,
+                "timer-" + t.dispatchId() + "-" + unit, t.ticketId(), t.number(), t.dispatchId(), "URGENT", "ASSIST_SIGN",
+                "URGENT", unit, null, 50, null, TestClock.CLOCK.instant().plusSeconds(30), TestClock.CLOCK.instant(),
+                TestClock.CLOCK.instant(), "PT30S", null, null, false);
+        return new CloudEvent("sla:" + UUID.randomUUID(), "/hotline/sla-service", EventTypes.SLA_WARNING, t.ticketId(),
+                TestClock.CLOCK.instant(), EventCodec.encode(payload));
+    }
+
+    private static DispatchEvent payload(Ticket t, String state, List<UnitRef> assisting, String acting, int level,
+            String reasonCode, String note, String extension, Boolean approved, String caseLeader) {
+        Instant at = TestClock.CLOCK.instant().plusMillis(level);
+        return new DispatchEvent(DispatchEvent.SCHEMA_VERSION, t.dispatchId(), t.ticketId(), t.number(), state,
+                t.unitCode() == null ? "MANUAL" : "AUTO", new UnitRef(t.unitCode(), "安吉县综合行政执法局"), assisting, acting,
+                t.handlerId(), level, t.urgency(), "COMPLAINT", "PHONE", "0202",
+                new TerritoryRef(t.countyCode(), null, null, "POLYGON"), t.address(), "dispatcher-1", at, reasonCode, note,
+                null, extension, approved, caseLeader, null, null);
+    }
+
+    private static CloudEvent wrap(String type, Ticket t, DispatchEvent payload) {
+        return new CloudEvent(UUID.randomUUID().toString(), "/hotline/routing-service", type, t.ticketId(),
+                payload.actionAt(), EventCodec.encode(payload));
+    }
+}

@@ -3,6 +3,8 @@ package cn.hotline.intake.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -96,5 +98,13 @@ public interface IntakeConfig {
 
         @WithDefault("P3D")
         Duration expectedWithin();
+
+        /**
+         * A POST with the same api_key and content within this time of the first answers the first ticket's id
+         * (a client's retry); after it, the same content files a new ticket.
+         */
+        @WithDefault("PT24H")
+        @DurationMin(seconds = 1)
+        Duration idempotencyWindow();
     }
 }

@@ -1,5 +1,8 @@
 package cn.hotline.intake.repository;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Idempotency-Key → the first response. {@link #claim} inserts the key in the caller's transaction; a
  * concurrent request with the same key blocks on the unique key until the first commits, then reads it.
+ * A key claimed with {@link #claimUntil} holds only until its expiry; after that the next claim takes it over.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -26,13 +30,37 @@ public class IdempotencyKeys {
                 .map(inserted -> inserted == 1);
     }
 
+    /**
+     * As {@link #claim}, for a key that holds until {@code expiresAt}: true also when the key had lapsed by {@code now}
+     * (its old answer is then forgotten). A concurrent claim waits on the row, then sees the new expiry and loses.
+     */
+    public Uni<Boolean> claimUntil(String key, String requestHash, Instant now, Instant expiresAt) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "insert into idempotency_key as k (key, request_hash, created_at, expires_at) values (:key, :hash, :now, :expires)"
+                                + " on conflict (key) do update set request_hash = excluded.request_hash, ticket_id = null,"
+                                + " response = null, created_at = excluded.created_at, expires_at = excluded.expires_at"
+                                + " where k.expires_at <= excluded.created_at")
+                .setParameter("key", key).setParameter("hash", requestHash).setParameter("now", utc(now))
+                .setParameter("expires", utc(expiresAt)).executeUpdate())
+                .map(claimed -> claimed == 1);
+    }
+
     public Uni<Stored> stored(String key) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select request_hash, cast(ticket_id as varchar), response from idempotency_key where key = :key",
                         Object[].class)
                 .setParameter("key", key).getSingleResult())
-                .map(row -> new Stored((String) row[0], row[1] == null ? null : UUID.fromString((String) row[1]),
-                        (String) row[2]));
+                .map(IdempotencyKeys::stored);
+    }
+
+    /** The completed outcome of {@code key} if it still holds at {@code now} (no expiry, or not yet lapsed); else null. */
+    public Uni<Stored> live(String key, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select request_hash, cast(ticket_id as varchar), response from idempotency_key where key = :key"
+                                + " and ticket_id is not null and (expires_at is null or expires_at > :now)",
+                        Object[].class)
+                .setParameter("key", key).setParameter("now", utc(now)).getResultList())
+                .map(rows -> rows.isEmpty() ? null : stored(rows.get(0)));
     }
 
     public Uni<Integer> complete(String key, UUID ticketId, String response) {
@@ -40,5 +68,13 @@ public class IdempotencyKeys {
                         "update idempotency_key set ticket_id = :ticket, response = :response where key = :key")
                 .setParameter("key", key).setParameter("ticket", ticketId).setParameter("response", response)
                 .executeUpdate());
+    }
+
+    private static Stored stored(Object[] row) {
+        return new Stored((String) row[0], row[1] == null ? null : UUID.fromString((String) row[1]), (String) row[2]);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

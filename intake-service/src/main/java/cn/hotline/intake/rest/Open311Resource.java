@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import cn.hotline.intake.mapping.Open311Submission;
 import cn.hotline.intake.mapping.Open311Views;
 import cn.hotline.intake.mapping.Patterns;
 import cn.hotline.intake.service.Open311Service;
@@ -82,9 +83,9 @@ public class Open311Resource {
         if (invalid != null) {
             return Uni.createFrom().item(error(400, invalid));
         }
-        String name = blank(lastName) && blank(firstName) ? null : (blank(lastName) ? "" : lastName.strip()) + (blank(firstName) ? "" : firstName.strip());
-        return Uni.createFrom().deferred(() -> open311.create(serviceCode, Open311Validation.number(lat), Open311Validation.number(lon), blank(address) ? null : address.strip(),
-                        description.strip(), name, blank(phone) ? null : phone.strip(), blank(mediaUrl) ? null : mediaUrl.strip()))
+        Open311Submission submission = new Open311Submission(apiKey, serviceCode, Open311Validation.number(lat),
+                Open311Validation.number(lon), address, description, email, firstName, lastName, phone, mediaUrl);
+        return Uni.createFrom().deferred(() -> open311.create(submission))
                 .map(number -> Response.ok(List.of(new Open311Views.Created(number, "已受理，可凭编号查询进度", null))).build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> fromProblem(((ProblemException) e).problem()));
     }

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 
 import cn.hotline.intake.config.IntakeConfig;
 
-/** Pseudonymous keys for phone/ID numbers (HMAC-SHA256), so Redis keys never hold a number. */
+/** Pseudonymous keys (HMAC-SHA256) for phone/ID numbers and other citizen data, so Redis and stored keys never hold them. */
 @Singleton
 public class CallerKeys {
 

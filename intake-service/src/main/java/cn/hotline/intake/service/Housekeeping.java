@@ -45,7 +45,9 @@ public class Housekeeping {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeIdempotencyKeys() {
-        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(KEY_RETENTION), ZoneOffset.UTC);
-        return pool.preparedQuery("delete from idempotency_key where created_at < $1").execute(Tuple.of(cutoff)).replaceWithVoid();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // A key with a window longer than the retention stays until its window has passed.
+        return pool.preparedQuery("delete from idempotency_key where created_at < $1 and (expires_at is null or expires_at <= $2)")
+                .execute(Tuple.of(now.minus(KEY_RETENTION), now)).replaceWithVoid();
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +17,7 @@ import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.domain.Urgency;
 import cn.hotline.intake.mapping.CreateTicketRequest;
+import cn.hotline.intake.mapping.Open311Submission;
 import cn.hotline.intake.mapping.Open311Views;
 import cn.hotline.intake.mapping.TextMasking;
 import cn.hotline.intake.repository.TicketRepository;
@@ -41,10 +41,12 @@ public class Open311Service {
     private final IntakeConfig config;
     private final DateTimeFormatter w3c;
     private final java.time.Clock clock;
+    private final CallerKeys keys;
 
     public Open311Service(CategoryService categories, TicketService tickets, TicketRepository repository, IntakeConfig config,
-            java.time.Clock clock) {
+            java.time.Clock clock, CallerKeys keys) {
         this.clock = clock;
+        this.keys = keys;
         this.categories = categories;
         this.tickets = tickets;
         this.repository = repository;
@@ -71,16 +73,33 @@ public class Open311Service {
         return categories.get(code).filter(c -> c.parentCode() != null).isPresent();
     }
 
-    /** Files a request as an OPEN311 ticket; returns its number. */
-    public Uni<String> create(String serviceCode, Double lat, Double lon, String address, String description, String name,
-            String phone, String mediaUrl) {
-        List<CreateTicketRequest.Attachment> media = mediaUrl == null ? List.of()
-                : List.of(new CreateTicketRequest.Attachment("media", null, null, mediaUrl));
-        TicketDraft draft = new TicketDraft(Channel.OPEN311, Kind.HELP, Urgency.NORMAL, serviceCode, description, name, phone,
-                null, lat, lon, address, media, null, null, null, "open311", List.of());
-        String key = "open311:" + UUID.randomUUID();
-        return tickets.create(key, key, draft).flatMap(created -> Panache.withSession(() -> repository.findById(created.id())))
+    /**
+     * Files a request as an OPEN311 ticket and returns its number; the same content under the same api_key again
+     * within the idempotency window answers the first ticket's number. The key is a keyed hash of the content, so
+     * the idempotency store holds no citizen data.
+     */
+    public Uni<String> create(Open311Submission submission) {
+        List<CreateTicketRequest.Attachment> media = blank(submission.mediaUrl()) ? List.of()
+                : List.of(new CreateTicketRequest.Attachment("media", null, null, submission.mediaUrl().strip()));
+        String lastName = strip(submission.lastName());
+        String firstName = strip(submission.firstName());
+        String name = lastName == null && firstName == null ? null
+                : (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
+        TicketDraft draft = new TicketDraft(Channel.OPEN311, Kind.HELP, Urgency.NORMAL, submission.serviceCode(),
+                submission.description().strip(), name, strip(submission.phone()), null, submission.lat(), submission.lon(),
+                strip(submission.address()), media, null, null, null, "open311", List.of());
+        String key = keys.of("open311", submission.canonical());
+        return tickets.createWithin(key, key, config.open311().idempotencyWindow(), draft)
+                .flatMap(created -> Panache.withSession(() -> repository.findById(created.id())))
                 .map(ticket -> ticket.number);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String strip(String value) {
+        return blank(value) ? null : value.strip();
     }
 
     public Uni<List<Open311Views.Request>> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {

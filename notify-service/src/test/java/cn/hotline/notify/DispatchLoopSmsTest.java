@@ -66,7 +66,7 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
         await().until(() -> smsc.to(phone), l -> l.size() == 1);
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_RETURNED, t, "RETURNED", "NOT_OUR_JURISDICTION", "不属本局", null));
-        assertThat(texts(await().until(() -> smsc.to(commander), l -> l.stream().anyMatch(x -> x.contains(t.number())))))
+        assertThat(await().until(() -> texts(smsc.to(commander)), l -> l.stream().anyMatch(x -> x.contains(t.number()))))
                 .filteredOn(x -> x.contains(t.number())).first().asString().contains("退单提醒").contains("非本单位职责")
                 .contains("不属本局");
         // A late SIGN warning for the returned dispatch reaches nobody.

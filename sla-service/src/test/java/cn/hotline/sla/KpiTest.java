@@ -45,7 +45,7 @@ class KpiTest {
         ticket(events, unitA, "NORMAL", "2025-03-05T09:00", null, null, null, true);
         // Unit B, urgent: t4 all on time; t5 signed, arrived and completed late.
         ticket(events, unitB, "URGENT", "2025-03-04T09:00", "2025-03-04T09:00:30", "2025-03-04T09:20", "2025-03-04T15:00", false);
-        events.closed(last, "RESOLVED", "BASICALLY_SATISFIED", 0, at("2025-03-05T10:00"));
+        events.closed(last, "RESOLVED", cn.hotline.events.Satisfaction.BASICALLY_SATISFIED.name(), 0, at("2025-03-05T10:00"));
         ticket(events, unitB, "URGENT", "2025-03-04T10:00", "2025-03-04T10:02", "2025-03-04T10:45", "2025-03-05T12:00", false);
         events.closed(last, "RESOLVED", "SATISFIED", 0, at("2025-03-06T10:00"));
 

@@ -38,7 +38,7 @@ class HandlerAssignmentTest {
         RosterTest.ensureUnit();
         RosterTest.importRoster(Map.of("shifts", List.of(Map.of("unitCode", RosterTest.UNIT, "personId",
                 RosterTest.SPARE, "from", "2026-12-07", "starts", "08:00", "ends", "20:00"))), 200);
-        Map<String, Object> rule = Map.of("ruleId", "R-ROSTER-1", "categoryCode", "0202", "territoryCode", TOWN,
+        Map<String, Object> rule = Map.of("ruleId", "R-ROSTER-1", "categoryCode", "0206", "territoryCode", TOWN,
                 "lead", RosterTest.UNIT, "description", "值班测试", "effectiveFrom", "2026-01-01T00:00:00+08:00");
         given().auth().oauth2(TestJwt.token("admin")).contentType(ContentType.JSON).body(List.of(rule))
                 .when().post("/api/v1/catalogue/rules/import").then().statusCode(200);
@@ -46,13 +46,13 @@ class HandlerAssignmentTest {
         try {
             assertThat(RosterTest.onDuty("2026-12-07T10:00:00+08:00"))
                     .containsExactlyInAnyOrder(RosterTest.DAY, RosterTest.SPARE);
-            JsonPath preview = DecisionPreviewTest.preview(Map.of("categoryCode", "0202", "kind", "COMPLAINT",
+            JsonPath preview = DecisionPreviewTest.preview(Map.of("categoryCode", "0206", "kind", "COMPLAINT",
                     "territory", Map.of("townCode", TOWN)));
             assertThat(preview.getString("lead.unitCode")).isEqualTo(RosterTest.UNIT);
             assertThat(preview.getString("handlerId")).isEqualTo(RosterTest.DAY);
 
-            JsonPath first = Dispatches.get(Dispatches.create(service, "0202", "COMPLAINT", TOWN, null));
-            JsonPath second = Dispatches.get(Dispatches.create(service, "0202", "COMPLAINT", TOWN, null));
+            JsonPath first = Dispatches.get(Dispatches.create(service, "0206", "COMPLAINT", TOWN, null));
+            JsonPath second = Dispatches.get(Dispatches.create(service, "0206", "COMPLAINT", TOWN, null));
             assertThat(first.getString("lead.unitCode")).isEqualTo(RosterTest.UNIT);
             assertThat(List.of(first.getString("handlerId"), second.getString("handlerId")))
                     .containsExactlyInAnyOrder(RosterTest.DAY, RosterTest.SPARE);
@@ -60,10 +60,10 @@ class HandlerAssignmentTest {
                     .anySatisfy(line -> assertThat(line).contains("least open work among 2 on duty"));
 
             // One open each: the tie goes to whoever was given work longest ago, the first one.
-            JsonPath third = Dispatches.get(Dispatches.create(service, "0202", "COMPLAINT", TOWN, null));
+            JsonPath third = Dispatches.get(Dispatches.create(service, "0206", "COMPLAINT", TOWN, null));
             assertThat(third.getString("handlerId")).isEqualTo(first.getString("handlerId"));
             // Two open against one: the fewer wins, whatever the order.
-            JsonPath fourth = Dispatches.get(Dispatches.create(service, "0202", "COMPLAINT", TOWN, null));
+            JsonPath fourth = Dispatches.get(Dispatches.create(service, "0206", "COMPLAINT", TOWN, null));
             assertThat(fourth.getString("handlerId")).isEqualTo(second.getString("handlerId"));
         } finally {
             TestClockProducer.get().set(TestClockProducer.MONDAY_10_SHANGHAI);

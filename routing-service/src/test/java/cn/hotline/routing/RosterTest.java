@@ -173,10 +173,14 @@ class RosterTest {
     @Test
     void aSwappedHolidayShiftLeavesTheTakersOwnDutyInPlace() {
         ensureUnit();
-        importRoster(Map.of("roster", "国庆值班表", "shifts", List.of(Map.of("unitCode", UNIT, "personId", SPARE,
-                        "from", "2026-10-20", "starts", "08:00", "ends", "20:00")),
+        Map<String, Object> body = Map.of("roster", "国庆值班表", "shifts", List.of(Map.of("unitCode", UNIT,
+                        "personId", SPARE, "from", "2026-10-20", "starts", "08:00", "ends", "20:00")),
                 "swaps", List.of(Map.of("unitCode", UNIT, "date", "2026-10-20", "fromPersonId", SPARE,
-                        "toPersonId", NIGHT, "reason", "临时培训"))), 200);
+                        "toPersonId", NIGHT, "reason", "临时培训")));
+        assertThat(importRoster(body, 200).getInt("swaps")).isEqualTo(1);
+        JsonPath again = importRoster(body, 200);
+        assertThat(again.getInt("swaps")).as("re-sent: the swap stands").isZero();
+        assertThat(again.getInt("unchangedSwaps")).isEqualTo(1);
         assertThat(onDuty("2026-10-20T12:00:00+08:00")).containsExactlyInAnyOrder(DAY, NIGHT);
         assertThat(onDuty("2026-10-20T23:00:00+08:00")).as("the taker's own night stays").containsExactly(NIGHT);
         JsonPath day = roster("2026-10-20", "2026-10-20");

@@ -41,9 +41,12 @@ final class RosterPlan {
         return swaps;
     }
 
-    /** Adds (or, with the same start, replaces) a shift. */
+    /** Adds (or, with the same start, replaces) a shift; one the person gave away in a recorded swap stays given. */
     void shift(String unit, String person, LocalDate date, LocalTime starts, LocalTime ends, String roster, String note) {
         List<DatedDuty> entries = entries(unit, person, date);
+        if (entries.stream().anyMatch(e -> !e.isShift() && e.swapId() != null && given(unit, date, e.swapId(), starts))) {
+            return;
+        }
         entries.removeIf(e -> e.isShift() && e.starts().equals(starts));
         entries.add(DatedDuty.shift(unit, person, date, starts, ends, roster, note, null, actor));
     }
@@ -86,6 +89,12 @@ final class RosterPlan {
         String moved = given.stream().map(g -> g.starts() + "–" + g.ends()).collect(Collectors.joining(", "));
         swaps.add(new DutySwap(id, unit, date, from, to, reason, requestedBy, actor, now, moved));
         return null;
+    }
+
+    /** Whether a recorded swap moved a shift starting at {@code starts} on {@code date} to someone. */
+    private boolean given(String unit, LocalDate date, UUID swapId, LocalTime starts) {
+        return org.unitRoster(unit).map(r -> r.dated(date).stream().anyMatch(e -> e.isShift()
+                && swapId.equals(e.swapId()) && e.starts().equals(starts))).orElse(false);
     }
 
     /** Whether the same swap was recorded before (a re-sent import). */

@@ -17,12 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import cn.hotline.routing.mapping.DecisionView;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.service.DispatchService;
+import cn.hotline.routing.service.HandlerAssignment;
 import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
 import cn.hotline.routing.service.TicketFacts;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 
 /** {@code POST /api/v1/routing/preview}: the decision for a hypothetical ticket; nothing is stored or sent. */
 @Path("/api/v1/routing/preview")
@@ -32,17 +35,19 @@ public class PreviewResource {
 
     private final DispatchService dispatches;
     private final RoutingIndex index;
+    private final HandlerAssignment handlers;
     private final Clock clock;
 
-    public PreviewResource(DispatchService dispatches, RoutingIndex index, Clock clock) {
+    public PreviewResource(DispatchService dispatches, RoutingIndex index, HandlerAssignment handlers, Clock clock) {
         this.dispatches = dispatches;
         this.index = index;
+        this.handlers = handlers;
         this.clock = clock;
     }
 
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
-    public DecisionView preview(@NotNull @Valid PreviewRequest request) {
+    public Uni<DecisionView> preview(@NotNull @Valid PreviewRequest request) {
         PreviewRequest.Territory t = request.territory();
         List<FieldError> errors = new ArrayList<>();
         if (t != null) {
@@ -61,7 +66,8 @@ public class PreviewResource {
                 request.kind() == null ? null : request.kind().name(),
                 request.urgency() == null ? null : request.urgency().name(), request.categoryCode(), place);
         Instant at = request.at() == null ? clock.instant() : request.at().toInstant();
-        return DispatchMapper.toView(dispatches.preview(ticket, at), request.ticketId());
+        return Panache.withSession(() -> handlers.assign(dispatches.preview(ticket, at), at))
+                .map(decision -> DispatchMapper.toView(decision, request.ticketId()));
     }
 
     private void check(String field, String code, List<FieldError> errors) {

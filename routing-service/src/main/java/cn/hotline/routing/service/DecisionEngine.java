@@ -11,8 +11,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.payload.UnitRef;
-import cn.hotline.routing.config.RoutingConfig;
-import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.RoutingRule;
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.service.CategoryCatalogue.Category;
@@ -28,12 +26,10 @@ public class DecisionEngine {
 
     private final RoutingIndex index;
     private final CategoryCatalogue categories;
-    private final RoutingConfig config;
 
-    public DecisionEngine(RoutingIndex index, CategoryCatalogue categories, RoutingConfig config) {
+    public DecisionEngine(RoutingIndex index, CategoryCatalogue categories) {
         this.index = index;
         this.categories = categories;
-        this.config = config;
     }
 
     /** One ticket to decide for; {@code excludedLeads} are units that returned it (for "the next rule"). */
@@ -106,12 +102,9 @@ public class DecisionEngine {
                 why.add("assisting " + unit.get().unit().name() + ": " + unit.get().why());
             }
         }
-        List<Person> onDuty = org.onDuty(lead.get().unit().code(), input.at(), config.zone());
-        String handlerId = onDuty.isEmpty() ? null : onDuty.get(0).personId();
-        why.add(handlerId == null ? "handler: nobody on duty in " + lead.get().unit().name()
-                : "handler: " + onDuty.get(0).name() + " (" + handlerId + ") on duty");
+        // The handler is chosen among those on duty by HandlerAssignment, which reads the open work.
         return Optional.of(new Decision(true, new UnitRef(lead.get().unit().code(), lead.get().unit().name()),
-                List.copyOf(assisting.values()), handlerId, rule.ruleId(), rule.version(), input.territory(),
+                List.copyOf(assisting.values()), null, rule.ruleId(), rule.version(), input.territory(),
                 List.copyOf(why)));
     }
 }

@@ -41,15 +41,17 @@ public class DispatchService {
     private final TerritoryResolver resolver;
     private final DecisionEngine engine;
     private final DispatchEvents events;
+    private final HandlerAssignment handlers;
     private final Clock clock;
 
     public DispatchService(DispatchRepository dispatches, DispatchActionRepository actions, TerritoryResolver resolver,
-            DecisionEngine engine, DispatchEvents events, Clock clock) {
+            DecisionEngine engine, DispatchEvents events, HandlerAssignment handlers, Clock clock) {
         this.dispatches = dispatches;
         this.actions = actions;
         this.resolver = resolver;
         this.engine = engine;
         this.events = events;
+        this.handlers = handlers;
         this.clock = clock;
     }
 
@@ -133,7 +135,8 @@ public class DispatchService {
         d.createdAt = now;
         d.updatedAt = now;
         place(d, decision);
-        return dispatches.persist(d).chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
+        return handlers.assign(d, now).chain(() -> dispatches.persist(d))
+                .chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
                         null, d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"))
                 .chain(() -> events.emit(d.state == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
                         : EventTypes.DISPATCH_QUEUED, d, detail(Actor.system().personId(), null, now, null, null)));

@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.hotline.routing.domain.DatedDuty;
+import cn.hotline.routing.domain.DutySwap;
 import cn.hotline.routing.domain.DutyWindow;
 import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.domain.TerritoryLevel;
 import cn.hotline.routing.domain.Unit;
 
-/** An immutable, indexed copy of the organisation model: territory tree, units, people, rosters, boundaries. */
+/**
+ * An immutable, indexed copy of the organisation model: territory tree, units, people, rosters (weekly patterns,
+ * dated shifts and exceptions, swaps), boundaries.
+ */
 public final class OrganisationSnapshot {
 
     private final Map<String, Territory> territories = new HashMap<>();
@@ -29,10 +34,16 @@ public final class OrganisationSnapshot {
     private final Map<String, Person> peopleByPhone = new HashMap<>();
     private final Map<String, List<Person>> peopleByUnit = new HashMap<>();
     private final Map<String, List<DutyWindow>> roster = new HashMap<>();
+    private final Map<String, UnitRoster> rosters = new HashMap<>();
     private final BoundaryIndex boundaries;
 
     public OrganisationSnapshot(List<Territory> territoryList, List<Unit> unitList, List<Person> personList,
             List<DutyWindow> windows) {
+        this(territoryList, unitList, personList, windows, List.of(), List.of());
+    }
+
+    public OrganisationSnapshot(List<Territory> territoryList, List<Unit> unitList, List<Person> personList,
+            List<DutyWindow> windows, List<DatedDuty> datedDuty, List<DutySwap> swaps) {
         for (Territory t : territoryList) {
             territories.put(t.code(), t);
             if (t.parentCode() != null) {
@@ -52,7 +63,19 @@ public final class OrganisationSnapshot {
         for (DutyWindow w : windows) {
             roster.computeIfAbsent(w.unitCode(), k -> new ArrayList<>()).add(w);
         }
+        Map<String, List<DatedDuty>> datedByUnit = new HashMap<>();
+        datedDuty.forEach(e -> datedByUnit.computeIfAbsent(e.unitCode(), k -> new ArrayList<>()).add(e));
+        Map<String, List<DutySwap>> swapsByUnit = new HashMap<>();
+        swaps.forEach(s -> swapsByUnit.computeIfAbsent(s.unitCode(), k -> new ArrayList<>()).add(s));
+        for (Unit u : units.values()) {
+            rosters.put(u.code(), new UnitRoster(roster(u.code()), defaultContacts(u),
+                    datedByUnit.getOrDefault(u.code(), List.of()), swapsByUnit.getOrDefault(u.code(), List.of())));
+        }
         boundaries = new BoundaryIndex(territoryList);
+    }
+
+    private static List<String> defaultContacts(Unit unit) {
+        return unit.contactIds().isEmpty() && unit.leaderId() != null ? List.of(unit.leaderId()) : unit.contactIds();
     }
 
     public static OrganisationSnapshot empty() {
@@ -122,22 +145,22 @@ public final class OrganisationSnapshot {
         return roster.getOrDefault(unitCode, List.of());
     }
 
+    /** The unit's roster resolved to real duty (weekly pattern, dated entries, swaps); empty for an unknown unit. */
+    public Optional<UnitRoster> unitRoster(String unitCode) {
+        return Optional.ofNullable(unitCode == null ? null : rosters.get(unitCode));
+    }
+
     /**
-     * Who is on duty in {@code unitCode} at {@code at}: the roster's people whose window covers that local
-     * time; for a unit without a roster, its default contacts (or its leader).
+     * Who is on duty in {@code unitCode} at {@code at}, by {@link UnitRoster}'s rule: the weekly roster's people
+     * whose window covers that local time (for a unit without a roster, its default contacts or its leader),
+     * except where dated shifts and exceptions of that date replace a person's weekly duty.
      */
     public List<Person> onDuty(String unitCode, Instant at, ZoneId zone) {
-        Unit unit = units.get(unitCode);
-        if (unit == null) {
+        UnitRoster unitRoster = rosters.get(unitCode);
+        if (unitRoster == null) {
             return List.of();
         }
-        if (!hasRoster(unitCode)) {
-            List<String> ids = unit.contactIds().isEmpty() && unit.leaderId() != null ? List.of(unit.leaderId())
-                    : unit.contactIds();
-            return ids.stream().map(people::get).filter(p -> p != null).toList();
-        }
-        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        return roster(unitCode).stream().filter(w -> w.covers(local)).map(w -> people.get(w.personId()))
-                .filter(p -> p != null).distinct().toList();
+        return unitRoster.onDuty(LocalDateTime.ofInstant(at, zone)).stream().map(people::get).filter(p -> p != null)
+                .toList();
     }
 }

@@ -15,11 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.UnitRef;
-import cn.hotline.routing.config.RoutingConfig;
 import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.domain.DispatchState;
-import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.domain.Unit;
 import cn.hotline.routing.repository.DispatchRepository;
@@ -37,18 +35,19 @@ public class Redispatcher {
     private final TerritoryResolver resolver;
     private final DispatchEvents events;
     private final RoutingIndex index;
-    private final RoutingConfig config;
+    private final HandlerAssignment handlers;
     private final Clock clock;
 
     public Redispatcher(DispatchRepository dispatches, DispatchService service, DecisionEngine engine,
-            TerritoryResolver resolver, DispatchEvents events, RoutingIndex index, RoutingConfig config, Clock clock) {
+            TerritoryResolver resolver, DispatchEvents events, RoutingIndex index, HandlerAssignment handlers,
+            Clock clock) {
         this.dispatches = dispatches;
         this.service = service;
         this.engine = engine;
         this.resolver = resolver;
         this.events = events;
         this.index = index;
-        this.config = config;
+        this.handlers = handlers;
         this.clock = clock;
     }
 
@@ -56,11 +55,12 @@ public class Redispatcher {
     public Uni<Dispatch> assignManually(Dispatch d, Actor actor, ActionRequest body) {
         Instant now = clock.instant();
         DispatchState from = d.state;
-        setUnits(d, body, now);
+        setUnits(d, body);
         d.state = DispatchState.ASSIGNED;
         d.updatedAt = now;
         d.explanation = append(d.explanation, "assigned manually by " + actor.personId() + " to " + d.leadUnitName);
-        return service.log(d, DispatchAction.ASSIGN, actor.personId(), null, from, null, body.note())
+        return handlers.assign(d, now)
+                .chain(() -> service.log(d, DispatchAction.ASSIGN, actor.personId(), null, from, null, body.note()))
                 .chain(() -> events.emit(EventTypes.DISPATCH_ASSIGNED, d,
                         DispatchService.detail(actor.personId(), null, now, null, body.note())))
                 .replaceWith(d);
@@ -79,7 +79,7 @@ public class Redispatcher {
         Dispatch next = successor(old, now);
         return dispatches.findByTicket(old.ticketId).chain(all -> {
             if (body.leadUnitCode() != null) {
-                setUnits(next, body, now);
+                setUnits(next, body);
                 next.state = DispatchState.ASSIGNED;
                 next.queue = Queue.MANUAL;
                 next.explanation = List.of("re-dispatched by " + actor.personId() + " after a return by "
@@ -101,6 +101,7 @@ public class Redispatcher {
             // The old dispatch must leave the open set before the new one enters it (one open per ticket).
             return service.log(old, DispatchAction.ACCEPT_RETURN, actor.personId(), null, from, null, body.note())
                     .chain(dispatches::flush)
+                    .chain(() -> handlers.assign(next, now))
                     .chain(() -> dispatches.persist(next))
                     .chain(() -> service.log(next, DispatchAction.ASSIGN, actor.personId(), null, null, null,
                             "re-dispatch of " + old.id))
@@ -137,7 +138,7 @@ public class Redispatcher {
         return d;
     }
 
-    private void setUnits(Dispatch d, ActionRequest body, Instant now) {
+    private void setUnits(Dispatch d, ActionRequest body) {
         OrganisationSnapshot org = index.organisation();
         String leadCode = required("leadUnitCode", body.leadUnitCode());
         List<FieldError> errors = new ArrayList<>();
@@ -161,8 +162,7 @@ public class Redispatcher {
         d.leadUnitCode = lead.code();
         d.leadUnitName = lead.name();
         d.assisting = DispatchService.parts(refs);
-        List<Person> onDuty = org.onDuty(lead.code(), now, config.zone());
-        d.handlerId = onDuty.isEmpty() ? null : onDuty.get(0).personId();
+        d.handlerId = null;
         d.ruleId = null;
         d.ruleVersion = null;
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.hotline.routing.repository.RosterRepository;
 import cn.hotline.routing.repository.RuleRepository;
 import cn.hotline.routing.repository.TerritoryRepository;
 import cn.hotline.routing.repository.UnitRepository;
@@ -23,15 +24,18 @@ public class RoutingIndex {
     private final TerritoryRepository territories;
     private final UnitRepository units;
     private final RuleRepository rules;
+    private final RosterRepository rosters;
     private final AtomicReference<OrganisationSnapshot> organisation = new AtomicReference<>(OrganisationSnapshot.empty());
     private final AtomicReference<CatalogueIndex> catalogue = new AtomicReference<>(CatalogueIndex.empty());
     private final AtomicLong reloads = new AtomicLong();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    public RoutingIndex(TerritoryRepository territories, UnitRepository units, RuleRepository rules) {
+    public RoutingIndex(TerritoryRepository territories, UnitRepository units, RuleRepository rules,
+            RosterRepository rosters) {
         this.territories = territories;
         this.units = units;
         this.rules = rules;
+        this.rosters = rosters;
     }
 
     public OrganisationSnapshot organisation() {
@@ -65,9 +69,9 @@ public class RoutingIndex {
     public Uni<Void> reload() {
         return Uni.combine().all()
                 .unis(territories.findAll(), units.findAllUnits(), units.findAllPeople(), units.findAllWindows(),
-                        rules.findAll())
-                .with((t, u, p, w, r) -> {
-                    organisation.set(new OrganisationSnapshot(t, u, p, w));
+                        rules.findAll(), rosters.findAllEntries(), rosters.findAllSwaps())
+                .with((t, u, p, w, r, dated, swaps) -> {
+                    organisation.set(new OrganisationSnapshot(t, u, p, w, dated, swaps));
                     catalogue.set(new CatalogueIndex(r));
                     reloads.incrementAndGet();
                     LOG.debugf("routing index reloaded: %d territories, %d units, %d people, %d rule versions",

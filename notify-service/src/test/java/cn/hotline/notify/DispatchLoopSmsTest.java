@@ -43,16 +43,16 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         String commander = commanderOf("330523");
         Ticket t = Ticket.fresh(id("U"), null, "URGENT", "安吉县昌硕街道");
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_QUEUED, t, "UNASSIGNED", null, null, null));
-        assertThat(texts(await().until(() -> smsc.to(commander), l -> !l.isEmpty())).get(0))
+        assertThat(texts(await().until(() -> sentTo(t.ticketId(), commander), l -> !l.isEmpty())).get(0))
                 .startsWith("【湖州12345】人工派单提醒").contains(t.number());
         Ticket normal = Ticket.fresh(id("U"), null, "NORMAL", "安吉县昌硕街道");
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_QUEUED, normal, "UNASSIGNED", null, null, null));
         // An ordinary queued ticket is timed (sla's QUEUE stage) and reaches the dispatcher only on breach.
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, normal, "MANUAL_QUEUE", "QUEUE", 100,
                 TestClock.CLOCK.instant()));
-        await().until(() -> texts(smsc.to(commander)), l -> l.stream().anyMatch(x -> x.contains(normal.number())
+        await().until(() -> texts(sentTo(normal.ticketId(), commander)), l -> l.stream().anyMatch(x -> x.contains(normal.number())
                 && x.contains("人工派单已超过时限")));
-        assertThat(texts(smsc.to(commander))).filteredOn(x -> x.contains(normal.number())).hasSize(1);
+        assertThat(texts(sentTo(normal.ticketId(), commander))).filteredOn(x -> x.contains(normal.number())).hasSize(1);
     }
 
     @Test
@@ -64,17 +64,17 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         routing.person(handler, phone, unit, "handler");
         Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
-        await().until(() -> smsc.to(phone), l -> l.size() == 1);
+        await().until(() -> sentTo(t.ticketId(), phone), l -> l.size() == 1);
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_RETURNED, t, "RETURNED", "NOT_OUR_JURISDICTION", "不属本局", null));
-        assertThat(await().until(() -> texts(smsc.to(commander)), l -> l.stream().anyMatch(x -> x.contains(t.number()))))
+        assertThat(await().until(() -> texts(sentTo(t.ticketId(), commander)), l -> l.stream().anyMatch(x -> x.contains(t.number()))))
                 .filteredOn(x -> x.contains(t.number())).first().asString().contains("退单提醒").contains("非本单位职责")
                 .contains("不属本局");
         // A late SIGN warning for the returned dispatch reaches nobody.
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "NORMAL", "SIGN", 50, TestClock.CLOCK.instant()));
         Ticket marker = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
-        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
-        assertThat(texts(smsc.to(phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
+        await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
+        assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
     }
 
     @Test
@@ -86,11 +86,11 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         routing.person(leader, leaderPhone, "330523-GOV", "leader");
         Ticket t = Ticket.fresh(id("U"), id("p"), "NORMAL", "安吉县孝丰镇");
         EventProbe.publish(bootstrap, escalated(t, 1, leader));
-        await().until(() -> texts(smsc.to(county)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第1级")));
-        await().until(() -> texts(smsc.to(leaderPhone)), l -> l.stream().anyMatch(x -> x.contains("提级督办")));
+        await().until(() -> texts(sentTo(t.ticketId(), county)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第1级")));
+        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.stream().anyMatch(x -> x.contains("提级督办")));
         EventProbe.publish(bootstrap, escalated(t, 2, leader));
-        await().until(() -> texts(smsc.to(city)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第2级")));
-        await().until(() -> texts(smsc.to(leaderPhone)), l -> l.size() == 2);
+        await().until(() -> texts(sentTo(t.ticketId(), city)), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第2级")));
+        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.size() == 2);
     }
 
     @Test
@@ -103,10 +103,10 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         routing.person(handler, phone, unit, "handler");
         Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县溪龙乡");
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_EXTENSION_REQUESTED, t, "SIGNED", null, "需第三方检测", "P5D"));
-        assertThat(texts(await().until(() -> smsc.to(supervisor), l -> !l.isEmpty())).get(0))
+        assertThat(texts(await().until(() -> sentTo(t.ticketId(), supervisor), l -> !l.isEmpty())).get(0))
                 .contains("延期申请").contains("P5D").contains("需第三方检测");
         EventProbe.publish(bootstrap, decided(t, true));
-        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains("延期审批结果") && x.contains("已批准")));
+        await().until(() -> texts(sentTo(t.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains("延期审批结果") && x.contains("已批准")));
     }
 
     @Test
@@ -118,15 +118,15 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         routing.unit(unit, RoutingStub.personJson(id("ldr"), RoutingStub.phone(), unit, "leader"));
         Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
-        await().until(() -> smsc.to(phone), l -> l.size() == 1);
+        await().until(() -> sentTo(t.ticketId(), phone), l -> l.size() == 1);
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_CANCELLED, t, "CANCELLED", "TRANSFERRED_OUT", "transferred out to 110", null));
-        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains("撤单通知") && x.contains("已移交110")));
+        await().until(() -> texts(sentTo(t.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains("撤单通知") && x.contains("已移交110")));
         // A breach that sla had already due: the cancelled dispatch's levels are stopped.
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.CLOCK.instant()));
         Ticket marker = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
-        await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
-        assertThat(texts(smsc.to(phone))).noneMatch(x -> x.contains(t.number()) && x.contains("超时告警"));
+        await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
+        assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("超时告警"));
     }
 
     @Test
@@ -143,14 +143,14 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         Ticket t = Ticket.fresh(lead, handler, "URGENT", "安吉县昌硕街道");
         EventProbe.publish(bootstrap, withAssisting(t, assisting));
         for (String p : phones) {
-            assertThat(texts(await().until(() -> smsc.to(p), l -> !l.isEmpty())).get(0))
+            assertThat(texts(await().until(() -> sentTo(t.ticketId(), p), l -> !l.isEmpty())).get(0))
                     .startsWith("【湖州12345】协办通知").contains(t.number()).contains("安吉县综合行政执法局主办");
         }
-        assertThat(texts(await().until(() -> smsc.to(phone), l -> !l.isEmpty())).get(0)).contains("派单通知");
+        assertThat(texts(await().until(() -> sentTo(t.ticketId(), phone), l -> !l.isEmpty())).get(0)).contains("派单通知");
         // The second unit's SIGN warning is its own: the first unit's signature does not stop it.
         EventProbe.publish(bootstrap, assistSigned(t, assisting[0]));
         EventProbe.publish(bootstrap, assistSla(t, assisting[1]));
-        await().until(() -> texts(smsc.to(phones[1])), l -> l.stream().anyMatch(x -> x.contains("协办签收剩余")));
+        await().until(() -> texts(sentTo(t.ticketId(), phones[1])), l -> l.stream().anyMatch(x -> x.contains("协办签收剩余")));
     }
 
     @Test
@@ -166,6 +166,7 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县杭垓镇");
         smsc.stopSmpp();
         try {
+            await().until(() -> route().startsWith("HTTP"));
             EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
             await().until(() -> audit(t.ticketId()), l -> !l.isEmpty() && Integer.valueOf(1).equals(l.get(0).get("attempts")));
             TestClock.CLOCK.advance(Duration.ofMinutes(1));
@@ -179,6 +180,22 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         } finally {
             smsc.startSmpp();
         }
+        // The other tests read what the SMSC got: SMPP must carry the messages again.
+        await().until(() -> route().equals("SMPP"));
+    }
+
+    private static String route() {
+        List<Map<String, Object>> checks = io.restassured.RestAssured.given().when().get("/q/health/ready").then()
+                .extract().jsonPath().getList("checks");
+        return checks.stream().filter(c -> "sms-gateways".equals(c.get("name")))
+                .map(c -> String.valueOf(((Map<?, ?>) c.get("data")).get("route"))).findFirst().orElse("none");
+    }
+
+    /** What notify sent for the ticket to {@code phone}, by whichever gateway (the audit, masked phone). */
+    private static List<Map<String, Object>> sentTo(String ticketId, String phone) {
+        String masked = cn.hotline.support.security.Masking.phone(phone);
+        return audit(ticketId).stream().filter(r -> masked.equals(r.get("recipientPhone")))
+                .filter(r -> !"CANCELLED".equals(r.get("status"))).toList();
     }
 
     private String commanderOf(String territory) {

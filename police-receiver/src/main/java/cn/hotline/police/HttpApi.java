@@ -47,6 +47,10 @@ final class HttpApi {
         server.start();
     }
 
+    boolean running() {
+        return server != null;
+    }
+
     int port() {
         return server.getAddress().getPort();
     }

@@ -47,8 +47,11 @@ public final class PoliceReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** (Re)starts listening, on the port it had after a {@link #stop()} so senders find it again. */
+    /** (Re)starts listening, on the port it had after a {@link #stop()} so senders find it again; no-op while listening. */
     public synchronized void start() {
+        if (http.running()) {
+            return;
+        }
         try {
             http.start(config.host(), port);
             port = http.port();
@@ -60,6 +63,10 @@ public final class PoliceReceiver implements AutoCloseable {
     /** Stops listening (what it received is kept): 110 unreachable. */
     public synchronized void stop() {
         http.stop();
+    }
+
+    public boolean running() {
+        return http.running();
     }
 
     public int port() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,7 @@ import cn.hotline.intake.repository.PoliceHandoverRepository;
 import cn.hotline.intake.repository.TicketTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -54,6 +56,7 @@ public class PoliceHandoverWorker {
     private final Counter failedAttempts;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public PoliceHandoverWorker(PoliceHandoverRepository handovers, PoliceReceiverClient receiver, TicketTrail trail, Pool pool,
             ObjectMapper json, IntakeConfig config, Clock clock, MeterRegistry metrics) {
@@ -80,7 +83,15 @@ public class PoliceHandoverWorker {
         Infrastructure.getDefaultWorkerPool().execute(this::drain);
     }
 
+    /** No new rounds once the application stops: the pool is closing, and what is claimed is retried after its lease. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+    }
+
     private void drain() {
+        if (stopping.get()) {
+            return;
+        }
         if (!draining.compareAndSet(false, true)) {
             again.set(true);
             return;

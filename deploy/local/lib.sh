@@ -15,6 +15,7 @@ KAFKA_CONTROLLER_PORT=${HOTLINE_KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_PARTITIONS=${HOTLINE_KAFKA_PARTITIONS:-6}
 SMSC_PORT=${HOTLINE_SMSC_PORT:-2775}
 SMSC_HTTP_PORT=${HOTLINE_SMSC_HTTP_PORT:-2776}
+POLICE_PORT=${HOTLINE_POLICE_PORT:-2778}
 INTAKE_PORT=${HOTLINE_INTAKE_PORT:-8081}
 ROUTING_PORT=${HOTLINE_ROUTING_PORT:-8082}
 SLA_PORT=${HOTLINE_SLA_PORT:-8083}
@@ -41,6 +42,8 @@ STACK_CP="$STACK_JAR:$ROOT/local-stack/target/lib/*"
 CONSOLE_JAR="$ROOT/web-console/target/quarkus-app/quarkus-run.jar"
 KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1)
 SMSC_CP="$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar:$ROOT/smsc-simulator/target/lib/*"
+POLICE_JAR="$ROOT/police-receiver/target/police-receiver-1.0.0-SNAPSHOT.jar"
+POLICE_CP="$POLICE_JAR:$ROOT/police-receiver/target/lib/*"
 
 # answers HOST PORT: true when something accepts TCP connections there.
 answers() {
@@ -101,6 +104,13 @@ wait_port() {
   return 1
 }
 
+# start_police: the stand-in 110 receiver (what intake hands over on transfer-out), its data kept in $DATA.
+start_police() {
+  launch police "$LOGS/police-receiver.log" env POLICE_RECEIVER_PORT="$POLICE_PORT" POLICE_RECEIVER_DATA="$DATA/police-handovers.jsonl" \
+    java -Dhotline.stack=police -Xmx64m -cp "$POLICE_CP" cn.hotline.police.PoliceReceiver
+  wait_port police 127.0.0.1 "$POLICE_PORT" 60
+}
+
 # start_kafka: runs the broker on the formatted storage in $DATA/kafka; true once it listens.
 start_kafka() {
   launch kafka "$LOGS/kafka.log" java -Dhotline.stack=kafka -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
@@ -133,6 +143,7 @@ start_service() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$DATA/jwt/public.pem" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
     NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
+    HOTLINE_INTAKE_POLICE_RECEIVER_URL="http://127.0.0.1:$POLICE_PORT" \
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
     HOTLINE_AUTH_IDP_ISSUER="$IDP_ISSUER" \
     QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION=true \

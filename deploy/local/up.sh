@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up the whole suite on this machine without Docker: a real Kafka broker (KRaft) from Maven
 # Central artifacts, PostgreSQL and Redis (reused when they answer, else embedded real servers), the SMSC
-# simulator and the four services; waits until every service is ready and prints where everything is.
+# simulator, the stand-in 110 receiver and the four services; waits until every service is ready and prints where everything is.
 #
 #   deploy/local/up.sh [--detach] [--replicas N] [--build] [--no-console]
 #
@@ -32,7 +32,7 @@ done
 command -v java >/dev/null || { echo "java is not on PATH: install JDK 17+" >&2; exit 1; }
 mkdir -p "$RUN" "$LOGS"
 
-for name in postgres redis kafka smsc keycloak web-console "${SERVICES[@]}"; do
+for name in postgres redis kafka smsc police keycloak web-console "${SERVICES[@]}"; do
   if alive "$name"; then
     echo "the local stack is already running ($name); stop it with deploy/local/down.sh" >&2
     exit 1
@@ -41,7 +41,7 @@ done
 
 # --- Build what is not built.
 need_build=$BUILD
-for artifact in "$STACK_JAR" "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar"; do
+for artifact in "$STACK_JAR" "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar" "$POLICE_JAR"; do
   [ -f "$artifact" ] || need_build=true
 done
 for service in "${SERVICES[@]}"; do
@@ -71,6 +71,7 @@ port_free "$KAFKA_PORT" HOTLINE_KAFKA_PORT "Kafka"
 port_free "$KAFKA_CONTROLLER_PORT" HOTLINE_KAFKA_CONTROLLER_PORT "Kafka controller"
 port_free "$SMSC_PORT" HOTLINE_SMSC_PORT "SMSC simulator SMPP"
 port_free "$SMSC_HTTP_PORT" HOTLINE_SMSC_HTTP_PORT "SMSC simulator HTTP"
+port_free "$POLICE_PORT" HOTLINE_POLICE_PORT "stand-in 110 receiver"
 for service in "${SERVICES[@]}"; do
   for replica in $(seq 1 "$REPLICAS"); do
     var="HOTLINE_$(echo "${service%-service}" | tr a-z A-Z)_PORT"
@@ -165,6 +166,10 @@ if [ -f "$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar" ]; then
   wait_port smsc 127.0.0.1 "$SMSC_PORT" 60 || fail "SMSC simulator did not start" "$LOGS/smsc.log"
 fi
 
+# --- The stand-in 110 receiver (intake hands transferred-out tickets to it).
+echo "110 receiver (stand-in): 127.0.0.1:$POLICE_PORT"
+start_police || fail "the stand-in 110 receiver did not start" "$LOGS/police-receiver.log"
+
 # --- The services.
 declare -A URLS=()
 for service in "${SERVICES[@]}"; do
@@ -199,6 +204,7 @@ done
 printf '  %-20s 127.0.0.1:%s\n' "Kafka" "$KAFKA_PORT"
 printf '  %-20s %s:%s   Redis %s:%s\n' "PostgreSQL" "$PG_HOST" "$PG_PORT" "$REDIS_HOST" "$REDIS_PORT"
 alive smsc && printf '  %-20s SMPP 127.0.0.1:%s, sent messages at http://127.0.0.1:%s/messages\n' "SMSC simulator" "$SMSC_PORT" "$SMSC_HTTP_PORT"
+alive police && printf '  %-20s http://127.0.0.1:%s/handovers   (what intake handed to 110)\n' "110 receiver" "$POLICE_PORT"
 if $CONSOLE; then
   printf '  %-20s %s   (sign in as operator / dispatcher / supervisor / admin / handler, password local-<user>)\n' "web console" "$CONSOLE_URL"
   printf '  %-20s %s   (admin console: admin / local-keycloak-admin)\n' "Keycloak" "$KEYCLOAK_URL"

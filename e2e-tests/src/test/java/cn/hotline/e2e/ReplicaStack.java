@@ -81,6 +81,7 @@ final class ReplicaStack {
         env.put("HOTLINE_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaControllerPort));
         env.put("HOTLINE_SMSC_PORT", String.valueOf(smscPort));
         env.put("HOTLINE_SMSC_HTTP_PORT", String.valueOf(smscHttpPort));
+        env.put("HOTLINE_POLICE_PORT", String.valueOf(freePort(taken)));
         for (String service : SERVICES) {
             env.put("HOTLINE_" + service.toUpperCase() + "_PORT", String.valueOf(basePorts.get(service)));
         }
@@ -171,7 +172,7 @@ final class ReplicaStack {
                 .redirectOutput(output.toFile());
         Map<String, String> environment = builder.environment();
         // Nothing of the caller's own stack settings may leak in: only this stack's addresses count.
-        environment.keySet().removeIf(name -> Stream.of("HOTLINE_", "QUARKUS_", "KAFKA_", "MP_", "SMALLRYE_", "NOTIFY_", "SMSC_")
+        environment.keySet().removeIf(name -> Stream.of("HOTLINE_", "QUARKUS_", "KAFKA_", "MP_", "SMALLRYE_", "NOTIFY_", "SMSC_", "POLICE_")
                 .anyMatch(name::startsWith));
         environment.putAll(env);
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged service (or the SMSC simulator) running as its own JVM, the way deploy/local runs it. */
+/** One packaged service (or the SMSC simulator, the 110 receiver) running as its own JVM, the way deploy/local runs it. */
 final class ServiceProcess {
 
     private final String name;
@@ -54,6 +54,15 @@ final class ServiceProcess {
     /** Sends TERM and returns at once (see {@link #awaitOrKill}). */
     void terminate() {
         process.destroy();
+    }
+
+    /** KILL (-9), as a crash: no shutdown hook runs; returns once the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Waits for the process to end until {@code deadline}, then KILLs it. */

@@ -17,7 +17,9 @@ import cn.hotline.testsupport.TestServers;
 
 /**
  * The whole suite for end-to-end tests, started once per test JVM: the in-JVM Kafka broker, the real
- * PostgreSQL and Redis, the SMSC simulator and the four services from their packaged jars as processes.
+ * PostgreSQL and Redis, the SMSC simulator, the stand-in 110 receiver and the four services from their packaged
+ * jars as processes. With {@code -Dhotline.test.db-suffix=X} (a second checkout testing beside this one) the
+ * databases are {@code hotline_<service>_e2eX} and Redis is an embedded server of this run alone; ports are free ones.
  */
 final class Suite {
 
@@ -30,6 +32,12 @@ final class Suite {
     private final Map<String, Integer> ports = new HashMap<>();
     private final Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
     private final Path logs = Path.of(System.getProperty("hotline.e2e.logs", "target/e2e-logs"));
+    private final String suffix = System.getProperty("hotline.test.db-suffix", "");
+    /** How each process of {@link #processes} was started, so a test can start it again after stopping or killing it. */
+    private final Map<String, List<String>> commands = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, String> readyUrls = new HashMap<>();
+    private int policePort;
     private int smscPort;
     private int smscHttpPort;
     private int keycloakPort;
@@ -55,6 +63,34 @@ final class Suite {
 
     String smscView() {
         return "http://127.0.0.1:" + smscHttpPort;
+    }
+
+    /** The stand-in 110 receiver ({@code GET /handovers} lists what intake handed over). */
+    String policeReceiver() {
+        return "http://127.0.0.1:" + policePort;
+    }
+
+    /** Ends a process of the suite with KILL, as a crash ({@code intake}, {@code police}, ...). */
+    synchronized void kill(String name) throws InterruptedException {
+        processes.get(name).kill();
+    }
+
+    /** Stops a process of the suite with TERM and waits until it is gone. */
+    synchronized void stop(String name) throws InterruptedException {
+        ServiceProcess process = processes.get(name);
+        process.terminate();
+        process.awaitOrKill(java.time.Instant.now().plusSeconds(20));
+    }
+
+    /** Starts a stopped or killed process again, as it was started first, and waits until it is ready. */
+    synchronized void restart(String name) throws Exception {
+        if (processes.get(name).alive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        ServiceProcess process = launch(name);
+        if (!process.awaitHttp200(readyUrls.get(name), READY_BOUND)) {
+            throw new IllegalStateException(name + " did not become ready again; see " + process.log());
+        }
     }
 
     String bootstrap() {
@@ -115,7 +151,8 @@ final class Suite {
         Files.createDirectories(logs);
         String kafka = TestKafka.bootstrapServers();
         String postgres = TestServers.postgres();
-        String redis = TestServers.redis();
+        // A shared Redis has 16 indexes only: a run with a suffix takes a server of its own instead of indexes 5-8.
+        String redis = suffix.isEmpty() ? TestServers.redis() : privateRedis();
         smscPort = freePort();
         smscHttpPort = freePort();
         Map<String, String> smscEnv = Map.of("SMSC_SMPP_PORT", String.valueOf(smscPort),
@@ -126,6 +163,7 @@ final class Suite {
                 smscCopy.resolve("smsc-simulator-1.0.0-SNAPSHOT.jar") + ":" + smscCopy.resolve("lib") + "/*",
                 "cn.hotline.smsc.SmscSimulator"), smscEnv, logs);
         processes.put("smsc", smsc);
+        startPoliceReceiver();
         for (String service : SERVICES) {
             ports.put(service, freePort());
         }
@@ -133,7 +171,7 @@ final class Suite {
         consolePort = freePort();
         int redisDb = 5;
         for (String service : SERVICES) {
-            String database = "hotline_" + service + "_e2e";
+            String database = "hotline_" + service + "_e2e" + suffix;
             TestServers.freshDatabase(database);
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
@@ -150,10 +188,17 @@ final class Suite {
             // The provider's JWKS is fetched by a blocking client: tokens are checked on a worker, not the event loop.
             env.put("QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION", "true");
             env.put("HOTLINE_NOTIFY_FIELD_LINK_BASE", "http://127.0.0.1:" + consolePort + "/m/");
+            // intake hands transferred-out tickets to the stand-in 110, retrying quickly and never giving up in a scenario.
+            env.put("HOTLINE_INTAKE_POLICE_RECEIVER_URL", policeReceiver());
+            env.put("HOTLINE_INTAKE_POLICE_RETRY_INITIAL_DELAY", "500ms");
+            env.put("HOTLINE_INTAKE_POLICE_RETRY_MAX_DELAY", "2s");
+            env.put("HOTLINE_INTAKE_POLICE_MAX_ATTEMPTS", "100000");
+            env.put("HOTLINE_INTAKE_POLICE_LEASE", "15s");
             Path app = snapshot(root.resolve(service + "-service/target"), service, List.of("quarkus-app"));
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar",
-                    app.resolve("quarkus-app/quarkus-run.jar").toString()));
-            processes.put(service, ServiceProcess.start(service + "-service", command, env, logs));
+            commands.put(service, List.of(java(), "-Xmx384m", "-jar", app.resolve("quarkus-app/quarkus-run.jar").toString()));
+            environments.put(service, env);
+            readyUrls.put(service, url(service) + "/q/health/ready");
+            launch(service);
         }
         for (String service : SERVICES) {
             ServiceProcess process = processes.get(service);
@@ -162,6 +207,32 @@ final class Suite {
                 throw new IllegalStateException(service + "-service did not become ready; see " + process.log());
             }
         }
+    }
+
+    /** The stand-in 110 receiver on a free port, what it received kept in a file (so it survives its own restart). */
+    private void startPoliceReceiver() throws Exception {
+        policePort = freePort();
+        Path data = logs.resolveSibling("e2e-police-handovers.jsonl");
+        Files.deleteIfExists(data);
+        Path copy = snapshot(root.resolve("police-receiver/target"), "police",
+                List.of("police-receiver-1.0.0-SNAPSHOT.jar", "lib"));
+        commands.put("police", List.of(java(), "-Xmx64m", "-cp",
+                copy.resolve("police-receiver-1.0.0-SNAPSHOT.jar") + ":" + copy.resolve("lib") + "/*", "cn.hotline.police.PoliceReceiver"));
+        environments.put("police", Map.of("POLICE_RECEIVER_PORT", String.valueOf(policePort),
+                "POLICE_RECEIVER_DATA", data.toAbsolutePath().toString()));
+        readyUrls.put("police", policeReceiver() + "/status");
+        ServiceProcess police = launch("police");
+        if (!police.awaitHttp200(readyUrls.get("police"), READY_BOUND)) {
+            throw new IllegalStateException("the 110 receiver did not start; see " + police.log());
+        }
+    }
+
+    /** Starts {@code name} from its recorded command and environment (its log is appended to). */
+    private ServiceProcess launch(String name) throws IOException {
+        String logName = SERVICES.contains(name) ? name + "-service" : name + "-receiver";
+        ServiceProcess process = ServiceProcess.start(logName, commands.get(name), environments.get(name), logs);
+        processes.put(name, process);
+        return process;
     }
 
     /**
@@ -182,7 +253,7 @@ final class Suite {
             Path from = target.resolve(entry);
             if (!Files.exists(from)) {
                 throw new IllegalStateException(from + " is missing: package the services first"
-                        + " (./mvnw -B -DskipTests package -pl intake-service,routing-service,sla-service,notify-service,smsc-simulator)");
+                        + " (./mvnw -B -DskipTests package -pl intake-service,routing-service,sla-service,notify-service,smsc-simulator,police-receiver)");
             }
             try (var walk = Files.walk(from)) {
                 for (Path p : walk.toList()) {
@@ -215,6 +286,21 @@ final class Suite {
             }
         }
         processes.clear();
+    }
+
+    /** An embedded Redis server of this test JVM alone, on a free port (stopped by a shutdown hook). */
+    private static String privateRedis() throws IOException {
+        int port = freePort();
+        redis.embedded.RedisServer server = new redis.embedded.RedisServer(port);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (IOException ignored) {
+                // the JVM is exiting
+            }
+        }, "e2e-private-redis-stop"));
+        return "127.0.0.1:" + port;
     }
 
     private static String java() {

@@ -3,7 +3,12 @@ package cn.hotline.intake.config;
 import java.time.Duration;
 import java.util.List;
 
+<<<<<<< HEAD
 import org.hibernate.validator.constraints.time.DurationMin;
+=======
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+>>>>>>> police-handover
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,6 +39,8 @@ public interface IntakeConfig {
     FollowUp followUp();
 
     Open311 open311();
+
+    Police police();
 
     /** Where the reference data is read from (classpath resources). */
     interface Region {
@@ -106,5 +113,60 @@ public interface IntakeConfig {
         @WithDefault("PT24H")
         @DurationMin(seconds = 1)
         Duration idempotencyWindow();
+    }
+
+    /**
+     * 12345 → 110 hand-over (transfer-out): the 110 system's receiver, how long one call may take, and how delivery
+     * is retried (each attempt waits {@code retryInitialDelay × retryFactor^(n-1)}, at most {@code retryMaxDelay})
+     * until 110 acknowledges or {@code maxAttempts} failed attempts mark the hand-over FAILED.
+     */
+    interface Police {
+        @WithDefault("http://127.0.0.1:2778")
+        String receiverUrl();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** One call, fault-tolerance timeout (and the client's read timeout). */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Quick retries inside one attempt, for a blip; the durable retry is the backoff below. */
+        @WithDefault("1")
+        @Min(0)
+        int callRetries();
+
+        @WithDefault("200ms")
+        Duration callRetryDelay();
+
+        @WithDefault("5s")
+        Duration retryInitialDelay();
+
+        @WithDefault("2.0")
+        @DecimalMin("1.0")
+        double retryFactor();
+
+        @WithDefault("5m")
+        Duration retryMaxDelay();
+
+        @WithDefault("12")
+        @Min(1)
+        int maxAttempts();
+
+        /** How often the worker looks for due hand-overs (it is also woken after each transfer-out). */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** A claimed hand-over is left alone this long; longer than timeout × (callRetries + 1) plus the delays. */
+        @WithDefault("60s")
+        Duration lease();
+
+        @WithDefault("20")
+        @Min(1)
+        int batchSize();
+
+        /** How often the pending/failed gauges are re-counted. */
+        @WithDefault("15s")
+        String gaugeRefreshEvery();
     }
 }

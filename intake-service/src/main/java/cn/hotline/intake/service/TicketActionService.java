@@ -22,7 +22,7 @@ import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Merge (并单) into a master ticket and transfer-out to 110, each with its event and trail entry. */
+/** Merge (并单) into a master ticket and transfer-out to 110 (with its hand-over), each with its event and trail entry. */
 @ApplicationScoped
 public class TicketActionService {
 
@@ -30,13 +30,16 @@ public class TicketActionService {
     private final TicketEvents events;
     private final TicketTrail trail;
     private final TicketMapper mapper;
+    private final PoliceHandoverService handovers;
     private final Clock clock;
 
-    public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper, Clock clock) {
+    public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper,
+            PoliceHandoverService handovers, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.trail = trail;
         this.mapper = mapper;
+        this.handovers = handovers;
         this.clock = clock;
     }
 
@@ -68,10 +71,14 @@ public class TicketActionService {
             move(ticket, TicketStatus.TRANSFERRED_OUT, now);
             TicketTransferredOut payload = new TicketTransferredOut(TicketTransferredOut.SCHEMA_VERSION, ticket.id.toString(),
                     ticket.number, target, request.reason(), actor, now);
+            boolean to110 = PoliceHandoverService.TARGET_110.equals(target);
+            // The hand-over row commits with the status change and the event, or none of them does.
             return events.emit(EventTypes.TICKET_TRANSFERRED_OUT, ticket.id, payload)
                     .flatMap(ignored -> trail.append(ticket.id, "TRANSFERRED_OUT", actor, target, request.reason(), now))
+                    .flatMap(ignored -> to110 ? handovers.open(ticket, request.reason(), actor, now).replaceWithVoid()
+                            : Uni.createFrom().voidItem())
                     .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
-        }));
+        })).invoke(handovers::committed);
     }
 
     private Uni<Ticket> load(UUID id) {

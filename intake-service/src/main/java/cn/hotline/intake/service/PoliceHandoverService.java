@@ -1,0 +1,103 @@
+package cn.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.hotline.intake.domain.HandoverStatus;
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.mapping.PoliceHandoverPayload;
+import cn.hotline.intake.mapping.PoliceHandoverView;
+import cn.hotline.intake.repository.PoliceHandoverRepository;
+import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Opens a hand-over to 110 inside the transfer-out's transaction; lists hand-overs and restarts a failed one. */
+@ApplicationScoped
+public class PoliceHandoverService {
+
+    /** The transfer-out target the 110 system receives. */
+    public static final String TARGET_110 = "110";
+
+    private final PoliceHandoverRepository handovers;
+    private final TicketTrail trail;
+    private final CategoryService categories;
+    private final PoliceHandoverWorker worker;
+    private final ObjectMapper json;
+    private final Pool pool;
+    private final Clock clock;
+
+    public PoliceHandoverService(PoliceHandoverRepository handovers, TicketTrail trail, CategoryService categories,
+            PoliceHandoverWorker worker, ObjectMapper json, Pool pool, Clock clock) {
+        this.handovers = handovers;
+        this.trail = trail;
+        this.categories = categories;
+        this.worker = worker;
+        this.json = json;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** Writes the hand-over of {@code ticket} (due at once). Must run inside the transfer-out's transaction. */
+    public Uni<UUID> open(Ticket ticket, String reason, String actor, Instant at) {
+        UUID id = UUID.randomUUID();
+        PoliceHandoverPayload payload = new PoliceHandoverPayload(PoliceHandoverPayload.SCHEMA_VERSION, id.toString(),
+                PoliceHandoverPayload.SOURCE, ticket.id.toString(), ticket.number, ticket.channel.name(), ticket.kind.name(),
+                ticket.urgency.name(), ticket.categoryCode, categories.get(ticket.categoryCode).map(c -> c.name()).orElse(null),
+                ticket.content,
+                new PoliceHandoverPayload.Location(ticket.lat, ticket.lon, ticket.address, ticket.countyCode, ticket.townCode,
+                        ticket.villageCode),
+                new PoliceHandoverPayload.Caller(ticket.callerName, ticket.callerPhone, ticket.callerIdMasked),
+                reason, actor, at, ticket.occurredAt, ticket.receivedAt);
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("hand-over of " + ticket.number + " not serialisable", e);
+        }
+        return handovers.open(id, ticket.id, ticket.number, body, at).replaceWith(id);
+    }
+
+    /** Tells the worker a hand-over was committed (call after the transaction). */
+    public void committed() {
+        worker.wake();
+    }
+
+    public Uni<List<PoliceHandoverView>> list(HandoverStatus status, UUID ticketId, int limit) {
+        return handovers.list(status, ticketId, limit);
+    }
+
+    /** FAILED → PENDING: another round of attempts, at once; the trail records who asked. */
+    public Uni<PoliceHandoverView> retry(UUID id, String actor) {
+        Instant now = clock.instant();
+        return handovers.find(id).flatMap(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("hand-over " + id);
+            }
+            if (!HandoverStatus.valueOf(found.status()).canMoveTo(HandoverStatus.PENDING)) {
+                throw conflict(found);
+            }
+            return pool.withTransaction(conn -> handovers.retry(conn, id, now).flatMap(settled -> {
+                if (settled == null) {
+                    throw conflict(found);
+                }
+                return trail.append(conn, settled.ticketId(), "HANDOVER_RETRIED", actor, id.toString(),
+                        "attempts restarted after " + found.attempts() + " failed", now);
+            }));
+        }).flatMap(ignored -> handovers.find(id)).invoke(worker::wake);
+    }
+
+    private static ProblemException conflict(PoliceHandoverView found) {
+        return ProblemException.conflict("hand-over " + found.id() + " of " + found.ticketNumber() + " is " + found.status()
+                + "; only a FAILED one can be retried", Map.of("status", found.status()));
+    }
+}

@@ -77,7 +77,7 @@ public class Open311Service {
         List<CreateTicketRequest.Attachment> media = mediaUrl == null ? List.of()
                 : List.of(new CreateTicketRequest.Attachment("media", null, null, mediaUrl));
         TicketDraft draft = new TicketDraft(Channel.OPEN311, Kind.HELP, Urgency.NORMAL, serviceCode, description, name, phone,
-                null, lat, lon, address, media, null, null, null, "open311", List.of());
+                null, lat, lon, address, media, null, null, null, "open311", List.of(), false);
         String key = "open311:" + UUID.randomUUID();
         return tickets.create(key, key, draft).flatMap(created -> Panache.withSession(() -> repository.findById(created.id())))
                 .map(ticket -> ticket.number);
@@ -89,6 +89,10 @@ public class Open311Service {
         if (ids != null && !ids.isEmpty()) {
             where.add("number in :ids");
             params.put("ids", ids);
+            // Numbers are sequential: only Open311's own (public) requests answer by number; a hotline ticket's progress
+            // is read with the unguessable token of its SMS link (GET /api/v1/progress/{token}).
+            where.add("channel = :channel");
+            params.put("channel", Channel.OPEN311);
         } else {
             // The public list shows what was filed through Open311; other channels' tickets only by explicit id.
             where.add("channel = :channel");

@@ -27,7 +27,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/v1/citizen")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SERVICE)
 public class CitizenContactResource {
 
@@ -52,6 +51,7 @@ public class CitizenContactResource {
 
     @POST
     @Path("/tickets/{id}/survey-reply")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<CitizenRequests.SurveyRecorded> surveyReply(@PathParam("id") UUID id,
             @Valid @NotNull CitizenRequests.SurveyReply reply) {
         return citizens.surveyReply(id, reply);
@@ -59,6 +59,7 @@ public class CitizenContactResource {
 
     @POST
     @Path("/opt-outs")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> optOut(@Valid @NotNull CitizenRequests.OptOut request) {
         return citizens.optOut(request).map(ignored -> Response.noContent().build());
     }

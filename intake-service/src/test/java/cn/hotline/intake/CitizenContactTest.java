@@ -67,15 +67,20 @@ class CitizenContactTest {
                 .then().statusCode(201).extract().path("token");
         assertThat(token).matches("[A-Za-z0-9_-]{22}");
 
-        Response progress = given().when().get("/api/v1/progress/" + token);
+        Response progress = given().accept(ContentType.JSON).when().get("/api/v1/progress/" + token);
         progress.then().statusCode(200).body("number", equalTo(number)).body("status", equalTo("ACCEPTED"))
                 .body("categoryName", equalTo("噪声扰民"));
-        assertThat(progress.asString()).doesNotContain(phone).doesNotContain("张三").doesNotContain(phone.substring(7));
+        assertThat(progress.asString()).doesNotContain(phone).doesNotContain("张三").doesNotContain("****");
+        // A phone browser (Accept: text/html) gets the same as a page.
+        String page = given().accept(ContentType.HTML).when().get("/api/v1/progress/" + token).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
+        assertThat(page).contains("工单办理进度").contains(number).contains("已受理").contains("噪声扰民")
+                .doesNotContain(phone).doesNotContain("****").doesNotContain("张三");
 
         // A wrong token (well-formed, never issued) finds nothing; a malformed one is a 400 naming the field.
         String wrong = token.charAt(0) == 'A' ? "B" + token.substring(1) : "A" + token.substring(1);
-        given().when().get("/api/v1/progress/" + wrong).then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/progress/" + number).then().statusCode(400).contentType("application/problem+json")
+        given().accept(ContentType.JSON).when().get("/api/v1/progress/" + wrong).then().statusCode(404).contentType("application/problem+json");
+        given().accept(ContentType.JSON).when().get("/api/v1/progress/" + number).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("token"));
         // Staff still find it by number with a JWT; nobody does without one.
         given().when().get("/api/v1/tickets/by-number/" + number).then().statusCode(401);
@@ -83,8 +88,8 @@ class CitizenContactTest {
         String second = given().auth().oauth2(service()).when().post("/api/v1/citizen/tickets/" + id + "/progress-links")
                 .then().statusCode(201).extract().path("token");
         assertThat(second).isNotEqualTo(token);
-        given().when().get("/api/v1/progress/" + second).then().statusCode(200).body("number", equalTo(number));
-        given().when().get("/api/v1/progress/" + token).then().statusCode(200);
+        given().accept(ContentType.JSON).when().get("/api/v1/progress/" + second).then().statusCode(200).body("number", equalTo(number));
+        given().accept(ContentType.JSON).when().get("/api/v1/progress/" + token).then().statusCode(200);
     }
 
     @Test

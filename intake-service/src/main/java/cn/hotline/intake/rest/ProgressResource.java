@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.hotline.intake.mapping.ProgressPage;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.service.CitizenContactService;
 import io.smallrye.mutiny.Uni;
@@ -26,5 +27,12 @@ public class ProgressResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<TicketStatusView> progress(@PathParam("token") String token) {
         return citizens.progress(token);
+    }
+
+    /** The same, as the page a phone browser shows when the citizen taps the link. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> page(@PathParam("token") String token) {
+        return citizens.progress(token).map(ProgressPage::render);
     }
 }

@@ -130,7 +130,8 @@ public class Open311Service {
                 t.channel == Channel.OPEN311 ? t.lat : null, t.channel == Channel.OPEN311 ? t.lon : null, null);
     }
 
-    private static String statusNotes(TicketStatus status) {
+    /** The citizen-facing words for a status (Open311 status_notes, the progress page). */
+    public static String statusNotes(TicketStatus status) {
         return switch (status) {
             case ACCEPTED -> "已受理";
             case DISPATCHED -> "已派单";

@@ -184,6 +184,9 @@ final class Suite {
             env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));
+            // notify reads the citizen's phone from intake at send time; the SMS links to intake's progress lookup.
+            env.put("QUARKUS_REST_CLIENT_INTAKE_URL", "http://127.0.0.1:" + ports.get("intake"));
+            env.put("HOTLINE_NOTIFY_CITIZEN_PROGRESS_LINK_BASE", "http://127.0.0.1:" + ports.get("intake") + "/api/v1/progress/");
             env.put("HOTLINE_AUTH_IDP_ISSUER", issuer());
             // The provider's JWKS is fetched by a blocking client: tokens are checked on a worker, not the event loop.
             env.put("QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION", "true");

@@ -16,7 +16,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The other side of notify's links for tests: the real SMSC simulator (SMPP, in this JVM, random ports) and a
- * WireMock standing in for routing-service's directory/sign API (a contract stub) and for the cloud SMS API.
+ * WireMock standing in for routing-service's directory/sign API and intake-service's citizen endpoints (contract
+ * stubs) and for the cloud SMS API.
  * Short fault-tolerance and reconnect values so outages are seen within seconds.
  */
 public class NotifyStackResource implements QuarkusTestResourceLifecycleManager {
@@ -56,6 +57,11 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
         config.put("notify.test.wiremock-port", String.valueOf(wiremock.port()));
         config.put("quarkus.rest-client.routing.url", wiremock.baseUrl());
         config.put("quarkus.rest-client.sms-http.url", wiremock.baseUrl());
+        config.put("quarkus.rest-client.intake.url", wiremock.baseUrl());
+        config.put("hotline.notify.citizen.retry", "PT1S");
+        config.put("cn.hotline.notify.client.IntakeClient/Timeout/value", "1500");
+        config.put("cn.hotline.notify.client.IntakeClient/Retry/delay", "50");
+        config.put("cn.hotline.notify.client.IntakeClient/CircuitBreaker/delay", "1000");
         config.put("hotline.notify.worker-interval", "1s");
         config.put("hotline.notify.directory-retry", "PT0S");
         config.put("hotline.notify.claim-batch", "10");

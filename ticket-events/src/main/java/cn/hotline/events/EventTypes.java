@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String TICKET_REOPENED = "ticket.reopened";
     public static final String TICKET_CLOSED = "ticket.closed";
     public static final String TICKET_TRANSFERRED_OUT = "ticket.transferred-out";
+    /** The lead unit completed: the ticket waits for the follow-up (回访), by operator call or SMS survey. */
+    public static final String TICKET_AWAITING_FOLLOW_UP = "ticket.awaiting-follow-up";
 
     public static final String ALERT_REPEAT_COMPLAINANT = "alert.repeat-complainant";
     public static final String ALERT_HOTWORD_SURGE = "alert.hotword-surge";
@@ -47,6 +49,7 @@ public final class EventTypes {
 
     public static final List<String> ALL = List.of(
             TICKET_CREATED, TICKET_MERGED, TICKET_REOPENED, TICKET_CLOSED, TICKET_TRANSFERRED_OUT,
+            TICKET_AWAITING_FOLLOW_UP,
             ALERT_REPEAT_COMPLAINANT, ALERT_HOTWORD_SURGE,
             DISPATCH_ASSIGNED, DISPATCH_SIGNED, DISPATCH_RETURNED, DISPATCH_REASSIGNED, DISPATCH_ESCALATED,
             DISPATCH_ARRIVED, DISPATCH_HANDLED, DISPATCH_EXTENSION_REQUESTED, DISPATCH_EXTENSION_DECIDED,

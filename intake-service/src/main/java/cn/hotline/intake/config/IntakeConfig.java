@@ -3,12 +3,10 @@ package cn.hotline.intake.config;
 import java.time.Duration;
 import java.util.List;
 
-<<<<<<< HEAD
-import org.hibernate.validator.constraints.time.DurationMin;
-=======
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
->>>>>>> police-handover
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

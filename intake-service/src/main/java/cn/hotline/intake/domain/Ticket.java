@@ -41,6 +41,9 @@ public class Ticket {
     public String callerIdNumber;
     @Column(name = "caller_id_masked")
     public String callerIdMasked;
+    /** The caller chose at intake to get no SMS about this ticket. */
+    @Column(name = "sms_opt_out")
+    public boolean smsOptOut;
     public Double lat;
     public Double lon;
     public String address;

@@ -30,11 +30,15 @@ public record CreateTicketRequest(
         Instant occurredAt,
         @Size(max = 64) @Pattern(regexp = Patterns.LINE, message = Patterns.LINE_MESSAGE) String proxyAgent) {
 
-    /** Who called: name, phone (mainland mobile or landline), optional resident ID number. */
+    /**
+     * Who called: name, phone (mainland mobile or landline), optional resident ID number; {@code smsOptOut} true when
+     * the caller wants no SMS about this ticket (acknowledgement, completion survey).
+     */
     public record Caller(
             @Size(max = 64) @Pattern(regexp = Patterns.LINE, message = Patterns.LINE_MESSAGE) String name,
             @Pattern(regexp = Patterns.PHONE, message = Patterns.PHONE_MESSAGE) String phone,
-            @Pattern(regexp = Patterns.ID_NUMBER, message = "must be an 18-character resident ID number") String idNumber) {
+            @Pattern(regexp = Patterns.ID_NUMBER, message = "must be an 18-character resident ID number") String idNumber,
+            Boolean smsOptOut) {
     }
 
     /** Where it happened: lat/lon, address text, or both. */

@@ -29,7 +29,7 @@ public class TicketMapper {
         TicketView.CallerView caller = t.callerName == null && t.callerPhone == null && t.callerIdNumber == null ? null
                 : new TicketView.CallerView(t.callerName,
                         fullPii ? t.callerPhone : t.callerPhoneMasked,
-                        fullPii ? t.callerIdNumber : t.callerIdMasked);
+                        fullPii ? t.callerIdNumber : t.callerIdMasked, t.smsOptOut);
         TicketView.LocationView location = t.lat == null && t.address == null ? null
                 : new TicketView.LocationView(t.lat, t.lon, t.address);
         return new TicketView(t.id, t.number, t.status.name(), t.channel.name(), t.kind.name(), t.urgency.name(),

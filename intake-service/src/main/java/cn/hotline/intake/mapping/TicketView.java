@@ -31,8 +31,8 @@ public record TicketView(
         Instant updatedAt,
         Instant closedAt) {
 
-    /** The caller, phone and ID number masked for most readers. */
-    public record CallerView(String name, String phone, String idNumber) {
+    /** The caller, phone and ID number masked for most readers; {@code smsOptOut}: no SMS about this ticket. */
+    public record CallerView(String name, String phone, String idNumber, boolean smsOptOut) {
     }
 
     /** Where it happened. */

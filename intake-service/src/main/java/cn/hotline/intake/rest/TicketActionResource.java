@@ -52,7 +52,7 @@ public class TicketActionResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     public Uni<TicketView> followUp(@PathParam("id") UUID id, @Valid @NotNull FollowUpRequest request) {
         ReaderScope reader = Reader.of(identity);
-        return followUps.record(id, request, reader.subject(), reader.fullPii());
+        return followUps.record(id, request, FollowUpService.BY_FOLLOW_UP, reader.subject(), reader.fullPii());
     }
 
     @POST

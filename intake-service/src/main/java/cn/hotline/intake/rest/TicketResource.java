@@ -36,7 +36,7 @@ import cn.hotline.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Tickets: create (idempotent), read one, list with filters, and the citizen's lookup by number. */
+/** Tickets: create (idempotent), read one, list with filters, and the staff's lookup by number. */
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
@@ -124,7 +124,10 @@ public class TicketResource {
         return queries.list(filter.toQuery(), Reader.of(identity));
     }
 
-    /** A citizen's progress lookup (through the app/web backend or an operator): any signed-in role, minimal masked data. */
+    /**
+     * Progress by number for staff (an operator answering a caller): any signed-in role, minimal data. Citizens look
+     * their ticket up with the token of their SMS link ({@code GET /api/v1/progress/{token}}), never by number.
+     */
     @GET
     @Path("/by-number/{number}")
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})

@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Citizen-visible status from dispatch events: assigned → DISPATCHED; signed/arrived/handled → IN_PROGRESS;
  * completed → AWAITING_FOLLOWUP. Runs inside the idempotent consumer's transaction. A move the status
- * table does not allow (a late event after a merge or close) is ignored, not an error.
+ * table does not allow (a late event after a merge or close) is ignored, not an error. Reaching
+ * AWAITING_FOLLOWUP emits {@code ticket.awaiting-follow-up} (notify's completion SMS and survey) in the same transaction.
  */
 @ApplicationScoped
 public class DispatchStatusService {
@@ -36,12 +37,14 @@ public class DispatchStatusService {
     private final TicketRepository tickets;
     private final TicketUnits units;
     private final TicketTrail trail;
+    private final TicketEvents events;
     private final Clock clock;
 
-    public DispatchStatusService(TicketRepository tickets, TicketUnits units, TicketTrail trail, Clock clock) {
+    public DispatchStatusService(TicketRepository tickets, TicketUnits units, TicketTrail trail, TicketEvents events, Clock clock) {
         this.tickets = tickets;
         this.units = units;
         this.trail = trail;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,7 +83,10 @@ public class DispatchStatusService {
                 LOG.infof("ticket %s: %s ignored in status %s", ticket.number, type, from);
                 return Uni.createFrom().voidItem();
             }
-            return trail.append(ticket.id, "STATUS_" + next, event.actor(), event.dispatchId(), type, at).replaceWithVoid();
+            Uni<Void> announced = next == TicketStatus.AWAITING_FOLLOWUP ? events.awaitingFollowUp(ticket, event.dispatchId(), at)
+                    : Uni.createFrom().voidItem();
+            return announced.flatMap(ignored -> trail.append(ticket.id, "STATUS_" + next, event.actor(), event.dispatchId(), type, at))
+                    .replaceWithVoid();
         });
     }
 }

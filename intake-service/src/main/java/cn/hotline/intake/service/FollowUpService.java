@@ -24,12 +24,17 @@ import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Follow-up (回访): records the answers, then reopens (重办, ticket.reopened) or closes (ticket.closed). */
+/**
+ * Follow-up (回访): records the answers, then reopens (重办, ticket.reopened) or closes (ticket.closed). The operator's
+ * call ({@link #BY_FOLLOW_UP}) and the citizen's SMS survey reply ({@link #BY_SMS}, satisfaction only, no resolution)
+ * go through the same {@link #record}.
+ */
 @ApplicationScoped
 public class FollowUpService {
 
     public static final String BY_FOLLOW_UP = "FOLLOW_UP";
     public static final String BY_AUTO = "AUTO";
+    public static final String BY_SMS = "SMS";
 
     private final TicketRepository tickets;
     private final TicketEvents events;
@@ -45,9 +50,14 @@ public class FollowUpService {
         this.clock = clock;
     }
 
-    public Uni<TicketView> record(UUID id, FollowUpRequest request, String actor, boolean fullPii) {
+    /**
+     * Records a follow-up answered through {@code closedBy} ({@link #BY_FOLLOW_UP} or {@link #BY_SMS}); a null
+     * resolution means it was not asked (the SMS survey asks satisfaction only).
+     */
+    public Uni<TicketView> record(UUID id, FollowUpRequest request, String closedBy, String actor, boolean fullPii) {
         boolean reopen = Boolean.TRUE.equals(request.reopen());
-        boolean unhappy = request.resolution() != Resolution.RESOLVED || request.satisfaction() == Satisfaction.UNSATISFIED;
+        Resolution resolution = request.resolution();
+        boolean unhappy = (resolution != null && resolution != Resolution.RESOLVED) || request.satisfaction() == Satisfaction.UNSATISFIED;
         if (reopen && !unhappy) {
             throw ProblemException.badRequest("reopen", "only an unresolved, partly resolved or unsatisfied follow-up can reopen");
         }
@@ -60,9 +70,9 @@ public class FollowUpService {
                 throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status
                         + "; a follow-up is recorded only when it is AWAITING_FOLLOWUP", java.util.Map.of("status", ticket.status.name()));
             }
-            Uni<Void> outcome = reopen ? reopen(ticket, request, now) : close(ticket, request.resolution().name(),
-                    request.satisfaction().name(), BY_FOLLOW_UP, now);
-            return outcome.flatMap(ignored -> insert(ticket.id, request, reopen, reopen ? null : BY_FOLLOW_UP, actor, now))
+            Uni<Void> outcome = reopen ? reopen(ticket, request, now) : close(ticket, name(resolution),
+                    request.satisfaction().name(), closedBy, now);
+            return outcome.flatMap(ignored -> insert(ticket.id, request, reopen, reopen ? null : closedBy, actor, now))
                     .flatMap(ignored -> trail.append(ticket.id, reopen ? "REOPENED" : "CLOSED", actor, null, request.note(), now))
                     .map(ignored -> mapper.toView(ticket, fullPii, java.util.List.of()));
         }));
@@ -73,7 +83,7 @@ public class FollowUpService {
         ticket.reopenCount++;
         TicketReopened payload = new TicketReopened(TicketReopened.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                 ticket.kind.name(), ticket.urgency.name(), ticket.categoryCode, ticket.territory().toRef(),
-                request.resolution().name(), request.satisfaction().name(), request.note(), ticket.reopenCount, now);
+                name(request.resolution()), request.satisfaction().name(), request.note(), ticket.reopenCount, now);
         return events.emit(EventTypes.TICKET_REOPENED, ticket.id, payload);
     }
 
@@ -86,12 +96,16 @@ public class FollowUpService {
         return events.emit(EventTypes.TICKET_CLOSED, ticket.id, payload);
     }
 
+    private static String name(Resolution resolution) {
+        return resolution == null ? null : resolution.name();
+    }
+
     Uni<Integer> insert(UUID ticketId, FollowUpRequest request, boolean reopened, String closedBy, String actor, Instant now) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into follow_up (id, ticket_id, resolution,"
                         + " satisfaction, note, reopened, closed_by, recorded_by, recorded_at)"
                         + " values (:id, :ticket, :resolution, :satisfaction, :note, :reopened, :closedBy, :actor, :at)")
                 .setParameter("id", UUID.randomUUID()).setParameter("ticket", ticketId)
-                .setParameter("resolution", request == null ? null : request.resolution().name())
+                .setParameter("resolution", request == null ? null : name(request.resolution()))
                 .setParameter("satisfaction", request == null ? null : request.satisfaction().name())
                 .setParameter("note", request == null ? null : request.note())
                 .setParameter("reopened", reopened).setParameter("closedBy", closedBy).setParameter("actor", actor)

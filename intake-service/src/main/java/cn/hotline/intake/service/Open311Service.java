@@ -87,7 +87,7 @@ public class Open311Service {
                 : (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
         TicketDraft draft = new TicketDraft(Channel.OPEN311, Kind.HELP, Urgency.NORMAL, submission.serviceCode(),
                 submission.description().strip(), name, strip(submission.phone()), null, submission.lat(), submission.lon(),
-                strip(submission.address()), media, null, null, null, "open311", List.of());
+                strip(submission.address()), media, null, null, null, "open311", List.of(), false);
         String key = keys.of("open311", submission.canonical());
         return tickets.createWithin(key, key, config.open311().idempotencyWindow(), draft)
                 .flatMap(created -> Panache.withSession(() -> repository.findById(created.id())))
@@ -108,6 +108,10 @@ public class Open311Service {
         if (ids != null && !ids.isEmpty()) {
             where.add("number in :ids");
             params.put("ids", ids);
+            // Numbers are sequential: only Open311's own (public) requests answer by number; a hotline ticket's progress
+            // is read with the unguessable token of its SMS link (GET /api/v1/progress/{token}).
+            where.add("channel = :channel");
+            params.put("channel", Channel.OPEN311);
         } else {
             // The public list shows what was filed through Open311; other channels' tickets only by explicit id.
             where.add("channel = :channel");
@@ -145,7 +149,8 @@ public class Open311Service {
                 t.channel == Channel.OPEN311 ? t.lat : null, t.channel == Channel.OPEN311 ? t.lon : null, null);
     }
 
-    private static String statusNotes(TicketStatus status) {
+    /** The citizen-facing words for a status (Open311 status_notes, the progress page). */
+    public static String statusNotes(TicketStatus status) {
         return switch (status) {
             case ACCEPTED -> "已受理";
             case DISPATCHED -> "已派单";

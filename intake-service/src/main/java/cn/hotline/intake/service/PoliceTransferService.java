@@ -30,7 +30,7 @@ public class PoliceTransferService {
                 caller == null ? null : TicketDraft.blankToNull(caller.idNumber()),
                 location == null ? null : location.lat(), location == null ? null : location.lon(),
                 location == null ? null : TicketDraft.blankToNull(location.address()), List.of(), r.occurredAt(),
-                TicketDraft.blankToNull(r.policeOfficer()), r.incidentNumber(), actor, List.of(TicketFlag.POLICE_LINKED));
+                TicketDraft.blankToNull(r.policeOfficer()), r.incidentNumber(), actor, List.of(TicketFlag.POLICE_LINKED), false);
         return tickets.create("110:" + r.incidentNumber(), requestHash, draft);
     }
 }

@@ -18,7 +18,7 @@ import cn.hotline.intake.mapping.CreateTicketRequest;
 public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String categoryCode, String content,
         String callerName, String callerPhone, String callerIdNumber, Double lat, Double lon, String address,
         List<CreateTicketRequest.Attachment> attachments, Instant occurredAt, String proxyAgent, String externalRef,
-        String operatorId, List<String> extraFlags) {
+        String operatorId, List<String> extraFlags, boolean smsOptOut) {
 
     public static TicketDraft of(CreateTicketRequest r, String operatorId) {
         var caller = r.caller();
@@ -29,7 +29,7 @@ public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String ca
                 caller == null ? null : upper(blankToNull(caller.idNumber())),
                 location == null ? null : location.lat(), location == null ? null : location.lon(),
                 location == null ? null : blankToNull(location.address()), r.attachments(), r.occurredAt(),
-                blankToNull(r.proxyAgent()), null, operatorId, List.of());
+                blankToNull(r.proxyAgent()), null, operatorId, List.of(), caller != null && Boolean.TRUE.equals(caller.smsOptOut()));
     }
 
     static String blankToNull(String value) {
@@ -54,6 +54,7 @@ public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String ca
         t.callerPhone = this.callerPhone();
         t.callerPhoneMasked = cn.hotline.intake.mapping.TicketMapper.maskPhone(this.callerPhone());
         t.callerIdNumber = this.callerIdNumber();
+        t.smsOptOut = this.smsOptOut();
         t.callerIdMasked = cn.hotline.intake.mapping.TicketMapper.maskId(this.callerIdNumber());
         t.lat = this.lat();
         t.lon = this.lon();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.HotwordSurgeAlert;
+import cn.hotline.events.payload.TicketAwaitingFollowUp;
 import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.mapping.TextMasking;
@@ -37,6 +38,13 @@ public class TicketEvents {
                 t.lat, t.lon, TextMasking.mask(t.address), t.flagList(), t.callerPhoneMasked, t.occurredAt, t.receivedAt);
         // Deterministic id: one ticket.created per ticket, whatever happens.
         return outbox.append("intake:" + t.id + ":created", EventTypes.TICKET_CREATED, t.id.toString(), payload).replaceWithVoid();
+    }
+
+    /** The lead unit completed (status now AWAITING_FOLLOWUP): one event per dispatch completion. */
+    public Uni<Void> awaitingFollowUp(Ticket t, String dispatchId, java.time.Instant completedAt) {
+        TicketAwaitingFollowUp payload = new TicketAwaitingFollowUp(TicketAwaitingFollowUp.SCHEMA_VERSION, t.id.toString(),
+                t.number, t.urgency.name(), t.kind.name(), t.categoryCode, t.territory().toRef(), dispatchId, completedAt);
+        return outbox.append(EventTypes.TICKET_AWAITING_FOLLOW_UP, t.id.toString(), payload).replaceWithVoid();
     }
 
     public Uni<Void> alert(String type, java.util.UUID ticketId, Object payload) {

@@ -113,11 +113,16 @@ public class TicketQueryService {
             if (t == null) {
                 throw ProblemException.notFound("ticket " + number);
             }
-            Uni<Ticket> master = t.masterTicketId == null ? Uni.createFrom().nullItem() : tickets.findById(t.masterTicketId);
-            return master.map(m -> new TicketStatusView(t.number, t.status.name(), t.kind.name(),
-                    categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.countyCode, t.townCode,
-                    t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status.name()));
+            return statusView(t);
         }));
+    }
+
+    /** The progress of {@code t} (inside a session): no personal data; a merged ticket shows its master's status. */
+    public Uni<TicketStatusView> statusView(Ticket t) {
+        Uni<Ticket> master = t.masterTicketId == null ? Uni.createFrom().nullItem() : tickets.findById(t.masterTicketId);
+        return master.map(m -> new TicketStatusView(t.number, t.status.name(), t.kind.name(),
+                categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.countyCode, t.townCode,
+                t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status.name()));
     }
 
     private static void add(List<String> where, Map<String, Object> params, String name, Object value, String clause) {

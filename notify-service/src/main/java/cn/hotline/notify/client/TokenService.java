@@ -10,13 +10,18 @@ import cn.hotline.notify.domain.Person;
 import cn.hotline.support.security.Roles;
 import io.smallrye.jwt.build.Jwt;
 
-/** Mints the short-lived JWTs notify calls routing with: its own (directory reads) and a handler's (sign by SMS). */
+/**
+ * Mints the short-lived JWTs notify calls with: its own for routing (directory reads), its own for intake (role
+ * {@code service}: citizen contacts) and a handler's (sign by SMS).
+ */
 @ApplicationScoped
 public class TokenService {
 
     private final NotifyConfig config;
     private volatile String serviceToken;
     private volatile Instant serviceTokenRenewAt = Instant.MIN;
+    private volatile String intakeToken;
+    private volatile Instant intakeTokenRenewAt = Instant.MIN;
 
     public TokenService(NotifyConfig config) {
         this.config = config;
@@ -32,6 +37,18 @@ public class TokenService {
             serviceTokenRenewAt = now.plus(config.tokens().lifetime().dividedBy(2));
         }
         return serviceToken;
+    }
+
+    /** {@code Bearer ...} for notify-service calling intake, with the service role intake's citizen endpoints require. */
+    public String intake() {
+        Instant now = Instant.now();
+        if (intakeToken == null || now.isAfter(intakeTokenRenewAt)) {
+            intakeToken = "Bearer " + Jwt.subject(config.tokens().serviceSubject())
+                    .groups(Set.of(config.citizen().intakeRole()))
+                    .expiresIn(config.tokens().lifetime().toSeconds()).sign();
+            intakeTokenRenewAt = now.plus(config.tokens().lifetime().dividedBy(2));
+        }
+        return intakeToken;
     }
 
     /** {@code Bearer ...} acting as the handler: sub = personId, groups = [handler], unit = their unit. */

@@ -70,6 +70,8 @@ public interface NotifyConfig {
 
     Tokens tokens();
 
+    Citizen citizen();
+
     /** Non-urgent messages wait while the local time is inside [start, end). */
     interface QuietHours {
         @WithDefault("true")
@@ -93,6 +95,25 @@ public interface NotifyConfig {
         boolean enabled();
 
         String signName();
+    }
+
+    /** SMS to the ticket's caller (acknowledgement, completion survey): the phone is read from intake at send time. */
+    interface Citizen {
+        /** Where the acknowledgement SMS's progress link points; the token intake issues is appended. */
+        @WithDefault("http://127.0.0.1:8081/api/v1/progress/")
+        String progressLinkBase();
+
+        /** How long a message waits before asking intake again when intake could not be reached. */
+        @WithDefault("PT30S")
+        Duration retry();
+
+        /** After this many attempts without reaching intake the message is given up (FAILED). */
+        @WithDefault("20")
+        int maxAttempts();
+
+        /** The role in the token notify calls intake's citizen endpoints with. */
+        @WithDefault("service")
+        String intakeRole();
     }
 
     /** JWTs notify mints for its own calls to routing. */

@@ -29,7 +29,8 @@ import cn.hotline.support.security.Masking;
 /**
  * Two-way SMS: a handler's reply {@code 1} (the newest dispatch sent to them) or {@code QS <code>} (the
  * dispatch with that reply code) becomes a sign on routing on the handler's behalf, then an SMS confirms it.
- * Unknown numbers, codes or dispatches get a short help text.
+ * Unknown numbers, codes or dispatches get a short help text. A number not in the directory may be a citizen we
+ * texted: {@link CitizenReplies} takes those (survey answers, TD).
  */
 @ApplicationScoped
 public class TwoWayService {
@@ -49,10 +50,12 @@ public class TwoWayService {
     private final WorkClaims claims;
     private final Replica replica;
     private final NotifyConfig config;
+    private final CitizenReplies citizens;
 
     public TwoWayService(InboundSmsRepository inbound, NotificationRepository notifications, DirectoryClient directory,
             RoutingClient routing, TokenService tokens, EscalationService escalation, NotificationService sender, Tx tx,
-            ObjectMapper json, WorkClaims claims, Replica replica, NotifyConfig config) {
+            ObjectMapper json, WorkClaims claims, Replica replica, NotifyConfig config, CitizenReplies citizens) {
+        this.citizens = citizens;
         this.inbound = inbound;
         this.notifications = notifications;
         this.directory = directory;
@@ -82,6 +85,10 @@ public class TwoWayService {
         String outcome;
         try {
             outcome = handle(sms);
+        } catch (CitizenReplies.RetryLater e) {
+            // Left RECEIVED: once this claim's lease runs out a replica takes the text again.
+            LOG.warnf("MO SMS %s from %s waits: %s", sms.id, Masking.phone(sms.fromPhone), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.warnf("MO SMS %s from %s failed: %s", sms.id, Masking.phone(sms.fromPhone), e.toString());
             outcome = "ERROR " + e.getClass().getSimpleName();
@@ -97,6 +104,10 @@ public class TwoWayService {
         String text = normalise(sms.text);
         Optional<Person> person = directory.byPhone(sms.fromPhone);
         if (person.isEmpty()) {
+            Optional<String> citizen = citizens.handle(sms, text);
+            if (citizen.isPresent()) {
+                return citizen.get();
+            }
             LOG.infof("MO SMS from unknown number %s", Masking.phone(sms.fromPhone));
             reply(sms, new Person(null, null, sms.fromPhone, null, null), "REPLY_HELP", null, Map.of());
             return "UNKNOWN_NUMBER";

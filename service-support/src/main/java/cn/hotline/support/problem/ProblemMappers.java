@@ -90,7 +90,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        // RESTEasy Reactive wraps a JSON syntax error in a bare 400; name it like the unwrapped ones.
+        // RESTEasy Reactive wraps a JSON syntax error (and a value a @JsonCreator refused) in a bare 400; name it like
+        // the unwrapped ones: a refused value by its field.
+        if (e.getCause() instanceof ValueInstantiationException cause && !cause.getPath().isEmpty()) {
+            return valueInstantiation(cause);
+        }
         if (e.getCause() instanceof JacksonException cause) {
             return malformed(cause);
         }

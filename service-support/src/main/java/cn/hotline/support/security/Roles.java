@@ -8,6 +8,8 @@ public final class Roles {
     public static final String HANDLER = "handler";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
+    /** Another service of the suite calling on its own behalf (tokens it mints; no person holds this role). */
+    public static final String SERVICE = "service";
 
     /** The claim that names a handler's unit. */
     public static final String UNIT_CLAIM = "unit";

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * {@code ticket.closed}: the ticket ended, with the follow-up (回访) result when there was one.
- * {@code closedBy} is {@code FOLLOW_UP} or {@code AUTO} (follow-up unanswered in time).
+ * {@code closedBy} is {@code FOLLOW_UP} (an operator's call), {@code SMS} (the citizen's SMS survey reply) or
+ * {@code AUTO} (follow-up unanswered in time).
  */
 public record TicketClosed(
         int schemaVersion,

@@ -1,0 +1,53 @@
+package cn.hotline.intake.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Progress-link token hashes and SMS opt-outs by number (pseudonymous key), in the caller's session. */
+@ApplicationScoped
+public class CitizenLinks {
+
+    public Uni<Integer> addProgressLink(String tokenHash, UUID ticketId, Instant at) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "insert into progress_link (token_hash, ticket_id, issued_at) values (:hash, :ticket, :at)")
+                .setParameter("hash", tokenHash).setParameter("ticket", ticketId).setParameter("at", utc(at))
+                .executeUpdate());
+    }
+
+    /** The ticket a progress token was issued for, or null. */
+    @SuppressWarnings("unchecked")
+    public Uni<UUID> ticketOf(String tokenHash) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select ticket_id from progress_link where token_hash = :hash", UUID.class)
+                .setParameter("hash", tokenHash).getResultList())
+                .map(rows -> ((List<UUID>) (List<?>) rows).isEmpty() ? null : ((List<UUID>) (List<?>) rows).get(0));
+    }
+
+    /** Records the number's opt-out once (a repeat keeps the first). */
+    public Uni<Integer> optOut(String phoneKey, String source, Instant at) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "insert into sms_opt_out (phone_key, source, opted_out_at) values (:key, :source, :at)"
+                                + " on conflict (phone_key) do nothing")
+                .setParameter("key", phoneKey).setParameter("source", source).setParameter("at", utc(at))
+                .executeUpdate());
+    }
+
+    public Uni<Boolean> optedOut(String phoneKey) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select count(*) from sms_opt_out where phone_key = :key", Long.class)
+                .setParameter("key", phoneKey).getSingleResult())
+                .map(count -> ((Number) count).longValue() > 0);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,114 @@
+package cn.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.hotline.intake.domain.Ticket;
+import cn.hotline.intake.mapping.CitizenContact;
+import cn.hotline.intake.mapping.CitizenRequests;
+import cn.hotline.intake.mapping.FollowUpRequest;
+import cn.hotline.intake.mapping.TicketStatusView;
+import cn.hotline.intake.repository.CitizenLinks;
+import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.security.Masking;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The citizen's side of a ticket: the contact notify texts (read at send time), progress links, the SMS survey
+ * reply (recorded as the follow-up, closedBy SMS) and opt-outs; the public progress lookup by token.
+ */
+@ApplicationScoped
+public class CitizenContactService {
+
+    private static final Logger LOG = Logger.getLogger(CitizenContactService.class);
+    private static final String PHONE_KIND = "p"; // the kind RepeatComplainants keys phones with
+
+    private final TicketRepository tickets;
+    private final CitizenLinks links;
+    private final ProgressTokens tokens;
+    private final CallerKeys callerKeys;
+    private final FollowUpService followUps;
+    private final TicketQueryService queries;
+    private final Clock clock;
+
+    public CitizenContactService(TicketRepository tickets, CitizenLinks links, ProgressTokens tokens, CallerKeys callerKeys,
+            FollowUpService followUps, TicketQueryService queries, Clock clock) {
+        this.tickets = tickets;
+        this.links = links;
+        this.tokens = tokens;
+        this.callerKeys = callerKeys;
+        this.followUps = followUps;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public Uni<CitizenContact> contact(UUID ticketId) {
+        return Panache.withSession(() -> ticket(ticketId).flatMap(t -> optedOut(t)
+                .map(out -> new CitizenContact(t.id, t.number, t.status.name(), t.callerPhone, out))));
+    }
+
+    /** A fresh progress token for the ticket; only its hash is stored, so each call issues another valid one. */
+    public Uni<CitizenRequests.ProgressLink> issueProgressLink(UUID ticketId) {
+        String token = tokens.newToken();
+        return Panache.withTransaction(() -> ticket(ticketId)
+                .flatMap(t -> links.addProgressLink(ProgressTokens.hash(token), t.id, clock.instant())))
+                .replaceWith(new CitizenRequests.ProgressLink(token));
+    }
+
+    /** The public lookup: the progress of the ticket the token was issued for; a malformed or unknown token finds nothing. */
+    public Uni<TicketStatusView> progress(String token) {
+        if (!ProgressTokens.wellFormed(token)) {
+            throw ProblemException.badRequest("token", "must be the 22-character token of a progress link");
+        }
+        return Panache.withSession(() -> links.ticketOf(ProgressTokens.hash(token)).flatMap(id -> {
+            if (id == null) {
+                throw ProblemException.notFound("progress link");
+            }
+            return ticket(id).flatMap(queries::statusView);
+        }));
+    }
+
+    /** A survey reply by SMS: the same follow-up record as an operator's call, satisfaction only, closedBy SMS. */
+    public Uni<CitizenRequests.SurveyRecorded> surveyReply(UUID ticketId, CitizenRequests.SurveyReply reply) {
+        return Panache.withSession(() -> ticket(ticketId).flatMap(t -> {
+            if (t.callerPhone == null || !t.callerPhone.equals(reply.phone())) {
+                // Not this ticket's caller: answer as if there were no such survey.
+                throw ProblemException.notFound("survey of ticket " + ticketId + " for " + Masking.phone(reply.phone()));
+            }
+            return followUps.record(t.id, new FollowUpRequest(null, reply.satisfaction(), null, false),
+                    FollowUpService.BY_SMS, FollowUpService.BY_SMS, false);
+        })).map(view -> new CitizenRequests.SurveyRecorded(view.number(), view.status(), reply.satisfaction().name()));
+    }
+
+    /** TD / 退订: the number gets no citizen SMS any more (kept as a pseudonymous key, never the number). */
+    public Uni<Void> optOut(CitizenRequests.OptOut request) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> links.optOut(callerKeys.of(PHONE_KIND, request.phone()), "SMS_REPLY", now))
+                .invoke(added -> LOG.infof("SMS opt-out of %s %s", Masking.phone(request.phone()),
+                        added == 1 ? "recorded" : "already recorded"))
+                .replaceWithVoid();
+    }
+
+    private Uni<Boolean> optedOut(Ticket t) {
+        if (t.smsOptOut) {
+            return Uni.createFrom().item(true);
+        }
+        return t.callerPhone == null ? Uni.createFrom().item(false) : links.optedOut(callerKeys.of(PHONE_KIND, t.callerPhone));
+    }
+
+    private Uni<Ticket> ticket(UUID id) {
+        return tickets.findById(id).map(t -> {
+            if (t == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            return t;
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package cn.hotline.notify.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import cn.hotline.events.CloudEvent;
+import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.TicketAwaitingFollowUp;
+import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.notify.domain.CitizenMessageKind;
+import cn.hotline.notify.service.CitizenMessages;
+import cn.hotline.support.inbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Consumes ticket.* (idempotent consumer {@code notify-tickets}) for the citizen's SMS: ticket.created with a caller
+ * phone → the acknowledgement; ticket.awaiting-follow-up → the completion SMS with the survey.
+ */
+@ApplicationScoped
+public class TicketConsumer {
+
+    static final String CONSUMER = "notify-tickets";
+
+    private final IdempotentConsumer idempotent;
+    private final CitizenMessages citizens;
+
+    public TicketConsumer(IdempotentConsumer idempotent, CitizenMessages citizens) {
+        this.idempotent = idempotent;
+        this.citizens = citizens;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> tickets(ConsumerRecord<String, byte[]> record) {
+        return idempotent.handle(CONSUMER, record, this::apply);
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        return switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> {
+                TicketCreated t = EventCodec.decode(event, TicketCreated.class);
+                // The event carries only the masked phone: its presence says there is someone to text.
+                yield t.callerPhoneMasked() == null ? Uni.createFrom().voidItem()
+                        : citizens.enqueue(t.ticketId(), t.number(), null, CitizenMessageKind.ACK);
+            }
+            case EventTypes.TICKET_AWAITING_FOLLOW_UP -> {
+                TicketAwaitingFollowUp t = EventCodec.decode(event, TicketAwaitingFollowUp.class);
+                yield citizens.enqueue(t.ticketId(), t.number(), t.dispatchId(), CitizenMessageKind.COMPLETED);
+            }
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

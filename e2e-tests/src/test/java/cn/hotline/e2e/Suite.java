@@ -191,6 +191,8 @@ final class Suite {
             // The provider's JWKS is fetched by a blocking client: tokens are checked on a worker, not the event loop.
             env.put("QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION", "true");
             env.put("HOTLINE_NOTIFY_FIELD_LINK_BASE", "http://127.0.0.1:" + consolePort + "/m/");
+            // The scenarios run at any hour: citizen SMS must not wait for the morning (quiet hours have notify's own test).
+            env.put("HOTLINE_NOTIFY_QUIET_HOURS_ENABLED", "false");
             // intake hands transferred-out tickets to the stand-in 110, retrying quickly and never giving up in a scenario.
             env.put("HOTLINE_INTAKE_POLICE_RECEIVER_URL", policeReceiver());
             env.put("HOTLINE_INTAKE_POLICE_RETRY_INITIAL_DELAY", "500ms");

@@ -29,8 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every dispatch action someone must act on reaches them: a queued urgent ticket the duty dispatcher, a return
- * the dispatcher (and the returning unit hears no more), an escalation the higher level's commander and the case
- * leader, an extension the supervisor and then the handler, a cancellation the unit, an assisting unit its own
+ * the dispatcher (and the returning unit hears no more), an extension the supervisor and then the handler, a cancellation the unit, an assisting unit its own
  * dispatch SMS, and an SMS no gateway could take the duty dispatcher.
  */
 @QuarkusTest
@@ -75,22 +74,6 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
         await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
         assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
-    }
-
-    @Test
-    void anEscalationReachesTheHigherLevelsDutyLeaderAndTheCaseLeader() {
-        String county = commanderOf("330523");
-        String city = commanderOf("3305");
-        String leader = id("lead");
-        String leaderPhone = RoutingStub.phone();
-        routing.person(leader, leaderPhone, "330523-GOV", "leader");
-        Ticket t = Ticket.fresh(id("U"), id("p"), "NORMAL", "安吉县孝丰镇");
-        EventProbe.publish(bootstrap, escalated(t, 1, leader));
-        await().until(() -> texts(sentToRole(t.ticketId(), "COMMANDER")), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第1级")));
-        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.stream().anyMatch(x -> x.contains("提级督办")));
-        EventProbe.publish(bootstrap, escalated(t, 2, leader));
-        await().until(() -> texts(sentToRole(t.ticketId(), "COMMANDER")), l -> l.stream().anyMatch(x -> x.contains(t.number()) && x.contains("第2级")));
-        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.size() == 2);
     }
 
     @Test
@@ -220,11 +203,6 @@ class DispatchLoopSmsTest extends NotifyTestBase {
 
     private static CloudEvent event(String type, Ticket t, String state, String reasonCode, String note, String extension) {
         return wrap(type, t, payload(t, state, List.of(), t.unitCode(), 0, reasonCode, note, extension, null, null));
-    }
-
-    private static CloudEvent escalated(Ticket t, int level, String caseLeader) {
-        return wrap(EventTypes.DISPATCH_ESCALATED, t, payload(t, "ASSIGNED", List.of(), t.unitCode(), level, null,
-                "群众多次反映", null, null, caseLeader));
     }
 
     private static CloudEvent decided(Ticket t, boolean approved) {

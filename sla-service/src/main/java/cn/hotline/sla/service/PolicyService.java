@@ -70,6 +70,11 @@ public class PolicyService {
         return Optional.ofNullable(cache.get(code));
     }
 
+    /** Whether any policy has a stage that {@code eventType} stops (so the event needs a look at the timers). */
+    public boolean anyStageStopsOn(String eventType) {
+        return cache.values().stream().flatMap(p -> p.stages().stream()).anyMatch(s -> s.stopEvents().contains(eventType));
+    }
+
     /** The ticket's own policy (what times its units from dispatch.assigned): the most specific, then priority. */
     public Optional<Policy> select(TicketProfile ticket) {
         return select(ticket, EventTypes.DISPATCH_ASSIGNED);

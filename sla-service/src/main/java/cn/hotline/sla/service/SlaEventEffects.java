@@ -72,6 +72,10 @@ public class SlaEventEffects {
 
     /** Stages stopped by a placement (QUEUE, RETURN_REVIEW stop on dispatch.assigned / dispatch.reassigned). */
     private Uni<Void> stopDesk(String type, DispatchEvent dispatch, Instant at) {
+        // Most events stop nothing: no timer query for them on the path every ticket takes.
+        if (!policies.anyStageStopsOn(type)) {
+            return Uni.createFrom().voidItem();
+        }
         return timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at).replaceWithVoid();
     }
 

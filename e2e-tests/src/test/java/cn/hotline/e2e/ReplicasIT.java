@@ -56,6 +56,7 @@ import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
 import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.events.payload.SlaEvent;
+import cn.hotline.events.payload.UnitRef;
 
 /**
  * Two replicas of each service side by side, started with {@code deploy/local/up.sh --replicas 2 --detach} on a
@@ -274,12 +275,21 @@ class ReplicasIT {
         // --- sla: one timer per stage; what fired on Kafka is what the SIGN timer recorded.
         for (String id : ids) {
             List<Map<String, Object>> timers = timers(id);
-            assertThat(timers).extracting(t -> (String) t.get("stage")).as("stages of ticket %s", id).doesNotHaveDuplicates();
+            assertThat(timers).extracting(t -> t.get("stage") + "@" + t.get("unitCode")).as("stages of ticket %s", id)
+                    .doesNotHaveDuplicates();
             Map<String, Object> sign = timers.stream().filter(t -> "SIGN".equals(t.get("stage"))).findFirst().orElseThrow();
             assertThat(sign.get("dispatchId")).isEqualTo(dispatch.get(id).dispatchId());
             if (byId.get(id).urgent()) {
+                // The lead's four stages, and a sign and a report stage for each assisting unit (issue 12).
+                List<String> expected = new ArrayList<>(List.of("SIGN", "ARRIVE", "HANDLE", "CLOSE"));
+                List<UnitRef> assisting = dispatch.get(id).assisting() == null ? List.of() : dispatch.get(id).assisting();
+                assisting.forEach(unit -> expected.addAll(List.of("ASSIST_SIGN", "ASSIST_REPORT")));
                 assertThat(timers).extracting(t -> (String) t.get("stage")).as("stages of urgent ticket %s", id)
-                        .containsExactlyInAnyOrder("SIGN", "ARRIVE", "HANDLE", "CLOSE");
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(timers).filteredOn(t -> ((String) t.get("stage")).startsWith("ASSIST_"))
+                        .extracting(t -> (String) t.get("unitCode")).as("assisting units timed on ticket %s", id)
+                        .containsExactlyInAnyOrderElementsOf(assisting.stream()
+                                .flatMap(unit -> java.util.stream.Stream.of(unit.unitCode(), unit.unitCode())).toList());
                 assertThat(sign.get("policyCode")).isEqualTo("URGENT");
                 assertThat(sign.get("breached")).as("SIGN of %s breached", id).isEqualTo(true);
                 assertThat(sign.get("warningsFired")).as("SIGN warnings of %s", id).isEqualTo(warningsFired.get(id));
@@ -481,7 +491,7 @@ class ReplicasIT {
     private static String point(EventLog.Event record) {
         SlaEvent e = record.sla();
         String point = e.sequence() != null && e.sequence() > 0 ? "R" + e.sequence() : String.valueOf(e.thresholdPercent());
-        return record.type() + " " + e.ticketId() + " " + e.stage() + " " + point;
+        return record.type() + " " + e.ticketId() + " " + e.stage() + "@" + e.unitCode() + " " + point;
     }
 
     // --- every hotline.* record since the beginning ---------------------------------------------------------

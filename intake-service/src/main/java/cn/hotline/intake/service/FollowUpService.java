@@ -20,6 +20,7 @@ import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,7 @@ public class FollowUpService {
             throw ProblemException.badRequest("reopen", "only an unresolved, partly resolved or unsatisfied follow-up can reopen");
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> tickets.findById(id).flatMap(ticket -> {
+        return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> tickets.findById(id).flatMap(ticket -> {
             if (ticket == null) {
                 throw ProblemException.notFound("ticket " + id);
             }
@@ -75,7 +76,7 @@ public class FollowUpService {
             return outcome.flatMap(ignored -> insert(ticket.id, request, reopen, reopen ? null : closedBy, actor, now))
                     .flatMap(ignored -> trail.append(ticket.id, reopen ? "REOPENED" : "CLOSED", actor, null, request.note(), now))
                     .map(ignored -> mapper.toView(ticket, fullPii, java.util.List.of()));
-        }));
+        })));
     }
 
     private Uni<Void> reopen(Ticket ticket, FollowUpRequest request, Instant now) {

@@ -18,6 +18,7 @@ import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.mapping.TransferOutRequest;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,7 @@ public class TicketActionService {
             throw ProblemException.badRequest("masterTicketId", "a ticket cannot be merged into itself");
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> load(id).flatMap(ticket -> load(masterId, "masterTicketId").flatMap(master -> {
+        return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> load(id).flatMap(ticket -> load(masterId, "masterTicketId").flatMap(master -> {
             if (!master.status.isOpen()) {
                 throw ProblemException.conflict("master ticket " + master.number + " is " + master.status,
                         Map.of("masterStatus", master.status.name()));
@@ -61,13 +62,13 @@ public class TicketActionService {
                     .flatMap(ignored -> trail.append(ticket.id, "MERGED", actor, master.number, null, now))
                     .flatMap(ignored -> trail.append(master.id, "MERGED_IN", actor, ticket.number, null, now))
                     .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
-        })));
+        }))));
     }
 
     public Uni<TicketView> transferOut(UUID id, TransferOutRequest request, String actor, boolean fullPii) {
         Instant now = clock.instant();
         String target = request.target() == null || request.target().isBlank() ? "110" : request.target().strip();
-        return Panache.withTransaction(() -> load(id).flatMap(ticket -> {
+        return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> load(id).flatMap(ticket -> {
             move(ticket, TicketStatus.TRANSFERRED_OUT, now);
             TicketTransferredOut payload = new TicketTransferredOut(TicketTransferredOut.SCHEMA_VERSION, ticket.id.toString(),
                     ticket.number, target, request.reason(), actor, now);
@@ -78,7 +79,7 @@ public class TicketActionService {
                     .flatMap(ignored -> to110 ? handovers.open(ticket, request.reason(), actor, now).replaceWithVoid()
                             : Uni.createFrom().voidItem())
                     .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
-        })).invoke(handovers::committed);
+        }))).invoke(handovers::committed);
     }
 
     private Uni<Ticket> load(UUID id) {

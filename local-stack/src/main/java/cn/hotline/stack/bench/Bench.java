@@ -1,72 +1,157 @@
 package cn.hotline.stack.bench;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
-import org.HdrHistogram.Histogram;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The load benchmark (deploy/local/bench.sh): the machine's reference limits, then tickets at a target rate
- * through the running suite; prints throughput, per-step latency percentiles and the ratios.
+ * The load benchmark (deploy/local/bench.sh): the machine's raw Kafka and PostgreSQL limits, then tickets through the
+ * running suite at a fixed rate or in rising steps ({@code --find-max}); per step the latency from the intended send
+ * time, misses, consumer lag, CPU per ticket per process and commits/records per ticket; a chart and a JSON line last.
  */
 public final class Bench {
+
+    private static final int MAX_STEPS = 14;
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
-        int seconds = Integer.parseInt(options.getOrDefault("duration", "60"));
-        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
-        String jdbc = options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/hotline_intake");
-
-        System.out.printf("reference: raw Kafka produce (1 KiB, acks=all, idempotent) for 10 s ...%n");
-        double kafka = ReferenceLimits.kafkaProduceRate(bootstrap, 10);
-        System.out.printf("reference: raw PostgreSQL single-row insert transactions (16 connections) for 10 s ...%n");
-        double postgres = ReferenceLimits.postgresInsertRate(jdbc, 16, 10);
-
-        LoadRun run = new LoadRun(new TicketFactory(20261121L), options.getOrDefault("intake", "http://127.0.0.1:8081"),
-                options.getOrDefault("sla", "http://127.0.0.1:8083"), options.get("operator-token"),
-                options.get("dispatcher-token"), bootstrap, Integer.parseInt(options.getOrDefault("sla-sample", "50")));
-        System.out.printf("load: %d tickets/s offered for %d s ...%n", rate, seconds);
-        long start = System.nanoTime();
-        run.run(rate, seconds, Integer.parseInt(options.getOrDefault("drain", "30")));
-        double elapsed = (System.nanoTime() - start) / 1e9;
-
-        double acceptedRate = run.accepted.get() / (double) seconds;
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        try (KafkaCounters kafka = new KafkaCounters(options.bootstrap())) {
+            PgCounters pg = new PgCounters(options.jdbc(), options.dbPrefix());
+            double kafkaRef = Double.NaN;
+            double pgRef = Double.NaN;
+            if (options.reference()) {
+                System.out.printf("reference: raw Kafka produce (1 KiB, acks=all, idempotent) to a scratch topic for 10 s ...%n");
+                kafkaRef = ReferenceLimits.kafkaProduceRate(options.bootstrap(), 10);
+                System.out.printf("reference: raw PostgreSQL single-row insert transactions (16 connections) for 10 s ...%n");
+                pgRef = ReferenceLimits.postgresInsertRate(options.jdbc(), 16, 10);
+                System.out.printf("reference limits: Kafka %.0f records/s, PostgreSQL %.0f insert tx/s%n", kafkaRef, pgRef);
+            }
+            settle(kafka);
+            Map<String, Double> idle = idlePerSecond();
+            List<StepResult> steps = new ArrayList<>();
+            StepResult reported;
+            try (LoadRun run = new LoadRun(new TicketFactory(20261121L), options, kafka, pg)) {
+                reported = options.findMax() ? findMax(run, kafka, options, steps, idle) : single(run, options, steps, idle);
+            }
+            if (options.chart() != null) {
+                try {
+                    BenchChart.write(options.chart(), steps, options.p99BoundMs());
+                    System.out.println("chart: " + options.chart());
+                } catch (Throwable e) {
+                    System.err.println("chart not drawn: " + e);
+                }
+            }
+            summary.put("offered", reported.rate());
+            summary.put("sustained", round(reported.sustained()));
+            summary.put("p99AssignedMs", round(reported.p99AssignedMs()));
+            summary.put("lagFlat", reported.lagFlat());
+            summary.put("cpuMsPerTicket", round(reported.cpuMsPerTicket()));
+            summary.put("cpuMsPerTicketNet", round(reported.netCpuMsPerTicket(idle)));
+            summary.put("holds", reported.holds(options.p99BoundMs()));
+            summary.put("misses", reported.misses());
+            summary.put("manual", reported.queuedCount());
+            summary.put("refused", reported.failedCount());
+            summary.put("pgCommitsPerTicket", round(reported.per(reported.db().commits())));
+            summary.put("kafkaRecordsPerTicket", round(reported.per(reported.kafkaRecords())));
+            Map<String, Object> cpu = new TreeMap<>();
+            reported.cpuMs().forEach((group, ms) -> cpu.put(group, round(reported.accepted() == 0 ? Double.NaN : ms / reported.accepted())));
+            summary.put("cpuMsPerTicketByProcess", cpu);
+            if (options.reference()) {
+                summary.put("kafkaReferencePerS", round(kafkaRef));
+                summary.put("postgresReferencePerS", round(pgRef));
+            }
+            summary.put("steps", steps.stream().map(s -> Map.of("offered", s.rate(), "sustained", round(s.sustained()),
+                    "p99AssignedMs", round(s.p99AssignedMs()), "holds", s.holds(options.p99BoundMs()))).toList());
+        }
         System.out.println();
-        System.out.printf("offered %d tickets in %d s; accepted (201) %d, failed %d, assigned %d (within the drain)%n",
-                run.sent.get(), seconds, run.accepted.get(), run.failed.get(), run.assignedCount.get());
-        System.out.printf("sustained intake: %.0f tickets/s; wall time incl. drain %.1f s%n", acceptedRate, elapsed);
-        System.out.println();
-        System.out.printf("%-34s %8s %8s %8s %8s %8s%n", "step (ms from the HTTP request)", "count", "p50", "p95", "p99", "max");
-        row("HTTP 201 answered", run.http);
-        row("ticket.created on Kafka", run.created);
-        row("dispatch.assigned on Kafka", run.assigned);
-        row("SLA timers visible (sampled)", run.armed);
-        System.out.println();
-        System.out.printf("reference limits: Kafka %.0f records/s, PostgreSQL %.0f insert tx/s%n", kafka, postgres);
-        System.out.printf("ratios: intake throughput / Kafka = %.3f, / PostgreSQL = %.3f%n", acceptedRate / kafka,
-                acceptedRate / postgres);
+        System.out.println(new ObjectMapper().writeValueAsString(summary));
         System.exit(0);
     }
 
-    private static void row(String name, Histogram histogram) {
-        if (histogram.getTotalCount() == 0) {
-            System.out.printf("%-34s %8d %8s %8s %8s %8s%n", name, 0, "-", "-", "-", "-");
-            return;
-        }
-        System.out.printf("%-34s %8d %8.1f %8.1f %8.1f %8.1f%n", name, histogram.getTotalCount(),
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+    private static StepResult single(LoadRun run, BenchOptions options, List<StepResult> steps, Map<String, Double> idle)
+            throws Exception {
+        System.out.printf("load: %d tickets/s offered, %d s warm-up, %d s window, up to %d s drain, at most %d in flight ...%n",
+                options.rate(), options.warmupSeconds(), options.durationSeconds(), options.drainSeconds(), options.inFlight());
+        StepResult result = run.run(options.rate(), options.warmupSeconds(), options.durationSeconds(), options.drainSeconds());
+        result.print(System.out, options.p99BoundMs(), idle);
+        steps.add(result);
+        return result;
     }
 
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    /** Rising steps until one fails, then halving the gap twice; the answer is the highest step that held. */
+    private static StepResult findMax(LoadRun run, KafkaCounters kafka, BenchOptions options, List<StepResult> steps,
+            Map<String, Double> idle) throws Exception {
+        StepResult best = null;
+        int low = 0;
+        int high = -1;
+        int rate = options.startRate();
+        int bisections = 0;
+        while (steps.size() < MAX_STEPS) {
+            settle(kafka);
+            System.out.printf("%nfind-max: step %d at %d tickets/s ...%n", steps.size() + 1, rate);
+            StepResult step = run.run(rate, Math.min(options.warmupSeconds(), 10), options.stepDurationSeconds(), options.drainSeconds());
+            step.print(System.out, options.p99BoundMs(), idle);
+            steps.add(step);
+            if (step.holds(options.p99BoundMs())) {
+                low = rate;
+                best = step;
+            } else {
+                high = rate;
+            }
+            if (high < 0) {
+                rate = (int) Math.ceil(rate * options.stepFactor());
+            } else if (bisections < 2 && high - low > Math.max(5, low / 10)) {
+                rate = (low + high) / 2;
+                bisections++;
+            } else {
+                break;
+            }
         }
-        return options;
+        System.out.printf("%nfind-max: the highest offered rate that held: %s%n", best == null ? "none (not even "
+                + options.startRate() + "/s)" : best.rate() + " tickets/s");
+        return best != null ? best : steps.get(steps.size() - 1);
+    }
+
+    /** What each process burns with no load (timers, polls, health checks), per second over 5 s. */
+    private static Map<String, Double> idlePerSecond() throws InterruptedException {
+        System.out.printf("idle baseline: CPU per process for 5 s with no load ...%n");
+        ProcessCpu.Snapshot before = ProcessCpu.take();
+        TimeUnit.SECONDS.sleep(5);
+        Map<String, Double> perSecond = new TreeMap<>();
+        ProcessCpu.take().since(before).forEach((group, ms) -> perSecond.put(group, ms / 5.0));
+        return perSecond;
+    }
+
+    /** Waits (up to two minutes) until every consumer group has caught up, so a step does not inherit a backlog. */
+    private static void settle(KafkaCounters kafka) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < until) {
+            Map<String, Long> lag = kafka.lagByGroup();
+            if (lag.values().stream().allMatch(l -> l < 50)) {
+                return;
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        System.out.println("find-max: the suite still has a backlog after 2 minutes; stepping on regardless");
+    }
+
+    private static Object round(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : Math.round(value * 10) / 10.0;
     }
 }

@@ -7,12 +7,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,8 +29,23 @@ final class ReferenceLimits {
     private ReferenceLimits() {
     }
 
-    /** Records/s of an idempotent, acks=all producer sending 1 KiB records to a scratch topic for {@code seconds}. */
+    /**
+     * Records/s of an idempotent, acks=all producer sending 1 KiB records for {@code seconds} to a scratch topic the
+     * bench creates for this run and deletes afterwards (none of the suite's topics sees a record of it).
+     */
     static double kafkaProduceRate(String bootstrap, int seconds) throws Exception {
+        String topic = "bench.reference-" + System.currentTimeMillis();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+            try {
+                return produce(bootstrap, topic, seconds);
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static double produce(String bootstrap, String topic, int seconds) {
         byte[] value = new byte[1024];
         AtomicLong acked = new AtomicLong();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -39,15 +58,12 @@ final class ReferenceLimits {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long start = System.nanoTime();
             long i = 0;
-            // hotline.notifications: an existing topic (auto-creation is off); the records carry no ce_ headers,
-            // so every consumer of the suite skips them.
             while (System.nanoTime() < end) {
-                producer.send(new ProducerRecord<>("hotline.notifications", "bench-" + (i++ % 1000), value),
-                        (metadata, error) -> {
-                            if (error == null) {
-                                acked.incrementAndGet();
-                            }
-                        });
+                producer.send(new ProducerRecord<>(topic, "bench-" + (i++ % 1000), value), (metadata, error) -> {
+                    if (error == null) {
+                        acked.incrementAndGet();
+                    }
+                });
             }
             producer.flush();
             return acked.get() / ((System.nanoTime() - start) / 1e9);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.events.CloudEvent;
@@ -21,6 +23,8 @@ import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.events.payload.TerritoryRef;
 import cn.hotline.events.payload.UnitRef;
 import cn.hotline.notify.TestEvents.Ticket;
+import cn.hotline.notify.client.DirectoryClient;
+import cn.hotline.support.security.Masking;
 import cn.hotline.testsupport.EventProbe;
 import cn.hotline.testsupport.HotlineTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,7 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every dispatch action someone must act on reaches them: a queued urgent ticket the duty dispatcher, a return
- * the dispatcher (and the returning unit hears no more), an extension the supervisor and then the handler, a cancellation the unit, an assisting unit its own
+ * the dispatcher (and the returning unit hears no more), an escalation the higher level's commander and the case
+ * leader, an extension the supervisor and then the handler, a cancellation the unit, an assisting unit its own
  * dispatch SMS, and an SMS no gateway could take the duty dispatcher.
  */
 @QuarkusTest
@@ -74,6 +79,26 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
         await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
         assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
+    }
+
+    @Test
+    void anEscalationReachesTheHigherLevelsDutyLeaderAndTheCaseLeader() {
+        String county = commanderOf("330523");
+        String city = commanderOf("3305");
+        String leader = id("lead");
+        String leaderPhone = RoutingStub.phone();
+        routing.person(leader, leaderPhone, "330523-GOV", "leader");
+        Ticket t = Ticket.fresh(id("U"), id("p"), "NORMAL", "安吉县孝丰镇");
+        EventProbe.publish(bootstrap, escalated(t, 1, leader));
+        List<Map<String, Object>> first = await().until(() -> escalationSms(t, 1), l -> !l.isEmpty());
+        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.stream().anyMatch(x -> x.contains("提级督办")));
+        EventProbe.publish(bootstrap, escalated(t, 2, leader));
+        List<Map<String, Object>> second = await().until(() -> escalationSms(t, 2), l -> !l.isEmpty());
+        await().until(() -> texts(sentTo(t.ticketId(), leaderPhone)), l -> l.size() == 2);
+        // Level 1 goes to the county's duty commander, level 2 to the city's: another person, not the same one twice.
+        assertThat(first).extracting(r -> r.get("recipientPhone")).containsExactly(Masking.phone(county));
+        assertThat(second).extracting(r -> r.get("recipientPhone")).containsExactly(Masking.phone(city));
+        assertThat(second.get(0).get("recipientId")).isNotNull().isNotEqualTo(first.get(0).get("recipientId"));
     }
 
     @Test
@@ -190,19 +215,41 @@ class DispatchLoopSmsTest extends NotifyTestBase {
                 .filter(r -> !"CANCELLED".equals(r.get("status"))).toList();
     }
 
+    /** The escalation SMS of {@code level} that went to a duty commander. */
+    private static List<Map<String, Object>> escalationSms(Ticket t, int level) {
+        return sentToRole(t.ticketId(), "COMMANDER").stream().filter(r -> ((String) r.get("text")).contains(t.number())
+                && ((String) r.get("text")).contains("提级督办") && ((String) r.get("text")).contains("第" + level + "级")).toList();
+    }
+
     /** One duty commander per territory for the whole class: notify's directory client caches who is on duty. */
     private static final Map<String, String> COMMANDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    @Inject
+    DirectoryClient directory;
+
+    /**
+     * The territory's duty commander, stubbed once per class. Redis keeps the directory snapshot between runs, so
+     * until routing's answer for this one has been remembered the client (its circuit open) could still serve an
+     * earlier run's commander: wait until the directory answers with this one.
+     */
     private String commanderOf(String territory) {
-        return COMMANDERS.computeIfAbsent(territory, code -> {
-            String phone = RoutingStub.phone();
-            routing.commanders(code, RoutingStub.personJson(id("cmd"), phone, code + "-CC", "commander"));
-            return phone;
+        String phone = COMMANDERS.computeIfAbsent(territory, code -> {
+            String p = RoutingStub.phone();
+            routing.commanders(code, RoutingStub.personJson(id("cmd"), p, code + "-CC", "commander"));
+            return p;
         });
+        await().ignoreExceptions().until(() -> directory.commanders(territory, TestClock.CLOCK.instant()),
+                l -> l.stream().anyMatch(p -> phone.equals(p.phone())));
+        return phone;
     }
 
     private static CloudEvent event(String type, Ticket t, String state, String reasonCode, String note, String extension) {
         return wrap(type, t, payload(t, state, List.of(), t.unitCode(), 0, reasonCode, note, extension, null, null));
+    }
+
+    private static CloudEvent escalated(Ticket t, int level, String caseLeader) {
+        return wrap(EventTypes.DISPATCH_ESCALATED, t, payload(t, "ASSIGNED", List.of(), t.unitCode(), level, null,
+                "群众多次反映", null, null, caseLeader));
     }
 
     private static CloudEvent decided(Ticket t, boolean approved) {
@@ -232,7 +279,8 @@ class DispatchLoopSmsTest extends NotifyTestBase {
 
     private static DispatchEvent payload(Ticket t, String state, List<UnitRef> assisting, String acting, int level,
             String reasonCode, String note, String extension, Boolean approved, String caseLeader) {
-        Instant at = TestClock.CLOCK.instant().plusMillis(level);
+        // Never after the frozen clock: a zero-delay level is due at the action's time, so a later one would never fire.
+        Instant at = TestClock.CLOCK.instant();
         return new DispatchEvent(DispatchEvent.SCHEMA_VERSION, t.dispatchId(), t.ticketId(), t.number(), state,
                 t.unitCode() == null ? "MANUAL" : "AUTO", new UnitRef(t.unitCode(), "安吉县综合行政执法局"), assisting, acting,
                 t.handlerId(), level, t.urgency(), "COMPLAINT", "PHONE", "0202",

@@ -373,7 +373,7 @@ final class LoadRun implements AutoCloseable {
             long records = from == null || to == null ? 0 : KafkaCounters.written(from.offsets(), to.offsets());
             Map<String, Long> failed = new TreeMap<>();
             failures.forEach((k, v) -> failed.put(k, v.get()));
-            int used = Math.min(seconds, warmupSeconds + windowSeconds + drainSeconds + 1);
+            int used = Math.min(seconds, second(System.nanoTime()) + 1);
             long[] offeredSeries = new long[used];
             long[] acceptedSeries = new long[used];
             long[] dispatchedSeries = new long[used];

@@ -23,6 +23,8 @@ NOTIFY_PORT=${HOTLINE_NOTIFY_PORT:-8084}
 CONSOLE_PORT=${HOTLINE_CONSOLE_PORT:-8080}
 KEYCLOAK_PORT=${HOTLINE_KEYCLOAK_PORT:-8180}
 SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
+# Extra JVM flags for the four services and the console (e.g. HOTLINE_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=1).
+read -r -a SERVICE_JAVA_OPTS <<<"${HOTLINE_SERVICE_JAVA_OPTS:-}"
 CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 IDP_ISSUER="$KEYCLOAK_URL/realms/hotline"
@@ -150,7 +152,7 @@ start_service() {
     HOTLINE_AUTH_IDP_ISSUER="$IDP_ISSUER" \
     QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION=true \
     HOTLINE_NOTIFY_FIELD_LINK_BASE="$CONSOLE_URL/m/" \
-    java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
+    java -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar"
 }
 
 # wait_ready NAME URL SECONDS: true once URL/q/health/ready answers 200; false if the process died or time ran out.
@@ -221,5 +223,5 @@ start_console() {
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
     QUARKUS_REST_CLIENT_SLA_URL="http://127.0.0.1:$SLA_PORT" \
     QUARKUS_REST_CLIENT_NOTIFY_URL="http://127.0.0.1:$NOTIFY_PORT" \
-    java -Dhotline.stack=web-console -Xmx"$SERVICE_HEAP" -jar "$CONSOLE_JAR"
+    java -Dhotline.stack=web-console -Xmx"$SERVICE_HEAP" ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$CONSOLE_JAR"
 }

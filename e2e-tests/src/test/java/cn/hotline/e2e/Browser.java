@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -88,6 +89,21 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By by, Duration bound) {
         return new WebDriverWait(driver, bound).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Clicks what {@code by} finds once it shows; the board's live refresh may replace a row between finding its
+     * button and clicking it (a person just clicks the new one), so a stale element is looked up again.
+     */
+    void click(By by, Duration bound) {
+        new WebDriverWait(driver, bound).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(by);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Keys to the focused element only: the operator's hands never leave the keyboard. */

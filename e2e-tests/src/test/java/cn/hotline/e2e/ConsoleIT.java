@@ -146,8 +146,7 @@ class ConsoleIT {
         try (Browser browser = Browser.open(console)) {
             browser.signIn("dispatcher", "/board?queue=MANUAL");
             String manualId = (String) manual.get("id");
-            WebElement assign = browser.waitFor(By.cssSelector("#row-" + manualId + " button"), UI);
-            assign.click();
+            browser.click(By.cssSelector("#row-" + manualId + " button"), UI);
             Select units = new Select(browser.waitFor(By.id("unit-" + manualId), UI));
             String chosen = units.getOptions().get(0).getAttribute("value");
             units.selectByValue(chosen);
@@ -158,8 +157,7 @@ class ConsoleIT {
 
             browser.get("/board?state=RETURNED");
             String returnedId = (String) auto.get("id");
-            WebElement accept = browser.waitFor(By.cssSelector("#row-" + returnedId + " button.secondary"), UI);
-            accept.click();
+            browser.click(By.cssSelector("#row-" + returnedId + " button.secondary"), UI);
             Select next = new Select(browser.waitFor(By.id("unit-" + returnedId), UI));
             String other = next.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.equals(unit))
                     .findFirst().orElseThrow();

@@ -63,6 +63,8 @@ public final class Bench {
             summary.put("lagFlat", reported.lagFlat());
             summary.put("cpuMsPerTicket", round(reported.cpuMsPerTicket()));
             summary.put("cpuMsPerTicketNet", round(reported.netCpuMsPerTicket(idle)));
+            summary.put("jitMsPerTicket", round(reported.per(reported.jitMs().values().stream().mapToDouble(Double::doubleValue).sum())));
+            summary.put("gcMsPerTicket", round(reported.per(reported.gcMs().values().stream().mapToDouble(Double::doubleValue).sum())));
             summary.put("holds", reported.holds(options.p99BoundMs()));
             summary.put("misses", reported.misses());
             summary.put("manual", reported.queuedCount());

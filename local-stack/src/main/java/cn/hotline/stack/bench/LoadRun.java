@@ -369,6 +369,8 @@ final class LoadRun implements AutoCloseable {
             Edge from = opened;
             Edge to = closed;
             Map<String, Double> cpu = from == null || to == null ? Map.of() : to.cpu().since(from.cpu());
+            Map<String, Double> jit = from == null || to == null ? Map.of() : to.cpu().jitSince(from.cpu());
+            Map<String, Double> gc = from == null || to == null ? Map.of() : to.cpu().gcSince(from.cpu());
             PgCounters.Totals db = from == null || to == null ? new PgCounters.Totals(0, 0, -1) : to.db().minus(from.db());
             long records = from == null || to == null ? 0 : KafkaCounters.written(from.offsets(), to.offsets());
             Map<String, Long> failed = new TreeMap<>();
@@ -393,7 +395,7 @@ final class LoadRun implements AutoCloseable {
             });
             return new StepResult(rate, warmupSeconds, windowSeconds, sentInWindow.get(), acceptedInWindow.get(), failed,
                     dispatchedInWindow.get(), assignedCount.get(), queuedCount.get(), misses, http, created, assigned,
-                    queued, armed, lagCopy, cpu, db, records, offeredSeries, acceptedSeries, dispatchedSeries, p99Series);
+                    queued, armed, lagCopy, cpu, jit, gc, db, records, offeredSeries, acceptedSeries, dispatchedSeries, p99Series);
         }
     }
 

@@ -29,6 +29,8 @@ final class ProcessCpu {
     /** CPU ms per group so far, for the processes alive now (PostgreSQL's reaped backends through the postmaster). */
     static Snapshot take() {
         Map<String, Double> groups = new TreeMap<>();
+        Map<String, Double> jit = new TreeMap<>();
+        Map<String, Double> gc = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
@@ -36,6 +38,9 @@ final class ProcessCpu {
                     String group = group(pid, entry);
                     if (group != null) {
                         groups.merge(group, cpuMs(entry, group.equals("postgresql")), Double::sum);
+                        if (!group.equals("postgresql") && !group.equals("redis")) {
+                            threads(entry, group, jit, gc);
+                        }
                     }
                 } catch (IOException | RuntimeException vanished) {
                     // The process ended between listing and reading: its time is no longer attributable.
@@ -44,7 +49,27 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc: " + e.getMessage(), e);
         }
-        return new Snapshot(groups);
+        return new Snapshot(groups, jit, gc);
+    }
+
+    /** A JVM's JIT compiler and garbage collector threads, by their thread names. */
+    private static void threads(Path process, String group, Map<String, Double> jit, Map<String, Double> gc) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8);
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit.merge(group, cpuMs(task, false), Double::sum);
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc.merge(group, cpuMs(task, false), Double::sum);
+                    }
+                } catch (IOException | RuntimeException vanished) {
+                    // A compiler thread the JVM retired between listing and reading.
+                }
+            }
+        } catch (IOException ignored) {
+            // The process ended: its total above is all there is.
+        }
     }
 
     private static String group(long pid, Path entry) throws IOException {
@@ -78,16 +103,28 @@ final class ProcessCpu {
         return ticks * MS_PER_TICK;
     }
 
-    /** CPU ms per group at one moment. */
-    record Snapshot(Map<String, Double> msByGroup) {
+    /** CPU ms per group at one moment, and of it the JIT compiler's and the garbage collector's threads. */
+    record Snapshot(Map<String, Double> msByGroup, Map<String, Double> jitByGroup, Map<String, Double> gcByGroup) {
 
         /** CPU ms each group spent since {@code earlier} (groups present in either; a group that vanished counts 0). */
         Map<String, Double> since(Snapshot earlier) {
+            return spent(msByGroup, earlier.msByGroup);
+        }
+
+        Map<String, Double> jitSince(Snapshot earlier) {
+            return spent(jitByGroup, earlier.jitByGroup);
+        }
+
+        Map<String, Double> gcSince(Snapshot earlier) {
+            return spent(gcByGroup, earlier.gcByGroup);
+        }
+
+        private static Map<String, Double> spent(Map<String, Double> now, Map<String, Double> before) {
             Map<String, Double> spent = new TreeMap<>();
-            Map<String, Double> all = new HashMap<>(msByGroup);
-            earlier.msByGroup.keySet().forEach(k -> all.putIfAbsent(k, earlier.msByGroup.get(k)));
+            Map<String, Double> all = new HashMap<>(now);
+            before.keySet().forEach(k -> all.putIfAbsent(k, before.get(k)));
             all.keySet().forEach(group -> spent.put(group,
-                    Math.max(0, msByGroup.getOrDefault(group, 0.0) - earlier.msByGroup.getOrDefault(group, 0.0))));
+                    Math.max(0, now.getOrDefault(group, 0.0) - before.getOrDefault(group, 0.0))));
             return spent;
         }
     }

@@ -10,6 +10,7 @@ import org.HdrHistogram.Histogram;
 record StepResult(int rate, int warmupSeconds, int windowSeconds, long sent, long accepted, Map<String, Long> failed,
         long dispatchedInWindow, long assignedCount, long queuedCount, long misses, Histogram http, Histogram created,
         Histogram assigned, Histogram queued, Histogram armed, Map<String, List<long[]>> lag, Map<String, Double> cpuMs,
+        Map<String, Double> jitMs, Map<String, Double> gcMs,
         PgCounters.Totals db, long kafkaRecords, long[] offeredSeries, long[] acceptedSeries, long[] dispatchedSeries,
         double[] p99Series) {
 
@@ -88,11 +89,13 @@ record StepResult(int rate, int warmupSeconds, int windowSeconds, long sent, lon
         lag.forEach((group, samples) -> out.printf("  %-28s %8d -> %8d  %+8.0f%n", group, samples.get(0)[1],
                 samples.get(samples.size() - 1)[1], lagGrowth(samples)));
         out.printf("lag %s%n", lagFlat() ? "flat (sustained)" : "GROWING (not sustained)");
-        out.printf("CPU ms per accepted ticket, by process (window)     gross   idle ms/s     net%n");
+        out.printf("CPU ms per accepted ticket, by process (window)     gross   idle ms/s     net  of gross: JIT     GC%n");
         cpuMs.forEach((group, ms) -> {
             double idle = idleMsPerSecond.getOrDefault(group, 0.0);
-            out.printf("  %-44s %8.2f %9.1f %8.2f%n", group, accepted == 0 ? Double.NaN : ms / accepted, idle,
-                    accepted == 0 ? Double.NaN : Math.max(0, ms - idle * windowSeconds) / accepted);
+            out.printf("  %-44s %8.2f %9.1f %8.2f %13s %6s%n", group, accepted == 0 ? Double.NaN : ms / accepted, idle,
+                    accepted == 0 ? Double.NaN : Math.max(0, ms - idle * windowSeconds) / accepted,
+                    jitMs.containsKey(group) ? String.format("%.2f", per(jitMs.get(group))) : "",
+                    gcMs.containsKey(group) ? String.format("%.2f", per(gcMs.get(group))) : "");
         });
         out.printf("  %-44s %8.2f %9s %8.2f%n", "total", cpuMsPerTicket(), "", netCpuMsPerTicket(idleMsPerSecond));
         out.printf("per ticket: PostgreSQL commits %.1f, row writes %.1f, statements %s; Kafka records %.1f%n",
@@ -100,6 +103,10 @@ record StepResult(int rate, int warmupSeconds, int windowSeconds, long sent, lon
                         : String.format("%.1f", per(db.statements())), per(kafkaRecords));
         out.printf("step %s (p99 to dispatch.assigned <= %d ms, lag flat, 0 misses, <= 0.1 %% refused)%n",
                 holds(p99BoundMs) ? "HOLDS" : "does not hold", p99BoundMs);
+    }
+
+    double per(double amount) {
+        return accepted == 0 ? Double.NaN : amount / accepted;
     }
 
     double per(long count) {

@@ -58,7 +58,7 @@ class BenchMeasuresTest {
         }
         Histogram none = new Histogram(3);
         return new StepResult(rate, 0, 30, 3000, 3000, Map.of(), 3000, 3000, 0, misses, none, none, assigned, none, none,
-                lag, Map.of("intake-service", 3000.0), new PgCounters.Totals(0, 0, -1), 0, new long[0], new long[0],
+                lag, Map.of("intake-service", 3000.0), Map.of(), Map.of(), new PgCounters.Totals(0, 0, -1), 0, new long[0], new long[0],
                 new long[0], new double[0]);
     }
 }

@@ -98,7 +98,7 @@ public final class Bench {
         return result;
     }
 
-    /** Rising steps until one fails, then halving the gap twice; the answer is the highest step that held. */
+    /** Rising steps until one fails, then halving the gap (up to four times, to within 10 %); the highest step that held. */
     private static StepResult findMax(LoadRun run, KafkaCounters kafka, BenchOptions options, List<StepResult> steps,
             Map<String, Double> idle) throws Exception {
         StepResult best = null;
@@ -120,7 +120,7 @@ public final class Bench {
             }
             if (high < 0) {
                 rate = (int) Math.ceil(rate * options.stepFactor());
-            } else if (bisections < 2 && high - low > Math.max(5, low / 10)) {
+            } else if (bisections < 4 && high - low > Math.max(1, low / 10)) {
                 rate = (low + high) / 2;
                 bisections++;
             } else {

@@ -47,7 +47,7 @@ final class BenchChart {
         LogarithmicAxis latencyAxis = new LogarithmicAxis("p99 ms (log)");
         latencyAxis.setAllowNegativesFlag(false);
         XYPlot latency = plot(latencyAxis, new Color[] {new Color(214, 39, 40), Color.BLACK}, p99, bound);
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("seconds since the bench started"));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("seconds of load (steps back to back, the quiet waits between them left out)"));
         combined.add(rates, 1);
         combined.add(latency, 1);
         JFreeChart chart = new JFreeChart("bench.sh: offered vs achieved, and latency", JFreeChart.DEFAULT_TITLE_FONT,

@@ -259,7 +259,6 @@ final class LoadRun implements AutoCloseable {
         final int rate;
         final int warmupSeconds;
         final int windowSeconds;
-        final int drainSeconds;
         final long startNanos = System.nanoTime();
         final long startMs = System.currentTimeMillis();
         final int seconds;
@@ -288,7 +287,6 @@ final class LoadRun implements AutoCloseable {
             this.rate = rate;
             this.warmupSeconds = warmupSeconds;
             this.windowSeconds = windowSeconds;
-            this.drainSeconds = drainSeconds;
             this.seconds = warmupSeconds + windowSeconds + drainSeconds + 90;
             this.offered = new AtomicLongArray(seconds);
             this.accepted = new AtomicLongArray(seconds);

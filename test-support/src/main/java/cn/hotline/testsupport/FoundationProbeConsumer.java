@@ -1,10 +1,11 @@
 package cn.hotline.testsupport;
 
 import java.time.Clock;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import cn.hotline.events.EventCodec;
@@ -36,12 +37,9 @@ public class FoundationProbeConsumer {
     }
 
     @Incoming(CONSUMER)
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null || !record.key().startsWith(TICKET_PREFIX)) {
-            return Uni.createFrom().voidItem();
-        }
-        return idempotent.handle(CONSUMER, record, event -> {
-            if (!EventTypes.NOTIFICATION_SENT.equals(event.type())) {
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch(CONSUMER, records, Set.of(EventTypes.NOTIFICATION_SENT), event -> {
+            if (event.subject() == null || !event.subject().startsWith(TICKET_PREFIX)) {
                 return Uni.createFrom().voidItem();
             }
             NotificationEvent sent = EventCodec.decode(event, NotificationEvent.class);

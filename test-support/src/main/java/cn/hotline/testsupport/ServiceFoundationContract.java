@@ -5,32 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.events.CloudEvent;
+import cn.hotline.events.CloudEventHeaders;
 import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
 import cn.hotline.events.payload.NotificationEvent;
+import cn.hotline.support.inbox.IdempotentConsumer;
 import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.redis.RedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * What every service must show against the real servers: migrations applied, Redis reachable, an event
- * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), readiness, and
- * 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
+ * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), a batch applied
+ * once in one transaction with a poison record isolated, readiness, and 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
  */
 public abstract class ServiceFoundationContract {
 
@@ -44,6 +58,9 @@ public abstract class ServiceFoundationContract {
 
     @Inject
     RedisConnection redis;
+
+    @Inject
+    IdempotentConsumer idempotent;
 
     @Inject
     MeterRegistry registry;
@@ -97,6 +114,78 @@ public abstract class ServiceFoundationContract {
                     .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
             assertThat(claims).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aBatchIsAppliedOnceInOrderAndAPoisonRecordCostsOnlyItself() throws Throwable {
+        String consumer = "foundation-batch-" + UUID.randomUUID().toString().substring(0, 8);
+        String ticketId = FoundationProbeConsumer.TICKET_PREFIX + UUID.randomUUID();
+        CloudEvent first = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        CloudEvent second = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        CloudEvent poison = sent(ticketId, EventTypes.NOTIFICATION_SENT, "{not json".getBytes(StandardCharsets.UTF_8));
+        CloudEvent ignored = sent(ticketId, EventTypes.NOTIFICATION_FAILED, "{not json either".getBytes(StandardCharsets.UTF_8));
+        CloudEvent third = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        ConsumerRecords<String, byte[]> batch = batch(first, second, poison, first, ignored, third);
+        List<String> applied = Collections.synchronizedList(new ArrayList<>());
+
+        VertxContextSupport.subscribeAndAwait(() -> idempotent.handleBatch(consumer, batch, Set.of(EventTypes.NOTIFICATION_SENT),
+                event -> answer(event, applied)));
+
+        assertThat(delivered(ticketId)).as("each good event's effect committed exactly once").isEqualTo(3);
+        assertThat(claims(consumer)).as("the good events are claimed; the poison and the ignored type are not").isEqualTo(3);
+        assertThat(applied).as("the whole batch first, rolled back at the poison, then one by one in order")
+                .containsExactly(first.id(), second.id(), first.id(), second.id(), third.id());
+        assertThat(count("hotline.events.skipped", consumer)).isEqualTo(1);
+        assertThat(count("hotline.events.batch-fallbacks", consumer)).isEqualTo(1);
+
+        applied.clear();
+        VertxContextSupport.subscribeAndAwait(() -> idempotent.handleBatch(consumer, batch, Set.of(EventTypes.NOTIFICATION_SENT),
+                event -> answer(event, applied)));
+        assertThat(delivered(ticketId)).as("a redelivered batch changes nothing").isEqualTo(3);
+        assertThat(applied).isEmpty();
+        assertThat(count("hotline.events.duplicates", consumer)).isGreaterThanOrEqualTo(3);
+    }
+
+    private Uni<Void> answer(CloudEvent event, List<String> applied) {
+        NotificationEvent sent = EventCodec.decode(event, NotificationEvent.class);
+        applied.add(event.id());
+        return outbox.append(EventTypes.NOTIFICATION_DELIVERED, sent.ticketId(), sent).replaceWithVoid();
+    }
+
+    private static NotificationEvent notification(String ticketId) {
+        return new NotificationEvent(NotificationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), ticketId, "probe",
+                "probe-recipient", "138****5678", "PROBE", 0, "none", null, 1, "SENT", null, Instant.now());
+    }
+
+    private static CloudEvent sent(String ticketId, String type, byte[] data) {
+        return new CloudEvent(UUID.randomUUID().toString(), "/hotline/foundation-test", type, ticketId, Instant.now(), data);
+    }
+
+    private static ConsumerRecords<String, byte[]> batch(CloudEvent... events) {
+        TopicPartition partition = new TopicPartition(Topics.NOTIFICATIONS, 0);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (CloudEvent event : events) {
+            records.add(new ConsumerRecord<>(partition.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME, 0,
+                    event.data().length, event.subject(), event.data(), CloudEventHeaders.toHeaders(event), Optional.empty()));
+        }
+        return new ConsumerRecords<>(Map.of(partition, records));
+    }
+
+    private long delivered(String ticketId) {
+        return pool.preparedQuery("select count(*) from outbox_event where subject = $1 and type = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(ticketId, EventTypes.NOTIFICATION_DELIVERED))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private long claims(String consumer) {
+        return pool.preparedQuery("select count(*) from processed_event where consumer = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(consumer))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private double count(String meter, String consumer) {
+        var counter = registry.find(meter).tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.hotline.events;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The CloudEvent {@code type} names of the suite, as the contract lists them. */
 public final class EventTypes {
@@ -57,6 +59,11 @@ public final class EventTypes {
             DISPATCH_ASSIST_REPORTED, DISPATCH_ASSIST_RELEASED,
             SLA_WARNING, SLA_BREACHED, SLA_STAGE_MET, SLA_OVERDUE_REMINDER,
             NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+
+    /** The types of one family, e.g. {@code "dispatch."}: for a consumer that applies every event of a topic. */
+    public static Set<String> withPrefix(String prefix) {
+        return ALL.stream().filter(type -> type.startsWith(prefix)).collect(Collectors.toUnmodifiableSet());
+    }
 
     private EventTypes() {
     }

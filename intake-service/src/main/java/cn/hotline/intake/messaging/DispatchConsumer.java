@@ -2,7 +2,7 @@ package cn.hotline.intake.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import cn.hotline.events.EventCodec;
@@ -26,8 +26,8 @@ public class DispatchConsumer {
     }
 
     @Incoming("dispatches")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle(CONSUMER, record,
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch(CONSUMER, records, DispatchStatusService.APPLIED_TYPES,
                 event -> status.apply(event.type(), EventCodec.decode(event, DispatchEvent.class)));
     }
 }

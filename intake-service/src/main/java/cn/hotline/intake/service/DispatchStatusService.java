@@ -3,7 +3,10 @@ package cn.hotline.intake.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +36,11 @@ public class DispatchStatusService {
             EventTypes.DISPATCH_ARRIVED, TicketStatus.IN_PROGRESS,
             EventTypes.DISPATCH_HANDLED, TicketStatus.IN_PROGRESS,
             EventTypes.DISPATCH_COMPLETED, TicketStatus.AWAITING_FOLLOWUP);
+
+    /** The dispatch events that change what intake shows; the others are passed over unread. */
+    public static final Set<String> APPLIED_TYPES = Stream.concat(STATUS_BY_EVENT.keySet().stream(), Stream.of(
+            EventTypes.DISPATCH_ASSIGNED, EventTypes.DISPATCH_REASSIGNED, EventTypes.DISPATCH_EXTENSION_DECIDED))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final TicketRepository tickets;
     private final TicketUnits units;

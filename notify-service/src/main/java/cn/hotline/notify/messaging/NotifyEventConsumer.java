@@ -1,12 +1,15 @@
 package cn.hotline.notify.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.EventCodec;
+import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.events.payload.HotwordSurgeAlert;
 import cn.hotline.events.payload.RepeatComplainantAlert;
@@ -19,6 +22,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotifyEventConsumer {
 
+    private static final Set<String> DISPATCH_TYPES = EventTypes.withPrefix("dispatch.");
+    private static final Set<String> SLA_TYPES = EventTypes.withPrefix("sla.");
+    private static final Set<String> ALERT_TYPES = Set.of(EventTypes.ALERT_REPEAT_COMPLAINANT, EventTypes.ALERT_HOTWORD_SURGE);
+
     private final IdempotentConsumer idempotent;
     private final EventTriggers triggers;
 
@@ -28,26 +35,26 @@ public class NotifyEventConsumer {
     }
 
     @Incoming("dispatches")
-    public Uni<Void> dispatches(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle("notify-dispatches", record,
+    public Uni<Void> dispatches(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch("notify-dispatches", records, DISPATCH_TYPES,
                 event -> triggers.onDispatch(event.type(), EventCodec.decode(event, DispatchEvent.class), event));
     }
 
     @Incoming("sla")
-    public Uni<Void> sla(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle("notify-sla", record,
+    public Uni<Void> sla(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch("notify-sla", records, SLA_TYPES,
                 event -> triggers.onSla(event.type(), EventCodec.decode(event, SlaEvent.class)));
     }
 
     @Incoming("alerts")
-    public Uni<Void> alerts(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle("notify-alerts", record, this::alert);
+    public Uni<Void> alerts(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch("notify-alerts", records, ALERT_TYPES, this::alert);
     }
 
     private Uni<Void> alert(CloudEvent event) {
         return switch (event.type()) {
-            case "alert.repeat-complainant" -> triggers.onRepeatComplainant(EventCodec.decode(event, RepeatComplainantAlert.class));
-            case "alert.hotword-surge" -> triggers.onHotwordSurge(EventCodec.decode(event, HotwordSurgeAlert.class));
+            case EventTypes.ALERT_REPEAT_COMPLAINANT -> triggers.onRepeatComplainant(EventCodec.decode(event, RepeatComplainantAlert.class));
+            case EventTypes.ALERT_HOTWORD_SURGE -> triggers.onHotwordSurge(EventCodec.decode(event, HotwordSurgeAlert.class));
             default -> Uni.createFrom().voidItem();
         };
     }

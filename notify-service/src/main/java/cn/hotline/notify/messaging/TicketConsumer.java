@@ -1,8 +1,10 @@
 package cn.hotline.notify.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import cn.hotline.events.CloudEvent;
@@ -23,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 public class TicketConsumer {
 
     static final String CONSUMER = "notify-tickets";
+    static final Set<String> TYPES = Set.of(EventTypes.TICKET_CREATED, EventTypes.TICKET_AWAITING_FOLLOW_UP);
 
     private final IdempotentConsumer idempotent;
     private final CitizenMessages citizens;
@@ -33,8 +36,8 @@ public class TicketConsumer {
     }
 
     @Incoming("tickets")
-    public Uni<Void> tickets(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle(CONSUMER, record, this::apply);
+    public Uni<Void> tickets(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch(CONSUMER, records, TYPES, this::apply);
     }
 
     private Uni<Void> apply(CloudEvent event) {

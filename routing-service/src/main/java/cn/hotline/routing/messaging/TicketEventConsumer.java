@@ -1,6 +1,8 @@
 package cn.hotline.routing.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,8 @@ import io.vertx.core.Vertx;
 public class TicketEventConsumer {
 
     static final String CONSUMER = "routing-tickets";
+    static final Set<String> TYPES = Set.of(EventTypes.TICKET_CREATED, EventTypes.TICKET_REOPENED, EventTypes.TICKET_MERGED,
+            EventTypes.TICKET_TRANSFERRED_OUT);
 
     private final IdempotentConsumer idempotent;
     private final DispatchService dispatches;
@@ -39,9 +43,9 @@ public class TicketEventConsumer {
     }
 
     @Incoming("tickets")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         if (index.isReady()) {
-            return handle(record);
+            return handle(records);
         }
         // Messaging starts before the index is loaded and seeded; deciding now would send everything to MANUAL.
         Context context = Vertx.currentContext();
@@ -53,11 +57,11 @@ public class TicketEventConsumer {
                         context.runOnContext(ignored -> command.run());
                     }
                 })
-                .chain(() -> handle(record));
+                .chain(() -> handle(records));
     }
 
-    private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle(CONSUMER, record, event -> switch (event.type()) {
+    private Uni<Void> handle(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch(CONSUMER, records, TYPES, event -> switch (event.type()) {
             case EventTypes.TICKET_CREATED -> created(event);
             case EventTypes.TICKET_REOPENED -> reopened(event);
             case EventTypes.TICKET_MERGED -> merged(event);

@@ -1,10 +1,14 @@
 package cn.hotline.support.inbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 import cn.hotline.events.CloudEvent;
@@ -12,6 +16,7 @@ import cn.hotline.events.CloudEventHeaders;
 import cn.hotline.events.InvalidEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -22,6 +27,10 @@ import io.vertx.core.Vertx;
  * lock conflict is retried with backoff for as long as it lasts (the record is never dropped for it);
  * any other failure is retried a few times, and a record that is not a valid event or still fails is
  * logged, counted and skipped so one poison record cannot stop the partition.
+ * <p>
+ * A batch (one poll) is applied in one transaction with one claim statement; if that fails, its records are
+ * applied one by one as above, so a poison record costs its batch a second pass and nothing more. Records
+ * whose type the consumer does not apply are passed over before any transaction.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -38,14 +47,66 @@ public class IdempotentConsumer {
         this.registry = registry;
     }
 
+    /** A record with its parsed event. */
+    private record Pending(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+    }
+
     /** Handles {@code record} for {@code consumer}; the returned Uni never fails. */
     public Uni<Void> handle(String consumer, ConsumerRecord<String, byte[]> record, Function<CloudEvent, Uni<Void>> effect) {
-        CloudEvent event;
-        try {
-            event = CloudEventHeaders.fromRecord(record.headers(), record.value());
-        } catch (InvalidEventException e) {
-            return skip(consumer, record, e);
+        CloudEvent event = parse(consumer, record);
+        return event == null ? Uni.createFrom().voidItem() : apply(consumer, new Pending(record, event), effect);
+    }
+
+    /**
+     * Handles one poll's {@code records} for {@code consumer}, in order, applying {@code effect} to the events whose
+     * type is in {@code types}; the returned Uni never fails.
+     */
+    public Uni<Void> handleBatch(String consumer, ConsumerRecords<String, byte[]> records, Set<String> types,
+            Function<CloudEvent, Uni<Void>> effect) {
+        List<Pending> pending = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CloudEvent event = parse(consumer, record);
+            if (event != null && types.contains(event.type())) {
+                pending.add(new Pending(record, event));
+            }
         }
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (pending.size() == 1) {
+            return apply(consumer, pending.get(0), effect);
+        }
+        Context context = Vertx.currentContext();
+        List<CloudEvent> events = pending.stream().map(Pending::event).toList();
+        return Panache.withTransaction(() -> processedEvents.claimAll(events, consumer)
+                        .flatMap(fresh -> Multi.createFrom().iterable(pending).onItem().transformToUniAndConcatenate(
+                                        p -> (fresh.remove(p.event().id()) ? effect.apply(p.event()) : duplicate(consumer))
+                                                .replaceWith(p))
+                                .collect().last()))
+                .runSubscriptionOn(command -> runOn(context, command))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("%s: a batch of %d records failed (%s); applying them one by one", consumer,
+                            pending.size(), failure.toString());
+                    registry.counter("hotline.events.batch-fallbacks", "consumer", consumer).increment();
+                    return Multi.createFrom().iterable(pending).onItem()
+                            .transformToUniAndConcatenate(p -> apply(consumer, p, effect).replaceWith(p))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private CloudEvent parse(String consumer, ConsumerRecord<String, byte[]> record) {
+        try {
+            return CloudEventHeaders.fromRecord(record.headers(), record.value());
+        } catch (InvalidEventException e) {
+            skipped(consumer, record, e);
+            return null;
+        }
+    }
+
+    private Uni<Void> apply(String consumer, Pending pending, Function<CloudEvent, Uni<Void>> effect) {
+        ConsumerRecord<String, byte[]> record = pending.record();
+        CloudEvent event = pending.event();
         Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> processedEvents.claim(event, consumer)
                         .flatMap(fresh -> fresh ? effect.apply(event) : duplicate(consumer)))
@@ -58,7 +119,10 @@ public class IdempotentConsumer {
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
                 .onFailure(failure -> !(failure instanceof InvalidEventException))
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
-                .onFailure().recoverWithUni(failure -> skip(consumer, record, failure));
+                .onFailure().recoverWithItem(failure -> {
+                    skipped(consumer, record, failure);
+                    return null;
+                });
     }
 
     private Uni<Void> duplicate(String consumer) {
@@ -74,10 +138,9 @@ public class IdempotentConsumer {
         }
     }
 
-    private Uni<Void> skip(String consumer, ConsumerRecord<String, byte[]> record, Throwable why) {
+    private void skipped(String consumer, ConsumerRecord<String, byte[]> record, Throwable why) {
         LOG.errorf("%s skipped record %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(),
                 why.toString());
         registry.counter("hotline.events.skipped", "consumer", consumer).increment();
-        return Uni.createFrom().voidItem();
     }
 }

@@ -1,10 +1,13 @@
 package cn.hotline.sla.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import cn.hotline.events.EventTypes;
 import cn.hotline.sla.service.SlaEventEffects;
 import cn.hotline.support.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 public class DispatchConsumer {
 
     static final String NAME = "sla-dispatches";
+    /** Every dispatch event may start or stop a stage. */
+    static final Set<String> TYPES = EventTypes.withPrefix("dispatch.");
 
     private final IdempotentConsumer idempotent;
     private final SlaEventEffects effects;
@@ -24,7 +29,7 @@ public class DispatchConsumer {
     }
 
     @Incoming("dispatches")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return idempotent.handle(NAME, record, effects::onDispatch);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return idempotent.handleBatch(NAME, records, TYPES, effects::onDispatch);
     }
 }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -57,7 +60,9 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, base);
+        Browser browser = new Browser(driver, base);
+        browser.viewport(DESKTOP);
+        return browser;
     }
 
     /** The project's own installer (deploy/local/browser.sh: Debian's chromium, chromium-driver, a CJK font), once. */
@@ -122,14 +127,58 @@ final class Browser implements AutoCloseable {
     /** Saves {@code name}-desktop.png and {@code name}-phone.png; true when the phone view needs no horizontal scroll. */
     boolean shots(String name) throws IOException {
         Files.createDirectories(SHOTS);
-        driver.manage().window().setSize(DESKTOP);
+        viewport(DESKTOP);
         save(name + "-desktop");
-        driver.manage().window().setSize(PHONE);
+        viewport(PHONE);
         settle();
         boolean fits = Boolean.TRUE.equals(js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"));
         save(name + "-phone");
-        driver.manage().window().setSize(DESKTOP);
+        viewport(DESKTOP);
         return fits;
+    }
+
+    /**
+     * The page's own area (not the window, whose frame takes part of it) at exactly {@code size}, so a phone
+     * screenshot is 390×844 as a phone shows it.
+     */
+    void viewport(Dimension size) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width,
+                "height", size.height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /**
+     * What a keyboard or screen-reader user would miss on this page: every visible input, select and textarea
+     * without a label (a {@code <label>}, {@code aria-label} or {@code aria-labelledby}), and every one of the first
+     * {@code tabStops} elements the Tab key reaches that shows no focus ring (outline or box shadow).
+     */
+    List<String> accessibilityProblems(int tabStops) {
+        List<String> problems = new ArrayList<>();
+        Object unlabelled = js("""
+                return Array.from(document.querySelectorAll('input, select, textarea')).filter(function (e) {
+                  if (['hidden', 'submit', 'button', 'reset'].indexOf(e.type) >= 0 || e.getClientRects().length === 0) return false;
+                  return e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby');
+                }).map(function (e) { return 'no label: ' + e.outerHTML.substring(0, 160); });""");
+        for (Object problem : (List<?>) unlabelled) {
+            problems.add(String.valueOf(problem));
+        }
+        js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int i = 0; i < tabStops; i++) {
+            Object seen = js("""
+                    var e = document.activeElement;
+                    if (!e || e === document.body) return 'end';
+                    var s = getComputedStyle(e);
+                    var ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                    return ring ? 'ok' : 'no visible focus: ' + e.outerHTML.substring(0, 160);""");
+            if ("end".equals(seen)) {
+                break;
+            }
+            if (!"ok".equals(seen)) {
+                problems.add(String.valueOf(seen));
+            }
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        return problems;
     }
 
     private void save(String file) throws IOException {

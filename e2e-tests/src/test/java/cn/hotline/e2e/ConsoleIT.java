@@ -141,6 +141,7 @@ class ConsoleIT {
         Map<String, Object> giveBack = new LinkedHashMap<>();
         giveBack.put("reasonCode", "NOT_OUR_JURISDICTION");
         giveBack.put("note", "属街道职责");
+        String firstUnitsLink = fieldToken((String) auto.get("id"), person).split(":")[1];
         hotline.act(Hotline.asHandler(person, unit), (String) auto.get("id"), "return", giveBack);
 
         try (Browser browser = Browser.open(console)) {
@@ -167,6 +168,52 @@ class ConsoleIT {
             hotline.awaitDispatchState(returnedId, "REASSIGNED");
             hotline.awaitDispatch(returnedTicket, "re-dispatched to the chosen unit",
                     d -> "ASSIGNED".equals(d.get("state")) && other.equals(((Map<?, ?>) d.get("lead")).get("unitCode")));
+
+            // The first unit's field link no longer acts on work that is now another unit's.
+            browser.get("/m/" + firstUnitsLink);
+            assertThat(browser.waitFor(By.id("refused"), UI).getText()).contains("已改派");
+        }
+    }
+
+    @Test
+    void everyPageLabelsItsInputsShowsWhereTheFocusIsAndFitsAPhone() throws Exception {
+        Map<String, Object> t = ticket("PHONE", "NORMAL", "020201", "小区门口夜市油烟扰民", Hotline.freshPhone());
+        String ticketId = hotline.createTicket(t).getString("id");
+        Map<String, Object> dispatch = hotline.awaitDispatch(ticketId, "assigned", d -> "ASSIGNED".equals(d.get("state")));
+        String dispatchId = (String) dispatch.get("id");
+        String token = fieldToken(dispatchId, hotline.dispatch(dispatchId).getString("handlerId")).split(":")[1];
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("operator", "/intake");
+            accessible(browser, "/intake", By.id("phone"), "intake-form", problems);
+            accessible(browser, "/followups", By.tagName("h1"), "followups", problems);
+        }
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("supervisor", "/board");
+            accessible(browser, "/board", By.id("board"), "board", problems);
+            accessible(browser, "/cockpit", By.tagName("h1"), "cockpit", problems);
+            accessible(browser, "/tickets/" + ticketId, By.tagName("h1"), "ticket", problems);
+        }
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("handler", "/tasks");
+            accessible(browser, "/tasks", By.tagName("h1"), "tasks", problems);
+            accessible(browser, "/m/" + token, By.id("field-number"), "field", problems);
+        }
+        assertThat(problems).as("pages with unlabelled inputs, an invisible focus or a horizontal scroll at 390 px").isEmpty();
+    }
+
+    private static void accessible(Browser browser, String path, By ready, String shot, Map<String, List<String>> problems)
+            throws Exception {
+        browser.get(path);
+        browser.waitFor(ready, UI);
+        List<String> found = new ArrayList<>(browser.accessibilityProblems(25));
+        browser.get(path);
+        browser.waitFor(ready, UI);
+        if (!browser.shots(shot)) {
+            found.add("horizontal scroll at 390 px");
+        }
+        if (!found.isEmpty()) {
+            problems.put(path, found);
         }
     }
 
@@ -194,11 +241,11 @@ class ConsoleIT {
         javax.imageio.ImageIO.write(image, "png", photo.toFile());
 
         try (Browser phone = Browser.open(console)) {
-            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.viewport(Browser.PHONE);
             phone.get(path);
             assertThat(phone.waitFor(By.id("field-number"), UI).getText()).isEqualTo(number);
             assertThat(phone.shots("field-assigned")).as("no horizontal scroll at 390 px").isTrue();
-            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.viewport(Browser.PHONE);
             phone.waitFor(By.id("do-sign"), UI).click();
             phone.waitFor(By.id("do-arrive"), UI).click();
             phone.waitFor(By.id("handle-note"), UI).sendKeys("已到现场，围挡已扶正加固，人行道清理完毕");
@@ -216,7 +263,7 @@ class ConsoleIT {
             phone.get("/m/" + fieldToken(dispatchId, assistant).split(":")[1]);
             phone.waitFor(By.id("assist-note"), UI).sendKeys("街道已安排网格员现场看护");
             assertThat(phone.shots("field-assist")).as("field-assist: no horizontal scroll at 390 px").isTrue();
-            phone.driver.manage().window().setSize(Browser.PHONE);
+            phone.viewport(Browser.PHONE);
             phone.driver.findElement(By.id("do-assist-report")).click();
             await("the assisting part is reported").atMost(UI).until(() -> hotline.dispatch(dispatchId)
                     .getList("assisting.status").stream().noneMatch("PENDING"::equals));
@@ -260,7 +307,7 @@ class ConsoleIT {
             assertThat(desk.waitFor(By.id("field-number"), UI).getText()).isEqualTo(number);
             as("dispatcher").when().delete(hotline.url("routing", "/api/v1/field-links/" + link2[0])).then().statusCode(204);
             desk.get("/m/" + link2[1]);
-            assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("已过期或已被撤销");
+            assertThat(desk.waitFor(By.id("refused"), UI).getText()).contains("已被撤销");
             assertThat(desk.shots("field-refused")).as("field-refused: no horizontal scroll at 390 px").isTrue();
         }
     }

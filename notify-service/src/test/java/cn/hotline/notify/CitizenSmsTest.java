@@ -101,32 +101,37 @@ class CitizenSmsTest extends NotifyTestBase {
     }
 
     @Test
-    void completionInvitesTheSurveyAndRepliesTwoAndFullWidthTwoAreRecordedAtIntake() {
-        Case half = Case.fresh();
-        Case full = Case.fresh();
-        for (Case c : List.of(half, full)) {
+    void completionInvitesTheSurveyAndEachReplyDigitHalfOrFullWidthIsRecordedAtIntake() {
+        // reply text → the satisfaction intake must record and the word the thank-you SMS repeats
+        Map<String, List<String>> replies = Map.of("2", List.of("BASICALLY_SATISFIED", "基本满意"),
+                "２", List.of("BASICALLY_SATISFIED", "基本满意"), "3", List.of("UNSATISFIED", "不满意"),
+                "３", List.of("UNSATISFIED", "不满意"));
+        Map<String, Case> cases = new java.util.LinkedHashMap<>();
+        replies.keySet().forEach(reply -> cases.put(reply, Case.fresh()));
+        for (Case c : cases.values()) {
             intake.contact(c.ticketId(), c.number(), "AWAITING_FOLLOWUP", c.phone(), false);
             intake.surveyAccepted(c.ticketId(), c.number());
             EventProbe.publish(bootstrap, awaiting(c));
         }
-        for (Case c : List.of(half, full)) {
+        for (Case c : cases.values()) {
             String text = (String) await().until(() -> smsc.to(c.phone()), l -> l.size() == 1).get(0).get("text");
             assertThat(text).contains("工单" + c.number()).contains("已办理完毕").contains("回复1满意，2基本满意，3不满意");
             await().until(() -> audit(c.ticketId()), l -> l.size() == 1 && List.of("SENT", "DELIVERED").contains(l.get(0).get("status")));
         }
 
-        smsc.mo(half.phone(), "2");
-        smsc.mo(full.phone(), "２");
+        cases.forEach((reply, c) -> smsc.mo(c.phone(), reply));
 
-        for (Case c : List.of(half, full)) {
+        cases.forEach((reply, c) -> {
+            String satisfaction = replies.get(reply).get(0);
             await().until(() -> routing.wiremock().find(postRequestedFor(urlEqualTo(IntakeStub.surveyPath(c.ticketId())))
-                    .withRequestBody(equalToJson("{\"phone\":\"" + c.phone() + "\",\"satisfaction\":\"BASICALLY_SATISFIED\"}"))),
+                    .withRequestBody(equalToJson("{\"phone\":\"" + c.phone() + "\",\"satisfaction\":\"" + satisfaction + "\"}"))),
                     l -> l.size() == 1);
             await().until(() -> texts(smsc.to(c.phone())), l -> l.stream().anyMatch(s -> s.contains("感谢您对工单" + c.number()
-                    + "的评价（基本满意）")));
-        }
-        // Neither reply was taken for a sign.
-        assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + half.dispatchId() + "/sign")))).isEmpty();
+                    + "的评价（" + replies.get(reply).get(1) + "）")));
+            // No reply was taken for a sign.
+            assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + c.dispatchId() + "/sign"))))
+                    .isEmpty();
+        });
     }
 
     @Test

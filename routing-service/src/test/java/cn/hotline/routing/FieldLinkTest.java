@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +17,13 @@ import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.routing.service.DispatchService;
 import cn.hotline.testsupport.HotlineTestResource;
+import cn.hotline.testsupport.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +41,9 @@ class FieldLinkTest {
 
     @Inject
     DispatchService service;
+
+    @ConfigProperty(name = "hotline.routing.field-links.lifetime")
+    Duration lifetime;
 
     @Test
     void aLinkActsAsItsPersonOnItsDispatchOnlyAndStopsWhenRevoked() {
@@ -61,6 +69,39 @@ class FieldLinkTest {
         field(token, "arrive", Map.of()).then().statusCode(410);
         given().when().get("/api/v1/field/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
         given().when().get("/api/v1/field/short").then().statusCode(404);
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedAndSaysWhy() {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        String token = issue(id, get(id).getString("handlerId")).then().statusCode(201).extract().jsonPath().getString("token");
+        MutableClock clock = TestClockProducer.get();
+        Instant before = clock.instant();
+        try {
+            clock.set(before.plus(lifetime).minusSeconds(1));
+            given().when().get("/api/v1/field/" + token).then().statusCode(200);
+            clock.set(before.plus(lifetime).plusSeconds(1));
+            given().when().get("/api/v1/field/" + token).then().statusCode(410).body("reason", equalTo("EXPIRED"));
+            field(token, "sign", Map.of()).then().statusCode(410).body("reason", equalTo("EXPIRED"));
+        } finally {
+            clock.set(before);
+        }
+        assertThat(get(id).getString("state")).as("nothing was done through the expired link").isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aLinkToADispatchThatWasReDispatchedNoLongerActs() {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        String token = issue(id, get(id).getString("handlerId")).then().statusCode(201).extract().jsonPath().getString("token");
+        field(token, "return", Map.of("reasonCode", "NOT_OUR_JURISDICTION", "note", "不属本单位")).then().statusCode(200);
+        given().when().get("/api/v1/field/" + token).then().statusCode(200).body("dispatch.state", equalTo("RETURNED"));
+        String next = Dispatches.act(id, "return-review", dispatcher(), Map.of("decision", "ACCEPT", "note", "同意"))
+                .then().statusCode(200).extract().path("id");
+        assertThat(next).isNotEqualTo(id);
+
+        given().when().get("/api/v1/field/" + token).then().statusCode(410).body("reason", equalTo("SUPERSEDED"));
+        field(token, "sign", Map.of()).then().statusCode(410).body("reason", equalTo("SUPERSEDED"));
+        assertThat(get(id).getString("state")).isEqualTo("REASSIGNED");
     }
 
     @Test

@@ -8,16 +8,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.routing.config.RoutingConfig;
+import cn.hotline.routing.domain.AssistPart;
 import cn.hotline.routing.domain.Dispatch;
+import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.FieldLink;
 import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.routing.repository.FieldLinkRepository;
+import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,6 +36,11 @@ import io.smallrye.mutiny.Uni;
 public class FieldLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The {@code reason} member of a 410: why a known link no longer works (the field page says it in words). */
+    public static final String EXPIRED = "EXPIRED";
+    public static final String REVOKED = "REVOKED";
+    public static final String SUPERSEDED = "SUPERSEDED";
 
     /** A new link's token (shown once) and when it stops working. */
     public record Issued(UUID id, String token, Instant expiresAt, String part) {
@@ -88,7 +98,7 @@ public class FieldLinks {
                 }));
     }
 
-    /** The link of {@code token} if it may be used now: else 404 (unknown) or 410 (expired, revoked). */
+    /** The link of {@code token} if it may be used now: else 404 (unknown) or 410 (expired, revoked, dispatch no longer open to it). */
     public Uni<Holder> resolve(String token) {
         if (token == null || !token.matches("^[A-Za-z0-9_-]{22}$")) {
             return Uni.createFrom().failure(ProblemException.notFound("link"));
@@ -98,11 +108,21 @@ public class FieldLinks {
             if (link == null) {
                 throw ProblemException.notFound("link");
             }
-            if (!link.usableAt(now)) {
-                throw new ProblemException(cn.hotline.support.problem.Problem.of(410, "Gone", link.revokedAt != null
-                        ? "this link was revoked" : "this link expired at " + link.expiresAt));
+            if (link.revokedAt != null) {
+                throw gone(REVOKED, "this link was revoked");
             }
-            return dispatches.findById(link.dispatchId).map(d -> new Holder(link, d));
+            if (!link.usableAt(now)) {
+                throw gone(EXPIRED, "this link expired at " + link.expiresAt);
+            }
+            return dispatches.findById(link.dispatchId).map(d -> {
+                // A re-dispatched or cancelled dispatch is no longer the holder's work: the link must not act on it.
+                if (d.state == DispatchState.REASSIGNED || d.state == DispatchState.CANCELLED
+                        || FieldLink.ASSIST.equals(link.part) && d.assistPart(link.unitCode)
+                                .map(part -> AssistPart.RELEASED.equals(part.status())).orElse(true)) {
+                    throw gone(SUPERSEDED, "dispatch " + d.id + " is " + d.state + "; this link no longer applies");
+                }
+                return new Holder(link, d);
+            });
         }));
     }
 
@@ -117,6 +137,10 @@ public class FieldLinks {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> links.update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id))
                 .map(n -> n > 0);
+    }
+
+    private static ProblemException gone(String reason, String detail) {
+        return new ProblemException(new Problem("about:blank", "Gone", 410, detail, null, List.of(), Map.of("reason", reason)));
     }
 
     static String hash(String token) {

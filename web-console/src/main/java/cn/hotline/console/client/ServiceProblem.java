@@ -12,12 +12,19 @@ public class ServiceProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final String reason;
 
     public ServiceProblem(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    /** {@code reason}: the problem's {@code reason} member where the service gives one (e.g. why a link is gone). */
+    public ServiceProblem(int status, String title, String detail, List<FieldError> errors, String reason) {
         super(detail == null ? title : detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : errors;
+        this.reason = reason;
     }
 
     public int status() {
@@ -30,5 +37,9 @@ public class ServiceProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

@@ -19,6 +19,7 @@ public class ServiceProblemMapper implements ResponseExceptionMapper<ServiceProb
     public ServiceProblem toThrowable(Response response) {
         String title = "HTTP " + response.getStatus();
         String detail = null;
+        String reason = null;
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         try {
             String body = response.readEntity(String.class);
@@ -26,6 +27,7 @@ public class ServiceProblemMapper implements ResponseExceptionMapper<ServiceProb
             if (problem != null) {
                 title = problem.path("title").asText(title);
                 detail = problem.path("detail").isMissingNode() ? null : problem.path("detail").asText();
+                reason = problem.path("reason").isTextual() ? problem.path("reason").asText() : null;
                 for (JsonNode e : problem.path("errors")) {
                     errors.add(new ServiceProblem.FieldError(e.path("field").asText(), e.path("message").asText()));
                 }
@@ -33,6 +35,6 @@ public class ServiceProblemMapper implements ResponseExceptionMapper<ServiceProb
         } catch (RuntimeException | java.io.IOException unreadable) {
             // keep the status line as the title
         }
-        return new ServiceProblem(response.getStatus(), title, detail, errors);
+        return new ServiceProblem(response.getStatus(), title, detail, errors, reason);
     }
 }

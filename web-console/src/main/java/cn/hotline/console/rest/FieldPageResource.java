@@ -36,7 +36,7 @@ public class FieldPageResource {
         static native TemplateInstance page(FieldDesk.Task task, RegionNames regions, CategoryNames categories,
                 ServiceProblem problem);
 
-        static native TemplateInstance refused(int status);
+        static native TemplateInstance refused(int status, String reason);
     }
 
     private final FieldDesk desk;
@@ -69,8 +69,8 @@ public class FieldPageResource {
                 .onFailure(ServiceProblem.class).recoverWithUni(p -> {
                     ServiceProblem problem = (ServiceProblem) p;
                     if (problem.status() == 404 || problem.status() == 410) {
-                        return Uni.createFrom().item(Response.status(problem.status()).entity(Templates.refused(problem.status()))
-                                .type(MediaType.TEXT_HTML).build());
+                        return Uni.createFrom().item(Response.status(problem.status())
+                                .entity(Templates.refused(problem.status(), problem.reason())).type(MediaType.TEXT_HTML).build());
                     }
                     return render(token, problem, 200);
                 });
@@ -97,8 +97,10 @@ public class FieldPageResource {
                         .type(MediaType.TEXT_HTML).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
                         .build())
                 .onFailure(ServiceProblem.class).recoverWithItem(p -> {
-                    int refused = ((ServiceProblem) p).status() == 410 ? 410 : 404;
-                    return Response.status(refused).entity(Templates.refused(refused)).type(MediaType.TEXT_HTML).build();
+                    ServiceProblem gone = (ServiceProblem) p;
+                    int refused = gone.status() == 410 ? 410 : 404;
+                    return Response.status(refused).entity(Templates.refused(refused, gone.reason())).type(MediaType.TEXT_HTML)
+                            .build();
                 });
     }
 }

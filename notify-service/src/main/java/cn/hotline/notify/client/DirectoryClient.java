@@ -13,7 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import cn.hotline.notify.domain.Person;
 
 /**
- * routing's directory as notify uses it: the guarded live call ({@link DirectoryCalls}) and, when that fails
+ * routing's directory as notify uses it: a fresh answer from memory ({@link DirectoryCache}), else the guarded live
+ * call ({@link DirectoryCalls}) and, when that fails
  * or its circuit is open, the last answer kept in Redis. (The fallbacks live here, outside the circuit breaker,
  * so an open circuit never blocks the snapshot.)
  */
@@ -25,40 +26,42 @@ public class DirectoryClient {
 
     private final DirectoryCalls calls;
     private final DirectorySnapshots snapshots;
+    private final DirectoryCache cache;
 
-    public DirectoryClient(DirectoryCalls calls, DirectorySnapshots snapshots) {
+    public DirectoryClient(DirectoryCalls calls, DirectorySnapshots snapshots, DirectoryCache cache) {
         this.calls = calls;
         this.snapshots = snapshots;
+        this.cache = cache;
     }
 
     @Fallback(fallbackMethod = "unitSnapshot")
     public Optional<DirectoryApi.UnitInfo> unit(String unitCode) {
-        return calls.unit(unitCode);
+        return cache.get("unit:" + unitCode, () -> calls.unit(unitCode));
     }
 
     @Fallback(fallbackMethod = "onDutySnapshot")
     public List<Person> onDuty(String unitCode, Instant at) {
-        return calls.onDuty(unitCode, at);
+        return cache.get("on-duty:" + unitCode, () -> calls.onDuty(unitCode, at));
     }
 
     @Fallback(fallbackMethod = "commandersSnapshot")
     public List<Person> commanders(String territoryCode, Instant at) {
-        return calls.commanders(territoryCode, at);
+        return cache.get("commanders:" + territoryCode, () -> calls.commanders(territoryCode, at));
     }
 
     @Fallback(fallbackMethod = "supervisorsSnapshot")
     public List<Person> supervisors(String territoryCode) {
-        return calls.supervisors(territoryCode);
+        return cache.get("supervisors:" + territoryCode, () -> calls.supervisors(territoryCode));
     }
 
     @Fallback(fallbackMethod = "personSnapshot")
     public Optional<Person> person(String personId) {
-        return calls.person(personId);
+        return cache.get("person:" + personId, () -> calls.person(personId));
     }
 
     @Fallback(fallbackMethod = "byPhoneSnapshot")
     public Optional<Person> byPhone(String phone) {
-        return calls.byPhone(phone);
+        return cache.get("by-phone:" + phone, () -> calls.byPhone(phone));
     }
 
     Optional<DirectoryApi.UnitInfo> unitSnapshot(String unitCode) {

@@ -68,6 +68,8 @@ public interface NotifyConfig {
 
     HttpGateway httpGateway();
 
+    DirectoryCache directoryCache();
+
     Tokens tokens();
 
     Citizen citizen();
@@ -87,6 +89,21 @@ public interface NotifyConfig {
         int max();
 
         Duration window();
+    }
+
+    /**
+     * routing's directory answers kept in memory: {@code ttl} bounds how stale an answer can be (an on-duty list
+     * across a shift change), 0 turns the cache off; any change routing announces on {@code routingChannel} drops all.
+     */
+    interface DirectoryCache {
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        @WithDefault("10000")
+        int maxEntries();
+
+        @WithDefault("hotline:routing:refresh")
+        String routingChannel();
     }
 
     /** The cloud SMS API (secondary route). */

@@ -124,6 +124,17 @@ class ConsoleIT {
             }
             assertThat(browser.js("return performance.timeOrigin;")).as("never reloaded").isEqualTo(loadedAt);
             assertThat(browser.driver.findElement(row).getText()).contains("超时");
+            // The map colours the ticket's county by the worst of its open dispatches, as the countdowns do.
+            String county = browser.driver.findElement(row).getAttribute("data-county");
+            await("the map's county is coloured like the worst of its rows").atMost(UI).ignoreExceptions().until(() -> {
+                Object worst = browser.js("""
+                        var rank = {none: 0, green: 1, yellow: 2, orange: 3, red: 4}, worst = 'none';
+                        document.querySelectorAll("#board-table tr[data-county='" + arguments[0] + "'] .countdown").forEach(function (c) {
+                          var s = c.getAttribute('data-sla'); if (rank[s] > rank[worst]) { worst = s; } });
+                        var path = document.querySelector("#board-map path[data-county='" + arguments[0] + "']");
+                        return path && path.getAttribute('data-sla') === worst ? worst : null;""", county);
+                return "red".equals(worst);
+            });
         }
     }
 

@@ -1,6 +1,6 @@
 // The board's live side: a change notice from the server re-fetches the rows (debounced); a dropped stream
 // reconnects by itself (the server's retry:), and the rows are re-fetched on a timer anyway. The map colours
-// each county by the worst SLA colour of its open rows, with the same four colours as the countdowns.
+// each county by the worst SLA colour of its open dispatches (all the filter keeps), with the countdowns' colours.
 (function () {
   'use strict';
   var board = document.getElementById('board');
@@ -47,13 +47,20 @@
   var map = L.map(mapEl, { attributionControl: false });
   map.setView([30.75, 119.95], 8);
   var layer = null;
+  // Over every dispatch the filter keeps (the server's marks per county), not only the page shown.
   function worstByCounty() {
-    var worst = {}, count = {};
-    document.querySelectorAll('#board-table tbody tr').forEach(function (tr) {
-      var code = tr.getAttribute('data-county'); if (!code) { return; }
-      var cd = tr.querySelector('[data-sla]'); var c = cd ? cd.getAttribute('data-sla') : 'none';
-      count[code] = (count[code] || 0) + 1;
-      if (!worst[code] || rank[c] > rank[worst[code]]) { worst[code] = c; }
+    var sla = window.hotlineSla, worst = {}, count = {}, now = sla ? sla.now() : Date.now();
+    var colour = sla ? sla.colour : function () { return 'none'; };
+    function worse(code, c) { if (!worst[code] || rank[c] > rank[worst[code]]) { worst[code] = c; } }
+    function num(el, name) { return Number(el.getAttribute(name)) || 0; }
+    document.querySelectorAll('#board-map-data .map-county').forEach(function (el) {
+      var code = el.getAttribute('data-county'), due = num(el, 'data-due');
+      count[code] = num(el, 'data-count');
+      worse(code, due ? colour(now, due, num(el, 'data-warn50'), num(el, 'data-warn80')) : 'none');
+    });
+    document.querySelectorAll('#board-map-data .map-paused').forEach(function (el) {
+      worse(el.getAttribute('data-county'),
+          colour(num(el, 'data-paused'), num(el, 'data-due'), num(el, 'data-warn50'), num(el, 'data-warn80')));
     });
     return { worst: worst, count: count };
   }
@@ -63,6 +70,7 @@
     layer.eachLayer(function (l) {
       var code = l.feature.properties.code, c = w.worst[code] || 'none';
       l.setStyle({ fillColor: fill[c], fillOpacity: w.count[code] ? 0.45 : 0.05, color: '#334e68', weight: 1 });
+      if (l.getElement()) { l.getElement().setAttribute('data-sla', w.count[code] ? c : 'empty'); l.getElement().setAttribute('data-county', code); }
       l.bindTooltip(l.feature.properties.name + '：' + (w.count[code] || 0) + ' 条');
     });
   }

@@ -46,7 +46,7 @@
     var now = Date.now() + skew;
     document.querySelectorAll('[data-deadline]').forEach(function (el) { paint(el, now); });
   }
-  window.hotlineSla = { tick: tick, colour: colour };
+  window.hotlineSla = { tick: tick, colour: colour, now: function () { return Date.now() + skew; } };
   document.addEventListener('DOMContentLoaded', function () { readSkew(); tick(); });
   document.addEventListener('htmx:afterSwap', tick);
   setInterval(tick, 1000);

@@ -15,6 +15,7 @@ import cn.hotline.console.client.RoutingClient;
 import cn.hotline.console.client.SlaClient;
 import cn.hotline.console.config.ConsoleConfig;
 import cn.hotline.console.mapping.BoardRow;
+import cn.hotline.console.mapping.CountyMark;
 import cn.hotline.console.mapping.Views.Dispatch;
 import cn.hotline.console.mapping.Views.Timer;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +29,9 @@ public class BoardService {
             String queue, int page) {
     }
 
-    /** One page of rows plus the counts the header shows. */
+    /** One page of rows plus the counts the header shows, and the map's marks over all the filter keeps. */
     public record Board(List<BoardRow> rows, int total, int page, int pages, long manual, long returned, long overdue,
-            long extensions, Instant at) {
+            long extensions, Instant at, List<CountyMark> counties, List<BoardRow> paused) {
     }
 
     private final RoutingClient routing;
@@ -91,7 +92,8 @@ public class BoardService {
         long returned = dispatches.stream().filter(d -> "RETURNED".equals(d.state())).count();
         long extensions = dispatches.stream().filter(d -> d.extension() != null && d.extension().pending()).count();
         long overdue = all.stream().filter(r -> r.overdue(now)).count();
-        return new Board(rows, all.size(), page, pages, manual, returned, overdue, extensions, now);
+        return new Board(rows, all.size(), page, pages, manual, returned, overdue, extensions, now, CountyMark.of(all),
+                CountyMark.paused(all));
     }
 
     private static Timer sooner(Timer a, Timer b) {

@@ -46,7 +46,7 @@ public interface Msg {
     @Message("{#when state}{#is 'UNASSIGNED'}待派单{#is 'ASSIGNED'}待签收{#is 'SIGNED'}已签收{#is 'ARRIVED'}已到场{#is 'HANDLING'}处置中{#is 'RETURNED'}已退单{#is 'COMPLETED'}已办结{#is 'REASSIGNED'}已改派{#is 'CANCELLED'}已撤销{#else}{state}{/when}")
     String state(String state);
 
-    @Message("{#when stage}{#is 'SIGN'}签收{#is 'ARRIVE'}到场{#is 'HANDLE'}处置{#is 'CLOSE'}办结{#is 'FORWARD'}转送{#is 'DECIDE'}受理告知{#is 'REVIEW'}复查{#is 'FIRST_REPLY'}首次答复{#else}{stage}{/when}")
+    @Message("{#when stage}{#is 'SIGN'}签收{#is 'ARRIVE'}到场{#is 'HANDLE'}处置{#is 'CLOSE'}办结{#is 'FORWARD'}转送{#is 'DECIDE'}受理告知{#is 'REVIEW'}复查{#is 'FIRST_REPLY'}首次答复{#is 'ACCEPT'}受理告知{#is 'NO_PROGRESS'}办理{#is 'QUEUE'}人工派单{#is 'RETURN_REVIEW'}退单审核{#is 'ASSIST_SIGN'}协办签收{#is 'ASSIST_REPORT'}协办反馈{#else}{stage}{/when}")
     String stage(String stage);
 
     @Message("{#when action}{#is 'sign'}签收{#is 'arrive'}到场{#is 'handle'}处置{#is 'complete'}办结{#is 'return'}退单{#is 'request-extension'}申请延期{#is 'escalate'}提级研判{#is 'assign'}派单{#is 'return-review'}退单审核{#is 'extension-decision'}延期审批{#is 'assign-leader'}领导包案{#is 'assist-sign'}协办签收{#is 'assist-report'}协办反馈{#is 'release-assist'}解除协办{#else}{action}{/when}")

@@ -60,7 +60,10 @@ public final class EventTypes {
             SLA_WARNING, SLA_BREACHED, SLA_STAGE_MET, SLA_OVERDUE_REMINDER,
             NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 
-    /** The types of one family, e.g. {@code "dispatch."}: for a consumer that applies every event of a topic. */
+    /**
+     * The types of one family, e.g. {@code "dispatch."}: for a consumer that applies every event of a topic. A type
+     * this build does not list is passed over unclaimed, as the consumers' switches passed it over before.
+     */
     public static Set<String> withPrefix(String prefix) {
         return ALL.stream().filter(type -> type.startsWith(prefix)).collect(Collectors.toUnmodifiableSet());
     }

@@ -54,7 +54,8 @@ public class IdempotentConsumer {
     /** Handles {@code record} for {@code consumer}; the returned Uni never fails. */
     public Uni<Void> handle(String consumer, ConsumerRecord<String, byte[]> record, Function<CloudEvent, Uni<Void>> effect) {
         CloudEvent event = parse(consumer, record);
-        return event == null ? Uni.createFrom().voidItem() : apply(consumer, new Pending(record, event), effect);
+        return event == null ? Uni.createFrom().voidItem()
+                : apply(consumer, new Pending(record, event), effect, Vertx.currentContext());
     }
 
     /**
@@ -73,10 +74,10 @@ public class IdempotentConsumer {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        if (pending.size() == 1) {
-            return apply(consumer, pending.get(0), effect);
-        }
         Context context = Vertx.currentContext();
+        if (pending.size() == 1) {
+            return apply(consumer, pending.get(0), effect, context);
+        }
         List<CloudEvent> events = pending.stream().map(Pending::event).toList();
         return Panache.withTransaction(() -> processedEvents.claimAll(events, consumer)
                         .flatMap(fresh -> Multi.createFrom().iterable(pending).onItem().transformToUniAndConcatenate(
@@ -90,7 +91,7 @@ public class IdempotentConsumer {
                             pending.size(), failure.toString());
                     registry.counter("hotline.events.batch-fallbacks", "consumer", consumer).increment();
                     return Multi.createFrom().iterable(pending).onItem()
-                            .transformToUniAndConcatenate(p -> apply(consumer, p, effect).replaceWith(p))
+                            .transformToUniAndConcatenate(p -> apply(consumer, p, effect, context).replaceWith(p))
                             .collect().last().replaceWithVoid();
                 });
     }
@@ -104,10 +105,10 @@ public class IdempotentConsumer {
         }
     }
 
-    private Uni<Void> apply(String consumer, Pending pending, Function<CloudEvent, Uni<Void>> effect) {
+    /** One record in a transaction of its own, on {@code context} (the record's: a batch's fallback may complete elsewhere). */
+    private Uni<Void> apply(String consumer, Pending pending, Function<CloudEvent, Uni<Void>> effect, Context context) {
         ConsumerRecord<String, byte[]> record = pending.record();
         CloudEvent event = pending.event();
-        Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> processedEvents.claim(event, consumer)
                         .flatMap(fresh -> fresh ? effect.apply(event) : duplicate(consumer)))
                 // A retry resubscribes from a timer thread; the reactive session needs the record's context.

@@ -22,11 +22,18 @@
     source.addEventListener('change', function () { up(true); refresh(); });
     source.onerror = function () { up(false); };
   }
-  // While the commander is filling in a form on the board, its refresh waits (the rows would be replaced under them).
+  // While the commander is filling in a form on the board, or just clicked a row's button (assign, accept a
+  // return …), its refresh waits: the rows would be replaced under them. Decided at htmx:confirm, before htmx
+  // lines the request up, so a refresh that waits never touches a request already under way.
+  var holdUntil = 0;
   board.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.detail.elt !== board) { holdUntil = Date.now() + 3000; }
+  });
+  board.addEventListener('htmx:confirm', function (e) {
     if (e.detail.elt !== board) { return; }
     var active = document.activeElement;
-    if (active && active !== document.body && board.contains(active) && active.closest('form')) {
+    var editing = active && active !== document.body && board.contains(active) && active.closest('form');
+    if (editing || Date.now() < holdUntil) {
       e.preventDefault();
       setTimeout(refresh, 2000);
     }

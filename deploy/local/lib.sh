@@ -100,7 +100,8 @@ wait_port() {
   local name=$1 host=$2 port=$3 seconds=$4 i
   for i in $(seq 1 $((seconds * 2))); do
     answers "$host" "$port" && return 0
-    alive "$name" || return 1
+    # The first seconds after launch the pid may still be the shell before it exec'd java (no marker yet).
+    [ "$i" -le 10 ] || alive "$name" || return 1
     sleep 0.5
   done
   return 1

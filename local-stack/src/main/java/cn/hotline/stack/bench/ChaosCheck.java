@@ -119,10 +119,12 @@ final class ChaosCheck {
         untimed.removeAll(timed);
         row("assigned tickets with SLA timers armed", assigned.size(), assigned.size() - untimed.size(), untimed.isEmpty());
         long timers = single("sla", "select count(*) from sla_timer where ticket_id = any(?) and state <> 'CANCELLED'", (Object) idArray);
-        long doubledTimers = single("sla", "select count(*) from (select ticket_id, coalesce(dispatch_id, ''), stage from sla_timer"
-                + " where ticket_id = any(?) and state <> 'CANCELLED' group by 1, 2, 3 having count(*) > 1) d", (Object) idArray);
+        // Each assisting unit has its own ASSIST_SIGN/ASSIST_REPORT timers on the same dispatch: the unit is part of the key.
+        long doubledTimers = single("sla", "select count(*) from (select ticket_id, coalesce(dispatch_id, ''), stage,"
+                + " coalesce(unit_code, '') from sla_timer where ticket_id = any(?) and state <> 'CANCELLED'"
+                + " group by 1, 2, 3, 4 having count(*) > 1) d", (Object) idArray);
         info("  SLA timers (live)", timers);
-        row("timers doubled (same ticket, dispatch, stage)", 0, doubledTimers, doubledTimers == 0);
+        row("timers doubled (same ticket, dispatch, stage, unit)", 0, doubledTimers, doubledTimers == 0);
         long firings = single("sla", "select count(*) from sla_firing f join sla_timer t on t.id = f.timer_id where t.ticket_id = any(?)",
                 (Object) idArray);
         long doubledFirings = single("sla", "select count(*) from (select f.timer_id, f.point from sla_firing f join sla_timer t"

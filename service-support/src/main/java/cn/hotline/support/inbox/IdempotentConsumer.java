@@ -51,13 +51,6 @@ public class IdempotentConsumer {
     private record Pending(ConsumerRecord<String, byte[]> record, CloudEvent event) {
     }
 
-    /** Handles {@code record} for {@code consumer}; the returned Uni never fails. */
-    public Uni<Void> handle(String consumer, ConsumerRecord<String, byte[]> record, Function<CloudEvent, Uni<Void>> effect) {
-        CloudEvent event = parse(consumer, record);
-        return event == null ? Uni.createFrom().voidItem()
-                : apply(consumer, new Pending(record, event), effect, Vertx.currentContext());
-    }
-
     /**
      * Handles one poll's {@code records} for {@code consumer}, in order, applying {@code effect} to the events whose
      * type is in {@code types}; the returned Uni never fails.

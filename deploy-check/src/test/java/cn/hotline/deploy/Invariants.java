@@ -2,6 +2,7 @@ package cn.hotline.deploy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.strimzi.api.kafka.model.common.UnknownPropertyPreserving;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
@@ -134,6 +136,20 @@ final class Invariants {
             Object tls = path(spec, "http", "tlsSecret");
             if (tls != null) need(problems, "Keycloak http", "Secret", secrets, (String) tls, "tls.crt");
         }
+        for (Ingress ingress : tree.all(Ingress.class)) {
+            Set<String> covered = new HashSet<>();
+            Optional.ofNullable(ingress.getSpec().getTls()).orElse(List.of()).forEach(tls -> {
+                covered.addAll(tls.getHosts());
+                need(problems, "Ingress " + ingress.getMetadata().getName(), "Secret", secrets, tls.getSecretName(), "tls.crt");
+            });
+            ingress.getSpec().getRules().stream().map(r -> r.getHost()).filter(h -> !covered.contains(h))
+                    .forEach(h -> problems.add("Ingress " + ingress.getMetadata().getName() + " serves " + h + " without TLS"));
+        }
+        for (HasMetadata keycloak : tree.kind("Keycloak")) {
+            Object tls = path(RenderedTree.spec(keycloak), "ingress", "tlsSecret");
+            if (tls == null) problems.add("Keycloak " + keycloak.getMetadata().getName() + ": its Ingress has no TLS secret");
+            else need(problems, "Keycloak ingress", "Secret", secrets, (String) tls, "tls.crt");
+        }
         for (HasMetadata realmImport : tree.kind("KeycloakRealmImport")) {
             Map<String, Object> placeholders = map(RenderedTree.spec(realmImport).get("placeholders"));
             placeholders.forEach((placeholder, ref) -> need(problems, "realm placeholder " + placeholder, "Secret", secrets,
@@ -173,6 +189,37 @@ final class Invariants {
         if (brokers < 3) problems.add(brokers + " brokers: replication 3 needs at least 3");
         if (controllers < 3 || controllers % 2 == 0) problems.add(controllers + " controllers: a KRaft quorum wants an odd number of at least 3");
         return problems;
+    }
+
+    /** Strimzi's model knows every field the Kafka resources use: a misspelt or misplaced field is reported, not ignored. */
+    List<String> strimziFieldsKnown() {
+        List<String> problems = new ArrayList<>();
+        for (HasMetadata resource : Stream.of(tree.all(Kafka.class), tree.all(KafkaNodePool.class), tree.all(KafkaTopic.class)).flatMap(List::stream).toList()) {
+            unknownFields(resource.getKind() + " " + resource.getMetadata().getName(), resource, problems, new HashSet<>());
+        }
+        return problems;
+    }
+
+    private static void unknownFields(String where, Object node, List<String> problems, Set<Object> seen) {
+        if (node == null || !seen.add(node)) return;
+        if (node instanceof Iterable<?> items) {
+            items.forEach(item -> unknownFields(where, item, problems, seen));
+            return;
+        }
+        if (!node.getClass().getPackageName().startsWith("io.strimzi")) return;
+        if (node instanceof UnknownPropertyPreserving preserving && !isEmpty(preserving.getAdditionalProperties())) {
+            problems.add(where + ": " + node.getClass().getSimpleName() + " has fields Strimzi does not know: " + preserving.getAdditionalProperties().keySet());
+        }
+        for (Method getter : node.getClass().getMethods()) {
+            if (getter.getParameterCount() == 0 && getter.getName().startsWith("get") && !getter.getName().equals("getAdditionalProperties")
+                    && getter.getDeclaringClass() != Object.class) {
+                try {
+                    unknownFields(where, getter.invoke(node), problems, seen);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // a computed getter that cannot answer here carries no field of the resource
+                }
+            }
+        }
     }
 
     /**
@@ -267,6 +314,12 @@ final class Invariants {
                 && isEmpty(p.getSpec().getPodSelector().getMatchExpressions()) && p.getSpec().getPolicyTypes().contains("Ingress")
                 && (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty()));
         if (!defaultDeny) problems.add("no NetworkPolicy denies ingress to every pod by default");
+        for (HasMetadata keycloak : tree.kind("Keycloak")) {
+            // The operator's own policy opens HTTP(S) to every namespace; policies add up, so it must be off for ours to hold.
+            if (!Boolean.FALSE.equals(path(RenderedTree.spec(keycloak), "networkPolicy", "enabled"))) {
+                problems.add("Keycloak " + keycloak.getMetadata().getName() + ": the operator's NetworkPolicy (open to every namespace) is on");
+            }
+        }
         for (NetworkPolicy policy : tree.all(NetworkPolicy.class)) {
             for (NetworkPolicyIngressRule rule : Optional.ofNullable(policy.getSpec().getIngress()).orElse(List.of())) {
                 if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
@@ -281,6 +334,46 @@ final class Invariants {
                         problems.add("NetworkPolicy " + policy.getMetadata().getName() + " opens " + pod + " to outside the namespace");
                     }
                 }
+            }
+        }
+        return problems;
+    }
+
+    /** Labels only the operators put on their pods (not in this tree), so selectors on them cannot be checked here. */
+    static final Set<String> OPERATOR_LABELS = Set.of("cnpg.io/cluster", "strimzi.io/cluster", "app", "app.kubernetes.io/instance",
+            "app.kubernetes.io/managed-by");
+
+    /**
+     * Every NetworkPolicy selector on this tree's pods matches at least one pod template, and every pod that an
+     * egress policy isolates may still resolve names (DNS on port 53).
+     */
+    List<String> networkPoliciesMatchPods() {
+        List<Map<String, String>> pods = new ArrayList<>();
+        workloads().values().forEach(t -> pods.add(Optional.ofNullable(t.getMetadata().getLabels()).orElse(Map.of())));
+        List<String> problems = new ArrayList<>();
+        for (NetworkPolicy policy : tree.all(NetworkPolicy.class)) {
+            String name = policy.getMetadata().getName();
+            List<Map<String, String>> selectors = new ArrayList<>();
+            selectors.add(policy.getSpec().getPodSelector().getMatchLabels());
+            Optional.ofNullable(policy.getSpec().getIngress()).orElse(List.of()).forEach(r -> Optional.ofNullable(r.getFrom()).orElse(List.of())
+                    .forEach(peer -> selectors.add(peer.getNamespaceSelector() == null && peer.getPodSelector() != null ? peer.getPodSelector().getMatchLabels() : null)));
+            Optional.ofNullable(policy.getSpec().getEgress()).orElse(List.of()).forEach(r -> Optional.ofNullable(r.getTo()).orElse(List.of())
+                    .forEach(peer -> selectors.add(peer.getNamespaceSelector() == null && peer.getPodSelector() != null ? peer.getPodSelector().getMatchLabels() : null)));
+            for (Map<String, String> selector : selectors) {
+                if (isEmpty(selector) || selector.keySet().stream().anyMatch(OPERATOR_LABELS::contains)) continue;
+                if (pods.stream().noneMatch(labels -> labels.entrySet().containsAll(selector.entrySet()))) {
+                    problems.add("NetworkPolicy " + name + " selects " + selector + ", which no pod carries");
+                }
+            }
+        }
+        for (Map<String, String> labels : pods) {
+            List<NetworkPolicy> egress = tree.all(NetworkPolicy.class).stream().filter(p -> p.getSpec().getPolicyTypes().contains("Egress"))
+                    .filter(p -> labels.entrySet().containsAll(Optional.ofNullable(p.getSpec().getPodSelector().getMatchLabels()).orElse(Map.of()).entrySet()))
+                    .toList();
+            boolean dns = egress.stream().flatMap(p -> p.getSpec().getEgress().stream())
+                    .anyMatch(rule -> Optional.ofNullable(rule.getPorts()).orElse(List.of()).stream().anyMatch(port -> port.getPort() != null && port.getPort().getIntVal() != null && port.getPort().getIntVal() == 53));
+            if (!egress.isEmpty() && !dns) {
+                problems.add("pods " + labels + " are isolated for egress without DNS");
             }
         }
         return problems;

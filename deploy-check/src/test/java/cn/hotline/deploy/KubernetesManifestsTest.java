@@ -73,6 +73,12 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void kafkaResourcesUseOnlyFieldsStrimziKnows(String overlay) throws Exception {
+        assertThat(new Invariants(tree(overlay)).strimziFieldsKnown()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void topicsHaveAPartitionForEveryConsumerOfAGroup(String overlay) throws Exception {
         assertThat(new Invariants(tree(overlay)).partitionsForConsumers()).isEmpty();
     }
@@ -87,6 +93,12 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void onlyTheConsoleAndOpen311AreExposed(String overlay) throws Exception {
         assertThat(new Invariants(tree(overlay)).exposure()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesSelectRealPodsAndKeepDns(String overlay) throws Exception {
+        assertThat(new Invariants(tree(overlay)).networkPoliciesMatchPods()).isEmpty();
     }
 
     @ParameterizedTest
@@ -163,6 +175,14 @@ class KubernetesManifestsTest {
         intake.getSpec().getTemplate().getSpec().getContainers().get(0).setReadinessProbe(null);
         assertThat(new Invariants(tree).probesAndResources()).containsExactly("Deployment intake-service/intake-service: no readiness probe");
         intake.getSpec().getTemplate().getSpec().getContainers().get(0).setReadinessProbe(probe);
+        for (Deployment d : tree.all(Deployment.class)) {
+            d.getSpec().getTemplate().getMetadata().getLabels().remove("hotline.cn/app");
+        }
+        assertThat(new Invariants(tree).networkPoliciesMatchPods()).anyMatch(p -> p.startsWith("NetworkPolicy apps-egress selects {hotline.cn/app=quarkus}"))
+                .anyMatch(p -> p.contains("isolated for egress without DNS"));
+        for (Deployment d : tree.all(Deployment.class)) {
+            d.getSpec().getTemplate().getMetadata().getLabels().put("hotline.cn/app", "quarkus");
+        }
 
         KafkaTopic tickets = tree.all(KafkaTopic.class).stream().filter(t -> t.getMetadata().getName().equals("hotline.tickets")).findFirst().orElseThrow();
         tickets.getSpec().setPartitions(1);
@@ -171,6 +191,8 @@ class KubernetesManifestsTest {
         assertThat(new Invariants(tree).topics()).contains("hotline.tickets: replicas 1, want 3");
         tickets.getSpec().setPartitions(12);
         tickets.getSpec().setReplicas(3);
+        tickets.getSpec().setAdditionalProperty("partitons", 12);
+        assertThat(new Invariants(tree).strimziFieldsKnown()).containsExactly("KafkaTopic hotline.tickets: KafkaTopicSpec has fields Strimzi does not know: [partitons]");
 
         Secret pg = tree.named(Secret.class, "hotline-pg-sla").orElseThrow();
         Map<String, String> data = pg.getData();

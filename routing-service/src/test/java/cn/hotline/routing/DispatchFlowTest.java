@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,28 @@ class DispatchFlowTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("queue"));
         given().auth().oauth2(dispatcher()).queryParam("queue", "MANUAL").when().get("/api/v1/dispatches")
                 .then().statusCode(200).body("findAll { it.state == 'UNASSIGNED' }.id", not(hasItem(id)));
+    }
+
+    /** A handler reads only their own unit's dispatches (lead or assisting); another unit's is answered as missing. */
+    @Test
+    void aHandlerReadsOnlyTheirOwnUnitsDispatches() {
+        String id = Dispatches.create(service, "020201", "COMPLAINT", CHANGSHUO, null);
+        String ticketId = get(id).getString("ticketId");
+        for (String own : List.of(ENFORCEMENT, CHANGSHUO_GOV)) {
+            given().auth().oauth2(handler(own)).when().get("/api/v1/dispatches/" + id).then().statusCode(200);
+            given().auth().oauth2(handler(own)).when().get("/api/v1/dispatches/" + id + "/history").then().statusCode(200);
+            given().auth().oauth2(handler(own)).queryParam("ticketId", ticketId).when().get("/api/v1/dispatches")
+                    .then().statusCode(200).body("id", hasItem(id));
+        }
+        String foreign = handler("330523-POLICE");
+        given().auth().oauth2(foreign).when().get("/api/v1/dispatches/" + id).then().statusCode(404);
+        given().auth().oauth2(foreign).when().get("/api/v1/dispatches/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(foreign).when().get("/api/v1/dispatches/" + id + "/history").then().statusCode(404);
+        given().auth().oauth2(foreign).queryParam("ticketId", ticketId).when().get("/api/v1/dispatches")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(foreign).queryParam("queue", "AUTO").when().get("/api/v1/dispatches")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(dispatcher()).when().get("/api/v1/dispatches/" + id + "/history").then().statusCode(200);
     }
 
     @Test

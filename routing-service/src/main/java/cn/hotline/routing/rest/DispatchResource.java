@@ -12,10 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchActionLog;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.service.Actor;
+import cn.hotline.routing.service.DispatchScope;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.mapping.DispatchView;
 import cn.hotline.routing.repository.DispatchActionRepository;
@@ -35,9 +37,12 @@ public class DispatchResource {
     private final DispatchRepository dispatches;
     private final DispatchActionRepository history;
     private final CurrentActor currentActor;
+    private final DispatchScope scope;
 
-    public DispatchResource(DispatchRepository dispatches, DispatchActionRepository history, CurrentActor currentActor) {
+    public DispatchResource(DispatchRepository dispatches, DispatchActionRepository history, CurrentActor currentActor,
+            DispatchScope scope) {
         this.currentActor = currentActor;
+        this.scope = scope;
         this.dispatches = dispatches;
         this.history = history;
     }
@@ -51,13 +56,15 @@ public class DispatchResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("queue", "must be AUTO or MANUAL");
         }
+        Actor actor = currentActor.get();
         if (ticketId != null && !ticketId.isBlank()) {
             return dispatches.findByTicket(ticketId)
-                    .map(list -> list.stream().filter(d -> queue == null || d.queue == queue)
+                    .map(list -> list.stream().filter(d -> queue == null || d.queue == queue).filter(d -> scope.sees(actor, d))
                             .map(DispatchMapper::toView).toList());
         }
         if (queue != null) {
-            return dispatches.findOpenInQueue(queue).map(list -> list.stream().map(DispatchMapper::toView).toList());
+            return dispatches.findOpenInQueue(queue)
+                    .map(list -> list.stream().filter(d -> scope.sees(actor, d)).map(DispatchMapper::toView).toList());
         }
         throw ProblemException.badRequest("ticketId", "give ticketId or queue");
     }
@@ -116,14 +123,20 @@ public class DispatchResource {
     @Path("/{id}")
     @WithSession
     public Uni<DispatchView> get(@PathParam("id") UUID id) {
-        return dispatches.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + id))
-                .map(DispatchMapper::toView);
+        return visible(id).map(DispatchMapper::toView);
     }
 
     @GET
     @Path("/{id}/history")
     @WithSession
     public Uni<List<DispatchActionLog>> history(@PathParam("id") UUID id) {
-        return history.findByDispatch(id);
+        return visible(id).chain(dispatch -> history.findByDispatch(id));
+    }
+
+    /** The dispatch if the caller may see it; another unit's is answered exactly as a missing one (no probing). */
+    private Uni<Dispatch> visible(UUID id) {
+        Actor actor = currentActor.get();
+        return dispatches.findById(id).map(d -> d != null && scope.sees(actor, d) ? d : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + id));
     }
 }

@@ -109,6 +109,9 @@ class LadderTest extends NotifyTestBase {
         List<Map<String, Object>> log = await().until(() -> audit(t.ticketId()), l -> l.size() == 1 && l.get(0).get("sentAt") != null);
         String notificationId = (String) log.get(0).get("id");
 
+        // Another unit's handler cannot stop this reminder ladder: the notification is not theirs to see.
+        io.restassured.RestAssured.given().auth().oauth2(cn.hotline.testsupport.TestJwt.handler(id("other"), id("OTHER")))
+                .when().post("/api/v1/notifications/" + notificationId + "/ack").then().statusCode(404);
         io.restassured.RestAssured.given().auth().oauth2(cn.hotline.testsupport.TestJwt.handler(handler, unit))
                 .when().post("/api/v1/notifications/" + notificationId + "/ack").then().statusCode(200);
         TestClock.CLOCK.advance(Duration.ofMinutes(31));

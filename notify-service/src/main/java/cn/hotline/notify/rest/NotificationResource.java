@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import cn.hotline.notify.mapping.NotificationView;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.service.EscalationService;
@@ -28,10 +30,12 @@ public class NotificationResource {
 
     private final NotificationRepository notifications;
     private final EscalationService escalation;
+    private final JsonWebToken jwt;
 
-    public NotificationResource(NotificationRepository notifications, EscalationService escalation) {
+    public NotificationResource(NotificationRepository notifications, EscalationService escalation, JsonWebToken jwt) {
         this.notifications = notifications;
         this.escalation = escalation;
+        this.jwt = jwt;
     }
 
     @GET
@@ -55,8 +59,12 @@ public class NotificationResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("id", "is not a notification id");
         }
+        // A handler acknowledges only what was sent to them: another person's reminder is answered as missing.
+        boolean onlyHandler = jwt.getGroups().contains(Roles.HANDLER)
+                && !jwt.getGroups().stream().anyMatch(g -> g.equals(Roles.DISPATCHER) || g.equals(Roles.SUPERVISOR) || g.equals(Roles.ADMIN));
+        String subject = jwt.getSubject();
         return notifications.findById(uuid).flatMap(n -> {
-            if (n == null) {
+            if (n == null || (onlyHandler && !subject.equals(n.recipientId))) {
                 return Uni.createFrom().failure(ProblemException.notFound("notification " + id));
             }
             if (n.stage == null || n.scope == null) {

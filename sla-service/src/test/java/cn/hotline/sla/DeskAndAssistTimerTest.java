@@ -117,6 +117,11 @@ class DeskAndAssistTimerTest {
         events.publish(EventTypes.DISPATCH_ASSIGNED, ticket, event(ticket, dispatch, "U-LD", "URGENT", "ASSIGNED", assisting, T0));
         await().atMost(BOUND).until(() -> timers(ticket).stream().filter(t -> "ASSIST_SIGN".equals(t.get("stage"))).count() == 2
                 && timers(ticket).stream().filter(t -> "ASSIST_REPORT".equals(t.get("stage"))).count() == 2);
+        // A handler reads their own unit's timers only; another unit's ticket is answered as missing.
+        List<Map<String, Object>> own = given().auth().oauth2(TestJwt.handler("p-as1", "U-AS1")).when()
+                .get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(200).extract().jsonPath().getList("timers");
+        assertThat(own).extracting(t -> t.get("stage")).containsExactlyInAnyOrder("ASSIST_SIGN", "ASSIST_REPORT");
+        given().auth().oauth2(TestJwt.handler("p-x", "U-ELSEWHERE")).when().get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(404);
         Map<String, Object> sign = timer(ticket, "SIGN");
         Map<String, Object> close = timer(ticket, "CLOSE");
         for (Map<String, Object> t : timers(ticket)) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
+import cn.hotline.sla.service.TimerScope;
 import cn.hotline.sla.service.TimerService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -31,18 +32,22 @@ public class TicketSlaResource {
     private final TimerRepository timers;
     private final TimerService service;
     private final Clock clock;
+    private final TimerScope scope;
 
-    public TicketSlaResource(TimerRepository timers, TimerService service, Clock clock) {
+    public TicketSlaResource(TimerRepository timers, TimerService service, Clock clock, TimerScope scope) {
         this.timers = timers;
         this.service = service;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     @WithTransaction
     public Uni<TicketSla> get(@PathParam("ticketId") String ticketId) {
-        return timers.byTicket(ticketId).map(list -> {
+        return timers.byTicket(ticketId).map(all -> {
+            // Another unit's ticket is answered exactly as a ticket without timers.
+            List<TimerEntity> list = scope.visible(all);
             if (list.isEmpty()) {
                 throw ProblemException.notFound("SLA timers of ticket " + ticketId);
             }

@@ -130,6 +130,14 @@ class FieldLinkTest {
         byte[] bytes = given().auth().oauth2(dispatcher()).when().get("/api/v1/photos/" + photos.get(0).get("id"))
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertThat(ImageIO.read(new java.io.ByteArrayInputStream(bytes)).getWidth()).isEqualTo(800);
+
+        // The unit's own handler sees the site photo; another unit's handler sees neither the list entry nor the bytes.
+        String own = Dispatches.handler(get(id).getString("lead.unitCode"));
+        given().auth().oauth2(own).when().get("/api/v1/tickets/" + ticketId + "/photos").then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(own).when().get("/api/v1/photos/" + photos.get(0).get("id")).then().statusCode(200);
+        String foreign = Dispatches.handler("330523-POLICE");
+        given().auth().oauth2(foreign).when().get("/api/v1/tickets/" + ticketId + "/photos").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(foreign).when().get("/api/v1/photos/" + photos.get(0).get("id")).then().statusCode(404);
     }
 
     private static io.restassured.response.Response issue(String dispatchId, String personId) {

@@ -12,7 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.routing.repository.PhotoRepository;
+import cn.hotline.routing.service.Actor;
+import cn.hotline.routing.service.DispatchScope;
 import cn.hotline.routing.service.FieldLinks;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -31,10 +34,17 @@ public class FieldLinkResource {
 
     private final FieldLinks links;
     private final PhotoRepository photos;
+    private final DispatchRepository dispatches;
+    private final CurrentActor currentActor;
+    private final DispatchScope scope;
 
-    public FieldLinkResource(FieldLinks links, PhotoRepository photos) {
+    public FieldLinkResource(FieldLinks links, PhotoRepository photos, DispatchRepository dispatches, CurrentActor currentActor,
+            DispatchScope scope) {
         this.links = links;
         this.photos = photos;
+        this.dispatches = dispatches;
+        this.currentActor = currentActor;
+        this.scope = scope;
     }
 
     @DELETE
@@ -53,7 +63,10 @@ public class FieldLinkResource {
     @Path("/tickets/{ticketId}/photos")
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<List<PhotoInfo>> ticketPhotos(@PathParam("ticketId") String ticketId) {
-        return Panache.withSession(() -> photos.metadataByTicket(ticketId)).map(rows -> rows.stream()
+        Actor actor = currentActor.get();
+        return Panache.withSession(() -> dispatches.findByTicket(ticketId).flatMap(seen -> photos.metadataByTicket(ticketId)
+                .map(rows -> rows.stream().filter(r -> seen.stream().anyMatch(d -> d.id.equals(r[1]) && scope.sees(actor, d))).toList())))
+                .map(rows -> rows.stream()
                 .map(r -> new PhotoInfo(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
                         (Integer) r[5], (Integer) r[6], (Integer) r[7], (java.time.Instant) r[8])).toList());
     }
@@ -63,7 +76,10 @@ public class FieldLinkResource {
     @Produces({"image/jpeg", "image/png"})
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<Response> photo(@PathParam("photoId") UUID photoId) {
-        return Panache.withSession(() -> photos.findById(photoId)).map(p -> {
+        Actor actor = currentActor.get();
+        // A photo of a dispatch the caller may not see is answered as a missing one.
+        return Panache.withSession(() -> photos.findById(photoId).flatMap(p -> p == null ? Uni.createFrom().nullItem()
+                : dispatches.findById(p.dispatchId).map(d -> d != null && scope.sees(actor, d) ? p : null))).map(p -> {
             if (p == null) {
                 throw ProblemException.notFound("photo " + photoId);
             }

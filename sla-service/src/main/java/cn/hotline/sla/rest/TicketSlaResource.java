@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
-import cn.hotline.sla.service.TimerScope;
+import cn.hotline.sla.service.TimerVisibility;
 import cn.hotline.sla.service.TimerService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -32,13 +32,13 @@ public class TicketSlaResource {
     private final TimerRepository timers;
     private final TimerService service;
     private final Clock clock;
-    private final TimerScope scope;
+    private final TimerVisibility visibility;
 
-    public TicketSlaResource(TimerRepository timers, TimerService service, Clock clock, TimerScope scope) {
+    public TicketSlaResource(TimerRepository timers, TimerService service, Clock clock, TimerVisibility visibility) {
         this.timers = timers;
         this.service = service;
         this.clock = clock;
-        this.scope = scope;
+        this.visibility = visibility;
     }
 
     @GET
@@ -47,7 +47,7 @@ public class TicketSlaResource {
     public Uni<TicketSla> get(@PathParam("ticketId") String ticketId) {
         return timers.byTicket(ticketId).map(all -> {
             // Another unit's ticket is answered exactly as a ticket without timers.
-            List<TimerEntity> list = scope.visible(all);
+            List<TimerEntity> list = visibility.visible(all);
             if (list.isEmpty()) {
                 throw ProblemException.notFound("SLA timers of ticket " + ticketId);
             }

@@ -15,13 +15,13 @@ import cn.hotline.support.security.Roles;
  * (operator, dispatcher, supervisor, admin) every one. One rule for sla's read paths.
  */
 @RequestScoped
-public class TimerScope {
+public class TimerVisibility {
 
     private static final Set<String> DESKS = Set.of(Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN);
 
     private final JsonWebToken jwt;
 
-    public TimerScope(JsonWebToken jwt) {
+    public TimerVisibility(JsonWebToken jwt) {
         this.jwt = jwt;
     }
 

@@ -54,6 +54,27 @@ class DeskAndAssistTimerTest {
         awaitTimer(ticket, "SIGN", "RUNNING");
     }
 
+    /** The board's filter narrows the running timers it reads: county, town and urgency; a bad value is a 400 naming it. */
+    @Test
+    void runningTimersAreFilteredByTheBoardsFilter() {
+        SlaTestEvents events = new SlaTestEvents(bootstrap);
+        String ticket = SlaTestEvents.id();
+        String dispatch = SlaTestEvents.id();
+        events.publish(EventTypes.DISPATCH_ASSIGNED, ticket, event(ticket, dispatch, "U-FLT", "URGENT", "ASSIGNED", List.of(), T0));
+        awaitTimer(ticket, "SIGN", "RUNNING");
+        assertThat(running(Map.of("county", SlaTestEvents.COUNTY, "town", SlaTestEvents.TOWN, "urgency", "URGENT"))).contains(dispatch);
+        assertThat(running(Map.of("county", "330599"))).doesNotContain(dispatch);
+        assertThat(running(Map.of("urgency", "NORMAL"))).doesNotContain(dispatch);
+        given().auth().oauth2(TestJwt.token("dispatcher")).queryParam("county", "湖州").queryParam("urgency", "SOON")
+                .when().get("/api/v1/timers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("county", "urgency"));
+    }
+
+    private static List<String> running(Map<String, String> filter) {
+        return given().auth().oauth2(TestJwt.token("dispatcher")).queryParams(filter).queryParam("limit", 20000)
+                .when().get("/api/v1/timers").then().statusCode(200).extract().jsonPath().getList("dispatchId", String.class);
+    }
+
     @Test
     void aNormalQueuedTicketGetsTenMinutes() {
         SlaTestEvents events = new SlaTestEvents(bootstrap);

@@ -26,9 +26,23 @@ public class TimerRepository implements PanacheRepositoryBase<TimerEntity, Strin
         return list("ticketId = ?1 and state in ?2", ticketId, ACTIVE);
     }
 
-    /** Running or paused timers, nearest deadline first. */
-    public Uni<List<TimerEntity>> active(int limit) {
-        return find("state in ?1", io.quarkus.panache.common.Sort.by("deadline"), ACTIVE).range(0, limit - 1).list();
+    /** Running or paused timers, nearest deadline first, optionally of one county, town or urgency only. */
+    public Uni<List<TimerEntity>> active(int limit, String county, String town, String urgency) {
+        StringBuilder query = new StringBuilder("state in :states");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("states", ACTIVE);
+        if (county != null) {
+            query.append(" and countyCode = :county");
+            parameters.and("county", county);
+        }
+        if (town != null) {
+            query.append(" and townCode = :town");
+            parameters.and("town", town);
+        }
+        if (urgency != null) {
+            query.append(" and urgency = :urgency");
+            parameters.and("urgency", urgency);
+        }
+        return find(query.toString(), io.quarkus.panache.common.Sort.by("deadline"), parameters).range(0, limit - 1).list();
     }
 
     public Uni<List<TimerEntity>> activeByDispatch(String dispatchId) {

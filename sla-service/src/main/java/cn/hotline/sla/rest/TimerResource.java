@@ -2,6 +2,7 @@ package cn.hotline.sla.rest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
+import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,11 +37,32 @@ public class TimerResource {
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @WithSession
-    public Uni<List<TimerView>> active(@QueryParam("limit") @DefaultValue("10000") int limit) {
+    public Uni<List<TimerView>> active(@QueryParam("limit") @DefaultValue("10000") int limit,
+            @QueryParam("county") String county, @QueryParam("town") String town, @QueryParam("urgency") String urgency) {
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (limit < 1 || limit > 20000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 20000");
+            errors.add(new Problem.FieldError("limit", "must be between 1 and 20000"));
+        }
+        if (county != null && !county.isBlank() && !county.strip().matches("\\d{6}")) {
+            errors.add(new Problem.FieldError("county", "must be a 6-digit county code"));
+        }
+        if (town != null && !town.isBlank() && !town.strip().matches("\\d{9}")) {
+            errors.add(new Problem.FieldError("town", "must be a 9-digit town code"));
+        }
+        if (urgency != null && !urgency.isBlank() && !List.of("NORMAL", "URGENT").contains(urgency.strip())) {
+            errors.add(new Problem.FieldError("urgency", "must be NORMAL or URGENT"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         Instant now = clock.instant();
-        return timers.active(limit).map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
+        // The board's own filter (county, town, urgency) narrows the timers too: a county's commander no longer
+        // pulls the whole city's timers to colour a page of rows.
+        return timers.active(limit, blankToNull(county), blankToNull(town), blankToNull(urgency))
+                .map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

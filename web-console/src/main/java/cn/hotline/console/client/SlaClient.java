@@ -34,7 +34,8 @@ public interface SlaClient {
     @Path("/timers")
     @Timeout(10000)
     @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    Uni<List<Timer>> active(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit);
+    Uni<List<Timer>> active(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit,
+            @QueryParam("county") String county, @QueryParam("town") String town, @QueryParam("urgency") String urgency);
 
     @GET
     @Path("/tickets/{ticketId}/sla")

@@ -54,7 +54,8 @@ public class BoardService {
     public Uni<Board> board(String bearer, Filter filter) {
         return Uni.combine().all()
                 .unis(routing.open(bearer, filter.county(), filter.town(), filter.unit(), filter.state(), filter.urgency(),
-                        config.boardMaxDispatches()), sla.active(bearer, config.boardMaxDispatches() * 3),
+                        config.boardMaxDispatches()),
+                        sla.active(bearer, config.boardMaxDispatches() * 3, filter.county(), filter.town(), filter.urgency()),
                         categories.all(bearer))
                 .asTuple().map(t -> assemble(t.getItem1(), t.getItem2(), filter));
     }

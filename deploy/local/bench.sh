@@ -14,6 +14,6 @@ chart=()
 [[ " $* " == *" --chart "* ]] || chart=(--chart "$LOGS/bench-$(date -u +%Y%m%dT%H%M%SZ).png")
 exec java -Xmx1g -Djava.awt.headless=true -cp "$STACK_CP" cn.hotline.stack.bench.Bench \
   --intake "http://127.0.0.1:$INTAKE_PORT" --sla "http://127.0.0.1:$SLA_PORT" \
-  --bootstrap "127.0.0.1:$KAFKA_PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/${DATABASE[intake-service]}" \
+  --bootstrap "$(kafka_bootstrap)" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/${DATABASE[intake-service]}" \
   --db-prefix "$DB_PREFIX" \
   --operator-token "$("$HERE/token.sh" operator)" --dispatcher-token "$("$HERE/token.sh" dispatcher)" "${chart[@]}" "$@"

@@ -12,6 +12,15 @@ REDIS_HOST=${HOTLINE_REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${HOTLINE_REDIS_PORT:-6379}
 KAFKA_PORT=${HOTLINE_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${HOTLINE_KAFKA_CONTROLLER_PORT:-9093}
+# Brokers 2 and 3 of up.sh --kafka-brokers 3 (client port, controller port each).
+KAFKA2_PORT=${HOTLINE_KAFKA2_PORT:-9094}
+KAFKA2_CONTROLLER_PORT=${HOTLINE_KAFKA2_CONTROLLER_PORT:-9095}
+KAFKA3_PORT=${HOTLINE_KAFKA3_PORT:-9096}
+KAFKA3_CONTROLLER_PORT=${HOTLINE_KAFKA3_CONTROLLER_PORT:-9097}
+declare -A KAFKA_PORTS=([1]=$KAFKA_PORT [2]=$KAFKA2_PORT [3]=$KAFKA3_PORT)
+declare -A KAFKA_CONTROLLER_PORTS=([1]=$KAFKA_CONTROLLER_PORT [2]=$KAFKA2_CONTROLLER_PORT [3]=$KAFKA3_CONTROLLER_PORT)
+# How many brokers the running stack has: up.sh records it, so chaos.sh, bench.sh and a restarted service find them all.
+KAFKA_BROKERS=$(cat "$RUN/kafka-brokers" 2>/dev/null || echo 1)
 KAFKA_PARTITIONS=${HOTLINE_KAFKA_PARTITIONS:-6}
 SMSC_PORT=${HOTLINE_SMSC_PORT:-2775}
 SMSC_HTTP_PORT=${HOTLINE_SMSC_HTTP_PORT:-2776}
@@ -114,11 +123,69 @@ start_police() {
   wait_port police 127.0.0.1 "$POLICE_PORT" 60
 }
 
-# start_kafka: runs the broker on the formatted storage in $DATA/kafka; true once it listens.
+# kafka_name NODE: kafka (node 1, as with one broker), kafka-2, kafka-3 -- the pid file, log and marker name.
+kafka_name() {
+  if [ "$1" -gt 1 ]; then echo "kafka-$1"; else echo kafka; fi
+}
+
+# kafka_dir NODE: the node's log dir; kafka_config NODE: its server properties (both written by up.sh).
+kafka_dir() {
+  echo "$DATA/$(kafka_name "$1")"
+}
+kafka_config() {
+  echo "$DATA/$(kafka_name "$1").properties"
+}
+
+# kafka_bootstrap: every broker's client address, the list every client is given.
+kafka_bootstrap() {
+  local node list=""
+  for node in $(seq 1 "$KAFKA_BROKERS"); do
+    list="$list${list:+,}127.0.0.1:${KAFKA_PORTS[$node]}"
+  done
+  echo "$list"
+}
+
+# launch_kafka [NODE]: starts a broker (node 1 unless named) on its formatted storage; returns at once.
+launch_kafka() {
+  local node=${1:-1} name
+  name=$(kafka_name "$node")
+  launch "$name" "$LOGS/$name.log" java -Dhotline.stack="$name" -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
+    -cp "$STACK_CP" kafka.Kafka "$(kafka_config "$node")"
+}
+
+# start_kafka [NODE]: launch_kafka, then true once the broker listens. With three brokers, a node listens only
+# once it has caught up with the controller quorum, so at least one other node must be running.
 start_kafka() {
-  launch kafka "$LOGS/kafka.log" java -Dhotline.stack=kafka -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka-log4j2.properties" \
-    -cp "$STACK_CP" kafka.Kafka "$DATA/kafka.properties"
-  wait_port kafka 127.0.0.1 "$KAFKA_PORT" 90
+  local node=${1:-1}
+  launch_kafka "$node"
+  wait_port "$(kafka_name "$node")" 127.0.0.1 "${KAFKA_PORTS[$node]}" 90
+}
+
+# stop_kafka: every broker at once -- stopped one by one, the last would wait for a controller quorum already gone.
+stop_kafka() {
+  local names=() name i running
+  for name in kafka kafka-2 kafka-3; do
+    if alive "$name"; then
+      names+=("$name")
+      kill -TERM "$(cat "$RUN/$name.pid")" 2>/dev/null || true
+    fi
+  done
+  for i in $(seq 1 60); do
+    running=false
+    for name in ${names[@]+"${names[@]}"}; do
+      if alive "$name"; then running=true; fi
+    done
+    $running || break
+    sleep 0.5
+  done
+  for name in ${names[@]+"${names[@]}"}; do
+    if alive "$name"; then
+      echo "  $name did not stop in 30 s; killing it"
+      kill -KILL "$(cat "$RUN/$name.pid")" 2>/dev/null || true
+    fi
+    echo "  stopped $name"
+  done
+  rm -f "$RUN/kafka.pid" "$RUN/kafka-2.pid" "$RUN/kafka-3.pid"
 }
 
 # replica_name SERVICE REPLICA: intake-service, intake-service-2, ...
@@ -139,7 +206,7 @@ start_service() {
   db=${DATABASE[$service]}
   launch "$name" "$LOGS/$name.log" env \
     QUARKUS_HTTP_PORT="$port" \
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    KAFKA_BOOTSTRAP_SERVERS="$(kafka_bootstrap)" \
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$db" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     HOTLINE_REDIS_URI="redis://$REDIS_HOST:$REDIS_PORT/${REDIS_DB[$service]}" \
@@ -216,7 +283,7 @@ keycloak_alive() {
 start_console() {
   launch web-console "$LOGS/web-console.log" env \
     QUARKUS_HTTP_PORT="$CONSOLE_PORT" \
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    KAFKA_BOOTSTRAP_SERVERS="$(kafka_bootstrap)" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$IDP_ISSUER" \
     QUARKUS_OIDC_CREDENTIALS_SECRET="$CONSOLE_SECRET" \
     HOTLINE_CONSOLE_PUBLIC_URL="$CONSOLE_URL" \

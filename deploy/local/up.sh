@@ -3,8 +3,10 @@
 # Central artifacts, PostgreSQL and Redis (reused when they answer, else embedded real servers), the SMSC
 # simulator, the stand-in 110 receiver and the four services; waits until every service is ready and prints where everything is.
 #
-#   deploy/local/up.sh [--detach] [--replicas N] [--build] [--no-console]
+#   deploy/local/up.sh [--detach] [--replicas N] [--kafka-brokers 1|3] [--build] [--no-console]
 #
+# --kafka-brokers 3 runs three KRaft nodes, each broker and controller (topics replicated 3 times, 2 in sync
+# required), on 127.0.0.1:9092, :9094, :9096 (HOTLINE_KAFKA_PORT, HOTLINE_KAFKA2_PORT, HOTLINE_KAFKA3_PORT); default one.
 # With the services come the web console (:8080) and the identity provider people sign in with (Keycloak, :8180,
 # realm hotline, which needs a JDK 21+ beside the default one); --no-console leaves both out.
 # Foreground until Ctrl-C (then everything it started is stopped); --detach returns once all are ready
@@ -14,25 +16,28 @@ source "$(dirname "$0")/lib.sh"
 
 DETACH=false
 REPLICAS=1
+KAFKA_BROKERS=1
 BUILD=false
 CONSOLE=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --detach) DETACH=true ;;
     --replicas) REPLICAS=${2:?--replicas needs a number}; shift ;;
+    --kafka-brokers) KAFKA_BROKERS=${2:?--kafka-brokers needs 1 or 3}; shift ;;
     --build) BUILD=true ;;
     --no-console) CONSOLE=false ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 [[ "$REPLICAS" =~ ^[1-9]$ ]] || { echo "--replicas takes 1..9" >&2; exit 2; }
+[[ "$KAFKA_BROKERS" =~ ^[13]$ ]] || { echo "--kafka-brokers takes 1 or 3, was '$KAFKA_BROKERS'" >&2; exit 2; }
 
 command -v java >/dev/null || { echo "java is not on PATH: install JDK 17+" >&2; exit 1; }
 mkdir -p "$RUN" "$LOGS"
 
-for name in postgres redis kafka smsc police keycloak web-console "${SERVICES[@]}"; do
+for name in postgres redis kafka kafka-2 kafka-3 smsc police keycloak web-console "${SERVICES[@]}"; do
   if alive "$name"; then
     echo "the local stack is already running ($name); stop it with deploy/local/down.sh" >&2
     exit 1
@@ -69,6 +74,12 @@ port_free() { # PORT VARIABLE WHAT
 }
 port_free "$KAFKA_PORT" HOTLINE_KAFKA_PORT "Kafka"
 port_free "$KAFKA_CONTROLLER_PORT" HOTLINE_KAFKA_CONTROLLER_PORT "Kafka controller"
+if [ "$KAFKA_BROKERS" = 3 ]; then
+  for node in 2 3; do
+    port_free "${KAFKA_PORTS[$node]}" "HOTLINE_KAFKA${node}_PORT" "Kafka broker $node"
+    port_free "${KAFKA_CONTROLLER_PORTS[$node]}" "HOTLINE_KAFKA${node}_CONTROLLER_PORT" "Kafka controller $node"
+  done
+fi
 port_free "$SMSC_PORT" HOTLINE_SMSC_PORT "SMSC simulator SMPP"
 port_free "$SMSC_HTTP_PORT" HOTLINE_SMSC_HTTP_PORT "SMSC simulator HTTP"
 port_free "$POLICE_PORT" HOTLINE_POLICE_PORT "stand-in 110 receiver"
@@ -114,32 +125,69 @@ else
   wait_port redis 127.0.0.1 "$REDIS_PORT" 60 || problems+=("Redis: nothing answers at $REDIS_HOST:$REDIS_PORT and the embedded server did not start (see $LOGS/redis.log): start Redis there or set HOTLINE_REDIS_PORT")
 fi
 
-# --- Kafka: a real broker in KRaft mode.
-mkdir -p "$DATA/kafka"
-cat >"$DATA/kafka.properties" <<PROPS
+# --- Kafka: real brokers in KRaft mode, each also a controller.
+if [ "$KAFKA_BROKERS" = 3 ]; then
+  REPLICATION=3
+  MIN_INSYNC=2
+else
+  REPLICATION=1
+  MIN_INSYNC=1
+fi
+voters=""
+for node in $(seq 1 "$KAFKA_BROKERS"); do
+  voters="$voters${voters:+,}$node@127.0.0.1:${KAFKA_CONTROLLER_PORTS[$node]}"
+done
+# Storage formatted for another number of brokers holds another controller quorum: the nodes would not agree.
+formatted=()
+for node in 1 2 3; do
+  if [ -f "$(kafka_dir "$node")/meta.properties" ]; then formatted+=("$node"); fi
+done
+if [ ${#formatted[@]} -gt 0 ] && [ "${formatted[*]}" != "$(seq -s ' ' 1 "$KAFKA_BROKERS")" ]; then
+  problems+=("Kafka: the data in $DATA/kafka* is of a cluster of node(s) ${formatted[*]}, not of $KAFKA_BROKERS broker(s): run with --kafka-brokers ${#formatted[@]}, or remove $DATA/kafka* to start empty")
+fi
+cluster_id=""
+for node in $(seq 1 "$KAFKA_BROKERS"); do
+  mkdir -p "$(kafka_dir "$node")"
+  cat >"$(kafka_config "$node")" <<PROPS
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+node.id=$node
+controller.quorum.voters=$voters
+listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORTS[$node]},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORTS[$node]}
+advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORTS[$node]}
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$DATA/kafka
+log.dirs=$(kafka_dir "$node")
 num.partitions=$KAFKA_PARTITIONS
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+default.replication.factor=$REPLICATION
+min.insync.replicas=$MIN_INSYNC
+offsets.topic.replication.factor=$REPLICATION
+transaction.state.log.replication.factor=$REPLICATION
+transaction.state.log.min.isr=$MIN_INSYNC
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPS
-if [ ! -f "$DATA/kafka/meta.properties" ]; then
-  cluster_id=$(java -cp "$STACK_CP" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-  java -cp "$STACK_CP" kafka.tools.StorageTool format -t "$cluster_id" -c "$DATA/kafka.properties" >"$LOGS/kafka-format.log" 2>&1 \
-    || problems+=("Kafka: formatting $DATA/kafka failed (see $LOGS/kafka-format.log)")
-fi
+  if [ ${#problems[@]} -eq 0 ] && [ ! -f "$(kafka_dir "$node")/meta.properties" ]; then
+    # One cluster id for every node.
+    [ -n "$cluster_id" ] || cluster_id=$(java -cp "$STACK_CP" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$STACK_CP" kafka.tools.StorageTool format -t "$cluster_id" -c "$(kafka_config "$node")" >"$LOGS/$(kafka_name "$node")-format.log" 2>&1 \
+      || problems+=("Kafka: formatting $(kafka_dir "$node") failed (see $LOGS/$(kafka_name "$node")-format.log)")
+  fi
+done
 if [ ${#problems[@]} -eq 0 ]; then
-  echo "Kafka: starting a KRaft broker on 127.0.0.1:$KAFKA_PORT"
-  start_kafka || problems+=("Kafka: the broker did not start on 127.0.0.1:$KAFKA_PORT (see $LOGS/kafka.log)")
+  echo "$KAFKA_BROKERS" >"$RUN/kafka-brokers"
+  if [ "$KAFKA_BROKERS" = 1 ]; then
+    echo "Kafka: starting a KRaft broker on 127.0.0.1:$KAFKA_PORT"
+  else
+    echo "Kafka: starting $KAFKA_BROKERS KRaft brokers (controller quorum of $KAFKA_BROKERS) on $(kafka_bootstrap)"
+  fi
+  # All at once: a node of a quorum of three listens only once it has found the others.
+  for node in $(seq 1 "$KAFKA_BROKERS"); do
+    launch_kafka "$node"
+  done
+  for node in $(seq 1 "$KAFKA_BROKERS"); do
+    wait_port "$(kafka_name "$node")" 127.0.0.1 "${KAFKA_PORTS[$node]}" 90 \
+      || problems+=("Kafka: broker $node did not start on 127.0.0.1:${KAFKA_PORTS[$node]} (see $LOGS/$(kafka_name "$node").log)")
+  done
 fi
 if [ ${#problems[@]} -gt 0 ]; then
   printf '%s\n' "${problems[@]}" >&2
@@ -148,7 +196,8 @@ if [ ${#problems[@]} -gt 0 ]; then
 fi
 
 # --- Topics, databases, the dev JWT key pair.
-java -cp "$STACK_CP" cn.hotline.stack.Stack topics "127.0.0.1:$KAFKA_PORT" "$KAFKA_PARTITIONS" || fail "Kafka: could not create the topics" "$LOGS/kafka.log"
+java -cp "$STACK_CP" cn.hotline.stack.Stack topics "$(kafka_bootstrap)" "$KAFKA_PARTITIONS" "$REPLICATION" "$MIN_INSYNC" \
+  || fail "Kafka: could not create the topics" "$LOGS/kafka.log"
 java -cp "$STACK_CP" cn.hotline.stack.Stack databases "$PG_HOST" "$PG_PORT" "${DATABASE[@]}" || fail "PostgreSQL: could not create the service databases"
 java -cp "$STACK_CP" cn.hotline.stack.Stack keys "$DATA/jwt" || fail "could not create the dev JWT key pair in $DATA/jwt"
 
@@ -201,7 +250,7 @@ for name in $(printf '%s\n' "${!URLS[@]}" | sort); do
   [ "$name" = web-console ] && continue
   printf '  %-20s %s   (Swagger UI %s/q/swagger-ui)\n' "$name" "${URLS[$name]}" "${URLS[$name]}"
 done
-printf '  %-20s 127.0.0.1:%s\n' "Kafka" "$KAFKA_PORT"
+printf '  %-20s %s\n' "Kafka" "$(kafka_bootstrap)"
 printf '  %-20s %s:%s   Redis %s:%s\n' "PostgreSQL" "$PG_HOST" "$PG_PORT" "$REDIS_HOST" "$REDIS_PORT"
 alive smsc && printf '  %-20s SMPP 127.0.0.1:%s, sent messages at http://127.0.0.1:%s/messages\n' "SMSC simulator" "$SMSC_PORT" "$SMSC_HTTP_PORT"
 alive police && printf '  %-20s http://127.0.0.1:%s/handovers   (what intake handed to 110)\n' "110 receiver" "$POLICE_PORT"

@@ -42,6 +42,6 @@ public final class Stack {
                        Stack postgres PORT DATA_DIR        (runs until stopped)
                        Stack redis PORT DATA_DIR           (runs until stopped)
                        Stack databases HOST PORT NAME...
-                       Stack topics BOOTSTRAP PARTITIONS""");
+                       Stack topics BOOTSTRAP PARTITIONS [REPLICATION_FACTOR [MIN_INSYNC_REPLICAS]]""");
     }
 }

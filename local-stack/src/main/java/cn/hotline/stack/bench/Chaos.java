@@ -14,13 +14,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+import cn.hotline.events.Topics;
 
 /**
  * The fault-injection run's Java side (deploy/local/chaos.sh does the killing and restarting):
  * {@code load} offers the tickets, {@code check} waits for the suite to settle and prints the loss/duplicate
  * table (exit 1 on any failure), {@code redis-loss} empties a shared Redis's hotline databases and drops the
- * services' connections, as a Redis restarted without its data would.
+ * services' connections, as a Redis restarted without its data would; {@code broker-role} says what a broker is
+ * about to take down with it, {@code in-sync} waits until every replica of the suite's partitions is in sync again.
  */
 public final class Chaos {
 
@@ -65,11 +75,69 @@ public final class Chaos {
                         Arrays.stream(options.get("dbs").split(",")).map(String::trim).collect(Collectors.toSet()));
                 System.exit(0);
             }
+            case "broker-role" -> {
+                System.out.println(brokerRole(options.get("bootstrap"), Integer.parseInt(options.get("node"))));
+                System.exit(0);
+            }
+            case "in-sync" -> {
+                boolean inSync = inSync(options.get("bootstrap"), Integer.parseInt(options.get("replicas")),
+                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "300"))));
+                System.exit(inSync ? 0 : 1);
+            }
             default -> {
-                System.err.println("usage: Chaos load|check|redis-loss --option value ...");
+                System.err.println("usage: Chaos load|check|redis-loss|broker-role|in-sync --option value ...");
                 System.exit(2);
             }
         }
+    }
+
+    /** The suite's partitions and the consumer offsets: what a broker's loss must not lose. */
+    private static final List<String> REPLICATED = Stream.concat(Topics.ALL.stream(), Stream.of("__consumer_offsets")).toList();
+
+    /** How many of the replicated partitions {@code node} leads, and whether it is the active controller (said in the past tense: it is about to be killed). */
+    private static String brokerRole(String bootstrap, int node) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long led = 0;
+            long all = 0;
+            for (TopicDescription topic : admin.describeTopics(REPLICATED).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+                for (TopicPartitionInfo partition : topic.partitions()) {
+                    all++;
+                    if (partition.leader() != null && partition.leader().id() == node) {
+                        led++;
+                    }
+                }
+            }
+            int controller = admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
+            return "it led " + led + " of the " + all + " partitions of the suite's topics and the consumer offsets"
+                    + (controller == node ? " and was the active controller" : ", node " + controller + " was the active controller");
+        }
+    }
+
+    /**
+     * Waits until every replicated partition has {@code replicas} in-sync replicas; prints what is still
+     * under-replicated when {@code bound} runs out.
+     */
+    private static boolean inSync(String bootstrap, int replicas, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long under = -1;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    under = admin.describeTopics(REPLICATED).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                            .flatMap(topic -> topic.partitions().stream()).filter(p -> p.isr().size() < replicas).count();
+                    if (under == 0) {
+                        return true;
+                    }
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // The cluster is still changing leaders; ask again.
+                }
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
+        System.out.println("after " + bound.toSeconds() + " s, " + (under < 0 ? "the cluster did not answer" : under
+                + " partition(s) still have fewer than " + replicas + " in-sync replicas"));
+        return false;
     }
 
     /** Kills the connections of clients on {@code dbs}, then empties those databases (FLUSHDB). */

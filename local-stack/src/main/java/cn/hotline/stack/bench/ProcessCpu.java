@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * CPU time per process group from /proc: each JVM of the stack by its {@code -Dhotline.stack=NAME} marker (replicas
- * {@code NAME-2} counted with {@code NAME}), the PostgreSQL backends, Redis and this generator itself.
+ * {@code NAME-2} counted with {@code NAME}, Kafka brokers {@code kafka-2}, {@code kafka-3} with {@code kafka}), the
+ * PostgreSQL backends, Redis and this generator itself.
  */
 final class ProcessCpu {
 
     /** Linux reports /proc times in clock ticks; USER_HZ is 100 on every mainstream kernel build. */
     private static final double MS_PER_TICK = 10.0;
     private static final Pattern MARKER = Pattern.compile("-Dhotline\\.stack=([A-Za-z0-9_.-]+)");
-    private static final Pattern REPLICA = Pattern.compile("^(.*-service)-\\d+$");
+    private static final Pattern REPLICA = Pattern.compile("^(.*-service|kafka)-\\d+$");
     private static final long SELF = ProcessHandle.current().pid();
 
     private ProcessCpu() {

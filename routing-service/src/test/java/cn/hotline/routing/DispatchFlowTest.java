@@ -134,6 +134,27 @@ class DispatchFlowTest {
         given().auth().oauth2(dispatcher()).when().get("/api/v1/dispatches/" + id + "/history").then().statusCode(200);
     }
 
+    /** A desk whose token names a territory (属地) reads and acts only within it; city-wide desks see everything. */
+    @Test
+    void aDeskKeptToATerritoryWorksOnlyWithinIt() {
+        String id = Dispatches.create(service, "020201", "COMPLAINT", CHANGSHUO, null);
+        String county = cn.hotline.testsupport.TestJwt.inTerritory("dispatcher", "330523");
+        String town = cn.hotline.testsupport.TestJwt.inTerritory("dispatcher", CHANGSHUO);
+        String elsewhere = cn.hotline.testsupport.TestJwt.inTerritory("dispatcher", "330522");
+        given().auth().oauth2(county).when().get("/api/v1/dispatches/" + id).then().statusCode(200);
+        given().auth().oauth2(town).when().get("/api/v1/dispatches/" + id).then().statusCode(200);
+        given().auth().oauth2(elsewhere).when().get("/api/v1/dispatches/" + id).then().statusCode(404);
+        given().auth().oauth2(elsewhere).when().get("/api/v1/dispatches/" + id + "/history").then().statusCode(404);
+        given().auth().oauth2(elsewhere).queryParam("limit", 5000).when().get("/api/v1/dispatches/open")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(elsewhere).queryParam("county", "330523").when().get("/api/v1/dispatches/open")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(town).queryParam("town", CHANGSHUO).queryParam("limit", 5000).when().get("/api/v1/dispatches/open")
+                .then().statusCode(200).body("id", hasItem(id)).body("territory.townCode.unique()", org.hamcrest.Matchers.everyItem(equalTo(CHANGSHUO)));
+        act(id, "escalate", elsewhere, Map.of("reason", "不属本县")).then().statusCode(404);
+        act(id, "escalate", county, Map.of("reason", "多次催办未签收")).then().statusCode(200);
+    }
+
     @Test
     void onlyTheLeadCompletesAndOnlyAfterAssistingUnitsReportedOrWereReleased() {
         String id = Dispatches.create(service, "020201", "COMPLAINT", CHANGSHUO, null);

@@ -65,13 +65,25 @@ class DeskAndAssistTimerTest {
         assertThat(running(Map.of("county", SlaTestEvents.COUNTY, "town", SlaTestEvents.TOWN, "urgency", "URGENT"))).contains(dispatch);
         assertThat(running(Map.of("county", "330599"))).doesNotContain(dispatch);
         assertThat(running(Map.of("urgency", "NORMAL"))).doesNotContain(dispatch);
+        // A desk kept to a territory (属地) reads only its own; city-wide desks everything.
+        String anji = TestJwt.inTerritory("dispatcher", SlaTestEvents.COUNTY);
+        String changxing = TestJwt.inTerritory("dispatcher", "330522");
+        assertThat(running(anji, Map.of())).contains(dispatch);
+        assertThat(running(changxing, Map.of())).doesNotContain(dispatch);
+        assertThat(running(anji, Map.of("county", "330522"))).isEmpty();
+        given().auth().oauth2(changxing).when().get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(404);
+        given().auth().oauth2(anji).when().get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(200);
         given().auth().oauth2(TestJwt.token("dispatcher")).queryParam("county", "湖州").queryParam("urgency", "SOON")
                 .when().get("/api/v1/timers").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("county", "urgency"));
     }
 
     private static List<String> running(Map<String, String> filter) {
-        return given().auth().oauth2(TestJwt.token("dispatcher")).queryParams(filter).queryParam("limit", 20000)
+        return running(TestJwt.token("dispatcher"), filter);
+    }
+
+    private static List<String> running(String token, Map<String, String> filter) {
+        return given().auth().oauth2(token).queryParams(filter).queryParam("limit", 20000)
                 .when().get("/api/v1/timers").then().statusCode(200).extract().jsonPath().getList("dispatchId", String.class);
     }
 

@@ -54,6 +54,12 @@ public final class TestJwt {
         return claims.sign(privateKey());
     }
 
+    /** A desk token ({@code role}) kept to {@code territory}, a county or town code (the {@code territory} claim). */
+    public static String inTerritory(String role, String territory) {
+        return Jwt.issuer(ISSUER).subject("test-" + role + "-" + territory).upn("test-" + role + "-" + territory)
+                .groups(new HashSet<>(Arrays.asList(role))).claim("territory", territory).expiresIn(3600).sign(privateKey());
+    }
+
     /** A token with one role and a subject named after it. */
     public static String token(String role) {
         return token("test-" + role, null, role);

@@ -111,7 +111,23 @@ public class DispatchResource {
         }
         Actor actor = currentActor.get();
         String scopedUnit = actor.onlyHandler() ? actor.unitCode() : blankToNull(unit);
-        return dispatches.findOpen(new DispatchRepository.BoardFilter(blankToNull(county), blankToNull(town), scopedUnit,
+        String scopedCounty = blankToNull(county);
+        String scopedTown = blankToNull(town);
+        if (actor.territory() != null && !actor.onlyHandler()) {
+            // A desk kept to a territory asks within it; a filter outside it finds nothing (as if it were empty).
+            if (actor.territory().length() == 6) {
+                if (scopedCounty != null && !scopedCounty.equals(actor.territory())) {
+                    return Uni.createFrom().item(List.of());
+                }
+                scopedCounty = actor.territory();
+            } else {
+                if (scopedTown != null && !scopedTown.equals(actor.territory())) {
+                    return Uni.createFrom().item(List.of());
+                }
+                scopedTown = actor.territory();
+            }
+        }
+        return dispatches.findOpen(new DispatchRepository.BoardFilter(scopedCounty, scopedTown, scopedUnit,
                 state, blankToNull(urgency), limit)).map(list -> list.stream().map(DispatchMapper::toView).toList());
     }
 

@@ -12,6 +12,7 @@ import cn.hotline.routing.domain.DispatchTransitions;
 import cn.hotline.routing.domain.DispatchTransitions.Scope;
 import cn.hotline.routing.domain.DispatchTransitions.Transition;
 import cn.hotline.routing.repository.DispatchRepository;
+import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,16 +27,21 @@ public class DispatchWorkflow {
 
     private final DispatchRepository dispatches;
     private final DispatchActions actions;
+    private final DispatchScope scope;
 
-    public DispatchWorkflow(DispatchRepository dispatches, DispatchActions actions) {
+    public DispatchWorkflow(DispatchRepository dispatches, DispatchActions actions, DispatchScope scope) {
         this.dispatches = dispatches;
         this.actions = actions;
+        this.scope = scope;
     }
 
     /** Performs {@code action}; the result is the dispatch to show (the new one after a re-dispatch). */
     public Uni<Dispatch> perform(UUID id, DispatchAction action, Actor actor, ActionRequest request) {
         ActionRequest body = request == null ? ActionRequest.empty() : request;
+        // A desk outside the dispatch's territory acts on it as on a missing one; a handler of another unit still
+        // gets the 403 naming the lead unit (authorize), as field staff expect.
         return Panache.withTransaction(() -> dispatches.findById(id)
+                        .map(d -> d != null && (actor.onlyHandler() || scope.sees(actor, d)) ? d : null)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + id))
                         .chain(d -> actions.apply(d, authorize(d, action, actor), actor, body)))
                 .onFailure(DispatchWorkflow::lostRace)
@@ -72,12 +78,12 @@ public class DispatchWorkflow {
         return ProblemException.conflict(detail, extensions);
     }
 
+    /** A @Version loss, or the one-open-dispatch-per-ticket index refusing the second of two concurrent re-dispatches. */
     private static boolean lostRace(Throwable failure) {
+        if (ConcurrentChanges.lostRace(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.contains("StaleObjectState") || name.contains("OptimisticLock") || name.contains("StaleState")) {
-                return true;
-            }
             String message = String.valueOf(t.getMessage());
             if (message.contains("dispatch_one_open_per_ticket")) {
                 return true;

@@ -105,6 +105,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
+        if (ConcurrentChanges.lostRace(e)) {
+            // Two writers met on one row (@Version): the loser's request changed nothing and may be retried on fresh
+            // state — a 409 for the person, not a 503 as if the database were away.
+            return respond(Problem.of(409, "Conflict", "changed at the same moment by someone else; read it again and retry"));
+        }
         if (TransientFailures.isTransient(e)) {
             // The database is away, full or in a conflict: nothing was stored, and the same request can be retried.
             LOG.warnf("temporarily unavailable, reference %s: %s", reference, e.toString());

@@ -14,6 +14,12 @@ public final class Roles {
     /** The claim that names a handler's unit. */
     public static final String UNIT_CLAIM = "unit";
 
+    /**
+     * The claim that keeps a dispatcher or supervisor to one territory (属地): a county code (6 digits) or a town code
+     * (9 digits). Without it the person works city-wide.
+     */
+    public static final String TERRITORY_CLAIM = "territory";
+
     private Roles() {
     }
 }

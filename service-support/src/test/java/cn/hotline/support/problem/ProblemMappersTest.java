@@ -22,6 +22,15 @@ class ProblemMappersTest {
         assertThat(((Problem) response.getEntity()).title()).isEqualTo("Service temporarily unavailable");
     }
 
+    /** A lost @Version race in any service is the person's 409 (it was a 503, as if the database were away). */
+    @Test
+    void aLostOptimisticLockRaceIsAConflict() {
+        Response response = mappers.unexpected(new RuntimeException(new jakarta.persistence.OptimisticLockException("row was updated")));
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(((Problem) response.getEntity()).title()).isEqualTo("Conflict");
+        assertThat(mappers.unexpected(new org.hibernate.StaleObjectStateException("Dispatch", "1")).getStatus()).isEqualTo(409);
+    }
+
     @Test
     void anUnknownFailureIsAnInternalError() {
         Response response = mappers.unexpected(new IllegalStateException("a bug"));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
+import cn.hotline.sla.service.TimerVisibility;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -28,10 +29,12 @@ public class TimerResource {
 
     private final TimerRepository timers;
     private final Clock clock;
+    private final TimerVisibility visibility;
 
-    public TimerResource(TimerRepository timers, Clock clock) {
+    public TimerResource(TimerRepository timers, Clock clock, TimerVisibility visibility) {
         this.timers = timers;
         this.clock = clock;
+        this.visibility = visibility;
     }
 
     @GET
@@ -58,7 +61,24 @@ public class TimerResource {
         Instant now = clock.instant();
         // The board's own filter (county, town, urgency) narrows the timers too: a county's commander no longer
         // pulls the whole city's timers to colour a page of rows.
-        return timers.active(limit, blankToNull(county), blankToNull(town), blankToNull(urgency))
+        String scopedCounty = blankToNull(county);
+        String scopedTown = blankToNull(town);
+        String territory = visibility.territory();
+        if (territory != null) {
+            // A desk kept to a territory reads within it; a filter outside it finds nothing.
+            if (territory.length() == 6) {
+                if (scopedCounty != null && !scopedCounty.equals(territory)) {
+                    return Uni.createFrom().item(List.of());
+                }
+                scopedCounty = territory;
+            } else {
+                if (scopedTown != null && !scopedTown.equals(territory)) {
+                    return Uni.createFrom().item(List.of());
+                }
+                scopedTown = territory;
+            }
+        }
+        return timers.active(limit, scopedCounty, scopedTown, blankToNull(urgency))
                 .map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
     }
 

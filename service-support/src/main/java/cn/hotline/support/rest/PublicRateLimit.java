@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import cn.hotline.support.redis.FixedWindow;
 import cn.hotline.support.redis.RedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
@@ -56,37 +56,30 @@ public class PublicRateLimit {
             return;
         }
         String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
-        long window = config.window().toMillis();
         long now = clock.millis();
-        long index = now / window;
-        String key = "public-rate:" + prefix + ":" + client + ":" + index;
+        String key = "public-rate:" + prefix + ":" + client;
         // Redis calls block: they run on a worker, never on the event loop (a Redis outage must not stall it).
-        context.vertx().<Long>executeBlocking(() -> count(key, window), false).onComplete(result -> {
-            if (result.failed()) {
-                // Fail open: citizens keep being served while Redis is away; the counter shows it.
-                unavailable.increment();
-                LOG.debugf("public rate limit unavailable (%s); letting %s through", result.cause().getMessage(), path);
-                context.next();
-            } else if (result.result() > config.max()) {
-                limited.increment();
-                long retryAfter = Math.max(1, ((index + 1) * window - now + 999) / 1000);
-                context.response().setStatusCode(429).putHeader("Content-Type", "application/problem+json")
-                        .putHeader("Retry-After", Long.toString(retryAfter))
-                        .end("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-                                + "\"detail\":\"more than " + config.max() + " requests in " + config.window().toSeconds()
-                                + " s from this client; try again in " + retryAfter + " s\"}");
-            } else {
-                context.next();
-            }
-        });
+        context.vertx().<FixedWindow>executeBlocking(() -> FixedWindow.take(redis.get().sync(), key, config.window(), now), false)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        // Fail open: citizens keep being served while Redis is away; the counter shows it.
+                        unavailable.increment();
+                        LOG.debugf("public rate limit unavailable (%s); letting %s through", result.cause().getMessage(), path);
+                        context.next();
+                    } else if (result.result().count() > config.max()) {
+                        refuse(context, Math.max(1, (result.result().endsAtMillis() - now + 999) / 1000));
+                    } else {
+                        context.next();
+                    }
+                });
     }
 
-    private long count(String key, long window) {
-        RedisCommands<String, String> commands = redis.get().sync();
-        long count = commands.incr(key);
-        if (count == 1) {
-            commands.pexpire(key, window * 2);
-        }
-        return count;
+    private void refuse(RoutingContext context, long retryAfter) {
+        limited.increment();
+        context.response().setStatusCode(429).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Retry-After", Long.toString(retryAfter))
+                .end("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
+                        + "\"detail\":\"more than " + config.max() + " requests in " + config.window().toSeconds()
+                        + " s from this client; try again in " + retryAfter + " s\"}");
     }
 }

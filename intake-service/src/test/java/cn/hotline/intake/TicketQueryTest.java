@@ -59,6 +59,23 @@ class TicketQueryTest {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(created).doesNotHaveDuplicates();
     }
 
+    /** A desk whose token names a territory (属地) reads only tickets placed there; another's is a 404 like a missing one. */
+    @Test
+    void aDeskKeptToATerritoryReadsOnlyItsTickets() {
+        String phone = Tickets.freshPhone();
+        String id = Tickets.create(Tickets.body(phone, "0801", null, null, "德清县新安镇"));
+        String deqing = TestJwt.inTerritory("dispatcher", "330521");
+        String xinan = TestJwt.inTerritory("supervisor", "330521114");
+        String changxing = TestJwt.inTerritory("dispatcher", "330522");
+        given().auth().oauth2(deqing).get("/api/v1/tickets/" + id).then().statusCode(200);
+        given().auth().oauth2(xinan).get("/api/v1/tickets/" + id).then().statusCode(200);
+        given().auth().oauth2(changxing).get("/api/v1/tickets/" + id).then().statusCode(404);
+        given().auth().oauth2(changxing).get("/api/v1/tickets/" + id + "/trail").then().statusCode(404);
+        assertThat(ids(Map.of("callerPhone", phone), deqing)).containsExactly(id);
+        assertThat(ids(Map.of("callerPhone", phone), changxing)).isEmpty();
+        assertThat(ids(Map.of("callerPhone", phone, "territory", "330521"), changxing)).isEmpty();
+    }
+
     @Test
     void filtersByStatusChannelTerritoryCategoryAndTime() {
         String phone = Tickets.freshPhone();

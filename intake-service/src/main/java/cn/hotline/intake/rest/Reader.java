@@ -6,7 +6,7 @@ import cn.hotline.intake.service.ReaderScope;
 import cn.hotline.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Builds what the service needs to know about the caller of a read: full PII or not, handler unit. */
+/** Builds what the service needs to know about the caller of a read: full PII or not, handler unit, desk territory. */
 final class Reader {
 
     private Reader() {
@@ -16,10 +16,16 @@ final class Reader {
         boolean fullPii = identity.hasRole(Roles.OPERATOR) || identity.hasRole(Roles.SUPERVISOR);
         boolean broad = fullPii || identity.hasRole(Roles.DISPATCHER) || identity.hasRole(Roles.ADMIN);
         String unit = null;
-        if (!broad && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(Roles.UNIT_CLAIM);
-            unit = claim == null ? null : claim.toString().replace("\"", "");
+        String territory = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(broad ? Roles.TERRITORY_CLAIM : Roles.UNIT_CLAIM);
+            String value = claim == null ? null : claim.toString().replace("\"", "");
+            if (broad) {
+                territory = value;
+            } else {
+                unit = value;
+            }
         }
-        return new ReaderScope(identity.getPrincipal().getName(), fullPii, !broad, unit);
+        return new ReaderScope(identity.getPrincipal().getName(), fullPii, !broad, unit, territory);
     }
 }

@@ -49,10 +49,14 @@ public class TicketQueryService {
         return Panache.withSession(() -> readable(id, reader).flatMap(ticket -> trail.list(ticket.id)));
     }
 
-    /** The ticket if it exists and the reader may see it (a handler only their unit's), in the caller's session. */
+    /** The ticket if it exists and the reader may see it (a handler their unit's, a desk its territory's), in the caller's session. */
     private Uni<Ticket> readable(UUID id, ReaderScope reader) {
         return tickets.findById(id).flatMap(ticket -> {
             if (ticket == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            if (!reader.covers(ticket.countyCode, ticket.townCode)) {
+                // Another territory's ticket is answered as a missing one.
                 throw ProblemException.notFound("ticket " + id);
             }
             return reader.unitRestricted() ? visible(ticket, reader) : Uni.createFrom().item(ticket);
@@ -81,6 +85,10 @@ public class TicketQueryService {
             }
             where.add("id in (select u.ticketId from TicketUnit u where u.unitCode = :unit)");
             params.put("unit", reader.unitCode());
+        }
+        if (reader.territory() != null) {
+            where.add((reader.territory().length() == 6 ? "countyCode" : "townCode") + " = :readerTerritory");
+            params.put("readerTerritory", reader.territory());
         }
         add(where, params, "status", q.status(), "status = :status");
         add(where, params, "channel", q.channel(), "channel = :channel");

@@ -8,8 +8,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import cn.hotline.intake.mapping.CategoryView;
 import cn.hotline.intake.repository.CategoryRepository;
+import cn.hotline.support.problem.Swallowed;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -18,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 /** The category catalogue: import (idempotent upsert), listing, and an in-memory copy for fast validation. */
 @ApplicationScoped
 public class CategoryService {
+
+    private static final Logger LOG = Logger.getLogger(CategoryService.class);
 
     private final CategoryRepository repository;
     private volatile Map<String, CategoryView> cache = Map.of();
@@ -48,7 +53,8 @@ public class CategoryService {
     @Scheduled(every = "${hotline.intake.categories-refresh-every:30s}", delayed = "${hotline.intake.categories-refresh-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> periodicRefresh() {
-        return refresh().replaceWithVoid().onFailure().recoverWithNull();
+        return refresh().replaceWithVoid().onFailure().invoke(e -> Swallowed.quietly(LOG, "intake.categories.refresh", e))
+                .onFailure().recoverWithNull();
     }
 
     public List<CategoryView> list() {

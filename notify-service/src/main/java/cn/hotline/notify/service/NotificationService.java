@@ -24,6 +24,7 @@ import cn.hotline.notify.gateway.SmsResult;
 import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
 
 /**
@@ -101,6 +102,7 @@ public class NotificationService {
         try {
             n.params = json.writeValueAsString(draft.vars());
         } catch (Exception e) {
+            Swallowed.warn(LOG, "notify.template-variables.write", e);
             n.params = "{}";
         }
         n.claimedBy = replica.name();
@@ -178,6 +180,7 @@ public class NotificationService {
             return json.readValue(n.params == null ? "{}" : n.params, new TypeReference<Map<String, String>>() {
             });
         } catch (Exception e) {
+            Swallowed.warn(LOG, "notify.template-variables.read", e);
             return Map.of();
         }
     }

@@ -24,6 +24,7 @@ import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
 
 /**
@@ -150,6 +151,7 @@ public class TwoWayService {
             Object number = json.readValue(notice.params, Map.class).get("ticketNumber");
             return number != null ? number.toString() : notice.ticketId;
         } catch (Exception e) {
+            Swallowed.warn(LOG, "notify.reply.ticket-number", e);
             return notice.ticketId;
         }
     }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import cn.hotline.sla.config.SlaConfig;
 import cn.hotline.sla.repository.TimerStore;
+import cn.hotline.support.problem.Swallowed;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,7 +65,7 @@ public class SchedulerLifecycle {
         createLoops();
         rebuilder.rebuild().onFailure().invoke(f -> LOG.warnf("schedule rebuild at start failed (%s); the loop retries", f))
                 .onTermination().invoke(() -> loops.forEach(ScheduleLoop::start))
-                .subscribe().with(ok -> { }, failure -> { });
+                .subscribe().with(ok -> { }, failure -> { }); // logged by the invoke above; the loops retry
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -117,11 +118,14 @@ public class SchedulerLifecycle {
                         wake();
                     }
                 })
+                .onFailure().invoke(e -> Swallowed.warn(LOG, "sla.schedule.sweep", e))
                 .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countActive() {
-        return store.activeCount().invoke(active::set).onFailure().recoverWithItem(0L).replaceWithVoid();
+        return store.activeCount().invoke(active::set)
+                .onFailure().invoke(e -> Swallowed.quietly(LOG, "sla.schedule.active-count", e))
+                .onFailure().recoverWithItem(0L).replaceWithVoid();
     }
 }

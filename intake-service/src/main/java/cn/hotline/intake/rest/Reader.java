@@ -3,7 +3,9 @@ package cn.hotline.intake.rest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.hotline.intake.service.ReaderScope;
+import cn.hotline.support.security.Claims;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Builds what the service needs to know about the caller of a read: full PII or not, handler unit, desk territory. */
@@ -16,14 +18,12 @@ final class Reader {
         boolean fullPii = identity.hasRole(Roles.OPERATOR) || identity.hasRole(Roles.SUPERVISOR);
         boolean broad = fullPii || identity.hasRole(Roles.DISPATCHER) || identity.hasRole(Roles.ADMIN);
         String unit = null;
-        String territory = null;
+        Territory territory = Territory.CITY;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(broad ? Roles.TERRITORY_CLAIM : Roles.UNIT_CLAIM);
-            String value = claim == null ? null : claim.toString().replace("\"", "");
             if (broad) {
-                territory = value;
+                territory = Territory.of(jwt);
             } else {
-                unit = value;
+                unit = Claims.string(jwt, Roles.UNIT_CLAIM);
             }
         }
         return new ReaderScope(identity.getPrincipal().getName(), fullPii, !broad, unit, territory);

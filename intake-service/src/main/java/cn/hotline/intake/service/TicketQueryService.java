@@ -55,7 +55,7 @@ public class TicketQueryService {
             if (ticket == null) {
                 throw ProblemException.notFound("ticket " + id);
             }
-            if (!reader.covers(ticket.countyCode, ticket.townCode)) {
+            if (!reader.territory().covers(ticket.countyCode, ticket.townCode)) {
                 // Another territory's ticket is answered as a missing one.
                 throw ProblemException.notFound("ticket " + id);
             }
@@ -86,9 +86,9 @@ public class TicketQueryService {
             where.add("id in (select u.ticketId from TicketUnit u where u.unitCode = :unit)");
             params.put("unit", reader.unitCode());
         }
-        if (reader.territory() != null) {
-            where.add((reader.territory().length() == 6 ? "countyCode" : "townCode") + " = :readerTerritory");
-            params.put("readerTerritory", reader.territory());
+        if (!reader.territory().cityWide()) {
+            where.add((reader.territory().code().length() == 6 ? "countyCode" : "townCode") + " = :readerTerritory");
+            params.put("readerTerritory", reader.territory().code());
         }
         add(where, params, "status", q.status(), "status = :status");
         add(where, params, "channel", q.channel(), "channel = :channel");

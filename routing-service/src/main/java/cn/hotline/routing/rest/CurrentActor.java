@@ -7,7 +7,9 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.hotline.routing.service.Actor;
+import cn.hotline.support.security.Claims;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 
 /** The caller of the current request as an {@link Actor}, from the JWT (sub, groups, unit and territory claims). */
 @RequestScoped
@@ -20,10 +22,7 @@ public class CurrentActor {
     }
 
     public Actor get() {
-        Object unit = jwt.getClaim(Roles.UNIT_CLAIM);
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        Object territory = jwt.getClaim(Roles.TERRITORY_CLAIM);
-        return new Actor(jwt.getSubject(), groups, unit == null ? null : unit.toString().replace("\"", ""),
-                territory == null ? null : territory.toString().replace("\"", ""));
+        return new Actor(jwt.getSubject(), groups, Claims.string(jwt, Roles.UNIT_CLAIM), Territory.of(jwt));
     }
 }

@@ -24,6 +24,7 @@ import cn.hotline.routing.repository.DispatchActionRepository;
 import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -111,23 +112,13 @@ public class DispatchResource {
         }
         Actor actor = currentActor.get();
         String scopedUnit = actor.onlyHandler() ? actor.unitCode() : blankToNull(unit);
-        String scopedCounty = blankToNull(county);
-        String scopedTown = blankToNull(town);
-        if (actor.territory() != null && !actor.onlyHandler()) {
-            // A desk kept to a territory asks within it; a filter outside it finds nothing (as if it were empty).
-            if (actor.territory().length() == 6) {
-                if (scopedCounty != null && !scopedCounty.equals(actor.territory())) {
-                    return Uni.createFrom().item(List.of());
-                }
-                scopedCounty = actor.territory();
-            } else {
-                if (scopedTown != null && !scopedTown.equals(actor.territory())) {
-                    return Uni.createFrom().item(List.of());
-                }
-                scopedTown = actor.territory();
-            }
+        // A desk kept to a territory asks within it; a filter outside it finds nothing (as if it were empty).
+        Territory desk = actor.onlyHandler() ? Territory.CITY : actor.territory();
+        Territory.Narrowed place = desk.narrow(blankToNull(county), blankToNull(town));
+        if (place.nothing()) {
+            return Uni.createFrom().item(List.of());
         }
-        return dispatches.findOpen(new DispatchRepository.BoardFilter(scopedCounty, scopedTown, scopedUnit,
+        return dispatches.findOpen(new DispatchRepository.BoardFilter(place.county(), place.town(), scopedUnit,
                 state, blankToNull(urgency), limit)).map(list -> list.stream().map(DispatchMapper::toView).toList());
     }
 

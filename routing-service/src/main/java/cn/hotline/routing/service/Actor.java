@@ -2,26 +2,20 @@ package cn.hotline.routing.service;
 
 import java.util.Set;
 
+import cn.hotline.support.security.Territory;
+
 /**
  * Who performs an action: JWT subject (personId), roles, a handler's unit, and the territory (a county or town
  * code) a desk is kept to, null for city-wide; {@code system} for consumers.
  */
-public record Actor(String personId, Set<String> roles, String unitCode, String territory) {
+public record Actor(String personId, Set<String> roles, String unitCode, Territory territory) {
 
     public Actor(String personId, Set<String> roles, String unitCode) {
-        this(personId, roles, unitCode, null);
+        this(personId, roles, unitCode, Territory.CITY);
     }
 
     public static Actor system() {
-        return new Actor("routing-service", Set.of(), null, null);
-    }
-
-    /** Whether a place (county, town; either may be null) lies in this actor's territory; city-wide covers all. */
-    public boolean covers(String countyCode, String townCode) {
-        if (territory == null) {
-            return true;
-        }
-        return territory.length() == 6 ? territory.equals(countyCode) : territory.equals(townCode);
+        return new Actor("routing-service", Set.of(), null, Territory.CITY);
     }
 
     /**

@@ -14,7 +14,7 @@ public class DispatchScope {
 
     public boolean sees(Actor actor, Dispatch dispatch) {
         if (!actor.onlyHandler()) {
-            return actor.covers(dispatch.countyCode, dispatch.townCode);
+            return actor.territory().covers(dispatch.countyCode, dispatch.townCode);
         }
         String unit = actor.unitCode();
         return unit != null && (unit.equals(dispatch.leadUnitCode) || dispatch.hasAssisting(unit));

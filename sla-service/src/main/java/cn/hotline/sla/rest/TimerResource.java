@@ -19,6 +19,7 @@ import cn.hotline.sla.service.TimerVisibility;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -61,24 +62,12 @@ public class TimerResource {
         Instant now = clock.instant();
         // The board's own filter (county, town, urgency) narrows the timers too: a county's commander no longer
         // pulls the whole city's timers to colour a page of rows.
-        String scopedCounty = blankToNull(county);
-        String scopedTown = blankToNull(town);
-        String territory = visibility.territory();
-        if (territory != null) {
-            // A desk kept to a territory reads within it; a filter outside it finds nothing.
-            if (territory.length() == 6) {
-                if (scopedCounty != null && !scopedCounty.equals(territory)) {
-                    return Uni.createFrom().item(List.of());
-                }
-                scopedCounty = territory;
-            } else {
-                if (scopedTown != null && !scopedTown.equals(territory)) {
-                    return Uni.createFrom().item(List.of());
-                }
-                scopedTown = territory;
-            }
+        // A desk kept to a territory reads within it; a filter outside it finds nothing.
+        Territory.Narrowed place = visibility.territory().narrow(blankToNull(county), blankToNull(town));
+        if (place.nothing()) {
+            return Uni.createFrom().item(List.of());
         }
-        return timers.active(limit, scopedCounty, scopedTown, blankToNull(urgency))
+        return timers.active(limit, place.county(), place.town(), blankToNull(urgency))
                 .map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
     }
 

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.hotline.sla.domain.TimerEntity;
+import cn.hotline.support.security.Claims;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 
 /**
  * Which timers the caller may read: a handler only their own unit's (lead or assisting stages); a desk (operator,
@@ -29,25 +31,19 @@ public class TimerVisibility {
     public List<TimerEntity> visible(List<TimerEntity> timers) {
         Set<String> groups = jwt.getGroups();
         if (!groups.contains(Roles.HANDLER) || groups.stream().anyMatch(DESKS::contains)) {
-            String territory = territory();
-            return territory == null ? timers : timers.stream().filter(t -> covers(territory, t.countyCode, t.townCode)).toList();
+            Territory territory = territory();
+            return territory.cityWide() ? timers : timers.stream().filter(t -> territory.covers(t.countyCode, t.townCode)).toList();
         }
-        Object claim = jwt.getClaim(Roles.UNIT_CLAIM);
-        String unit = claim == null ? null : claim.toString().replace("\"", "");
+        String unit = Claims.string(jwt, Roles.UNIT_CLAIM);
         return timers.stream().filter(t -> unit != null && unit.equals(t.unitCode)).toList();
     }
 
-    /** The county (6 digits) or town (9 digits) a desk is kept to; null: city-wide (or a handler). */
-    public String territory() {
+    /** The territory a desk is kept to; city-wide for a desk without the claim, and for a handler (kept to a unit). */
+    public Territory territory() {
         Set<String> groups = jwt.getGroups();
         if (groups.contains(Roles.HANDLER) && groups.stream().noneMatch(DESKS::contains)) {
-            return null;
+            return Territory.CITY;
         }
-        Object claim = jwt.getClaim(Roles.TERRITORY_CLAIM);
-        return claim == null ? null : claim.toString().replace("\"", "");
-    }
-
-    private static boolean covers(String territory, String countyCode, String townCode) {
-        return territory.length() == 6 ? territory.equals(countyCode) : territory.equals(townCode);
+        return Territory.of(jwt);
     }
 }

@@ -239,6 +239,10 @@ final class Invariants {
                     && e.getValueFrom().getFieldRef() != null && "metadata.name".equals(e.getValueFrom().getFieldRef().getFieldPath())).orElse(false)) {
                 problems.add(app + ": consumes with a group per pod, but HOTLINE_LIVE_GROUP is not the pod's name");
             }
+            boolean scaled = tree.all(HorizontalPodAutoscaler.class).stream().anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(app));
+            if (!scaled && deployment.getSpec().getReplicas() == null) {
+                problems.add(app + ": neither replicas nor an autoscaler, so how many consumers it runs is unknown");
+            }
             int most = Math.max(Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1),
                     tree.all(HorizontalPodAutoscaler.class).stream().filter(h -> h.getSpec().getScaleTargetRef().getName().equals(app))
                             .mapToInt(h -> h.getSpec().getMaxReplicas()).max().orElse(0));
@@ -251,6 +255,12 @@ final class Invariants {
                 } else if (key.contains(".incoming.") && !groupPerPod && count < most) {
                     problems.add(topic + ": " + count + " partitions, but " + app + " may run " + most + " consumers in one group");
                 }
+            }
+        }
+        for (HorizontalPodAutoscaler hpa : tree.all(HorizontalPodAutoscaler.class)) {
+            if (tree.named(Deployment.class, hpa.getSpec().getScaleTargetRef().getName()).isEmpty()) {
+                problems.add("HorizontalPodAutoscaler " + hpa.getMetadata().getName() + " scales " + hpa.getSpec().getScaleTargetRef().getName()
+                        + ", which is not a Deployment of the tree");
             }
         }
         return problems;
@@ -414,10 +424,17 @@ final class Invariants {
         }).orElse(null);
     }
 
-    /** The ingress controller's namespace: the way in from outside (operators' namespaces are inside). */
+    /** Namespaces whose pods may reach in without counting as outside: the operators that run the engines. */
+    static final Set<String> OPERATOR_NAMESPACES = Set.of("cnpg-system");
+
+    /** A peer in another namespace (or any namespace) than an operator's: the way in from outside. */
     private static boolean isIngressController(NetworkPolicyPeer peer) {
-        return peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
-                && "ingress-nginx".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+        if (peer.getNamespaceSelector() == null) {
+            return false;
+        }
+        Map<String, String> labels = Optional.ofNullable(peer.getNamespaceSelector().getMatchLabels()).orElse(Map.of());
+        String namespace = labels.get("kubernetes.io/metadata.name");
+        return namespace == null || !OPERATOR_NAMESPACES.contains(namespace);
     }
 
     private static boolean isEmpty(Object mapOrList) {

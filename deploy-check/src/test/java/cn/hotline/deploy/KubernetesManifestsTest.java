@@ -156,7 +156,10 @@ class KubernetesManifestsTest {
     /** The province overlay carries no real secret: every value is a placeholder to fill outside version control. */
     @Test
     void theProvinceOverlayCommitsNoSecret() throws Exception {
+        assertThat(tree("province").all(Secret.class)).extracting(s -> s.getMetadata().getName())
+                .contains("hotline-pg-intake", "hotline-intake", "hotline-notify-smpp", "hotline-console-oidc", "hotline-jwt");
         for (Secret secret : tree("province").all(Secret.class)) {
+            assertThat(secret.getStringData()).as(secret.getMetadata().getName() + " stringData").isNullOrEmpty();
             Optional.ofNullable(secret.getData()).orElse(Map.of()).forEach((key, value) -> {
                 String plain = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
                 if (!key.equals("username") && !key.equals("console-url")) {
@@ -169,7 +172,14 @@ class KubernetesManifestsTest {
     /** The checks catch what they are for: each breaks on a tree with one thing removed or widened. */
     @Test
     void theChecksFailOnABrokenTree() throws Exception {
-        RenderedTree tree = tree("demo");
+        try {
+            breakAndCheck(tree("demo"));
+        } finally {
+            RENDERED.remove("demo");
+        }
+    }
+
+    private static void breakAndCheck(RenderedTree tree) throws Exception {
         Deployment intake = tree.named(Deployment.class, "intake-service").orElseThrow();
         var probe = intake.getSpec().getTemplate().getSpec().getContainers().get(0).getReadinessProbe();
         intake.getSpec().getTemplate().getSpec().getContainers().get(0).setReadinessProbe(null);
@@ -208,8 +218,16 @@ class KubernetesManifestsTest {
         tree.objects.add(new IngressBuilder().withNewMetadata().withName("sla").endMetadata().withNewSpec().addNewRule().withHost("x")
                 .withNewHttp().addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService().withName("sla-service")
                 .endService().endBackend().endPath().endHttp().endRule().endSpec().build());
+        tree.objects.add(new NetworkPolicyBuilder().withNewMetadata().withName("every-namespace").endMetadata().withNewSpec()
+                .withNewPodSelector().addToMatchLabels("app.kubernetes.io/name", "routing-service").endPodSelector()
+                .withPolicyTypes("Ingress").addNewIngress().addNewFrom().withNewNamespaceSelector().endNamespaceSelector().endFrom().endIngress()
+                .endSpec().build());
         assertThat(new Invariants(tree).exposure()).contains("NetworkPolicy open-sla opens sla-service to outside the namespace")
+                .contains("NetworkPolicy every-namespace opens routing-service to outside the namespace")
                 .anyMatch(p -> p.startsWith("public routes"));
-        RENDERED.remove("demo");
+        io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa = tree.all(
+                io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class).get(0);
+        hpa.getSpec().getScaleTargetRef().setName("intake-servce");
+        assertThat(new Invariants(tree).partitionsForConsumers()).anyMatch(p -> p.contains("scales intake-servce, which is not a Deployment"));
     }
 }

@@ -152,6 +152,13 @@ class DispatchFlowTest {
         given().auth().oauth2(town).queryParam("town", CHANGSHUO).queryParam("limit", 5000).when().get("/api/v1/dispatches/open")
                 .then().statusCode(200).body("id", hasItem(id)).body("territory.townCode.unique()", org.hamcrest.Matchers.everyItem(equalTo(CHANGSHUO)));
         act(id, "escalate", elsewhere, Map.of("reason", "不属本县")).then().statusCode(404);
+        String lead = get(id).getString("handlerId");
+        given().auth().oauth2(elsewhere).contentType(io.restassured.http.ContentType.JSON).body(Map.of("personId", lead))
+                .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(404);
+        String link = given().auth().oauth2(county).contentType(io.restassured.http.ContentType.JSON).body(Map.of("personId", lead))
+                .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(elsewhere).when().delete("/api/v1/field-links/" + link).then().statusCode(404);
+        given().auth().oauth2(county).when().delete("/api/v1/field-links/" + link).then().statusCode(204);
         act(id, "escalate", county, Map.of("reason", "多次催办未签收")).then().statusCode(200);
     }
 

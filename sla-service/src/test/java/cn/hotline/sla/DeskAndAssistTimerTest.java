@@ -72,6 +72,9 @@ class DeskAndAssistTimerTest {
         assertThat(running(changxing, Map.of())).doesNotContain(dispatch);
         assertThat(running(anji, Map.of("county", "330522"))).isEmpty();
         given().auth().oauth2(changxing).when().get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(404);
+        given().auth().oauth2(TestJwt.inTerritory("supervisor", "330522")).when().post("/api/v1/tickets/" + ticket + "/sla/pause")
+                .then().statusCode(404);
+        assertThat(timer(ticket, "SIGN").get("state")).as("another county's supervisor paused nothing").isEqualTo("RUNNING");
         given().auth().oauth2(anji).when().get("/api/v1/tickets/" + ticket + "/sla").then().statusCode(200);
         given().auth().oauth2(TestJwt.token("dispatcher")).queryParam("county", "湖州").queryParam("urgency", "SOON")
                 .when().get("/api/v1/timers").then().statusCode(400)

@@ -64,7 +64,7 @@ public class NotificationResource {
                 && !jwt.getGroups().stream().anyMatch(g -> g.equals(Roles.DISPATCHER) || g.equals(Roles.SUPERVISOR) || g.equals(Roles.ADMIN));
         String subject = jwt.getSubject();
         return notifications.findById(uuid).flatMap(n -> {
-            if (n == null || (onlyHandler && !subject.equals(n.recipientId))) {
+            if (n == null || (onlyHandler && !java.util.Objects.equals(subject, n.recipientId))) {
                 return Uni.createFrom().failure(ProblemException.notFound("notification " + id));
             }
             if (n.stage == null || n.scope == null) {

@@ -45,7 +45,7 @@ public class FieldLinkIssueResource {
         if (!desk && !request.personId().strip().equals(who.personId())) {
             throw ProblemException.forbidden("a handler may open a link for themselves only");
         }
-        return links.issue(id, request.personId().strip())
+        return links.issue(id, request.personId().strip(), who)
                 .map(issued -> Response.status(201).entity(issued).build());
     }
 }

@@ -51,7 +51,7 @@ public class FieldLinkResource {
     @Path("/field-links/{linkId}")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<Response> revoke(@PathParam("linkId") UUID linkId) {
-        return links.revoke(linkId).map(done -> {
+        return links.revoke(linkId, currentActor.get()).map(done -> {
             if (!done) {
                 throw ProblemException.notFound("active link " + linkId);
             }

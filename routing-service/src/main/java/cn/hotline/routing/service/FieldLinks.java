@@ -58,21 +58,25 @@ public class FieldLinks {
     private final RoutingIndex index;
     private final RoutingConfig config;
     private final Clock clock;
+    private final DispatchScope scope;
 
     public FieldLinks(FieldLinkRepository links, DispatchRepository dispatches, RoutingIndex index, RoutingConfig config,
-            Clock clock) {
+            Clock clock, DispatchScope scope) {
         this.links = links;
         this.dispatches = dispatches;
         this.index = index;
         this.config = config;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** A link for {@code personId} (of the lead unit, or of an assisting unit) on dispatch {@code dispatchId}. */
-    public Uni<Issued> issue(UUID dispatchId, String personId) {
+    public Uni<Issued> issue(UUID dispatchId, String personId, Actor actor) {
         var person = index.organisation().person(personId)
                 .orElseThrow(() -> ProblemException.badRequest("personId", "unknown person " + personId));
+        // A desk outside the dispatch's territory issues nothing: the link would let it act there as the handler.
         return Panache.withTransaction(() -> dispatches.findById(dispatchId)
+                .map(d -> d != null && scope.sees(actor, d) ? d : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + dispatchId))
                 .flatMap(d -> {
                     String part = person.unitCode().equals(d.leadUnitCode) ? FieldLink.LEAD
@@ -133,9 +137,13 @@ public class FieldLinks {
                 .replaceWithVoid();
     }
 
-    public Uni<Boolean> revoke(UUID id) {
+    /** Revokes an active link of a dispatch {@code actor} may see; false when there is none such. */
+    public Uni<Boolean> revoke(UUID id, Actor actor) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> links.update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id))
+        return Panache.withTransaction(() -> links.findById(id)
+                .flatMap(link -> link == null ? Uni.createFrom().<Dispatch>nullItem() : dispatches.findById(link.dispatchId))
+                .flatMap(d -> d == null || !scope.sees(actor, d) ? Uni.createFrom().item(0)
+                        : links.update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id)))
                 .map(n -> n > 0);
     }
 

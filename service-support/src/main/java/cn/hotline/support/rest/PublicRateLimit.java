@@ -49,7 +49,8 @@ public class PublicRateLimit {
     }
 
     private void limit(RoutingContext context, List<String> paths) {
-        String path = context.normalizedPath();
+        // Matrix parameters (";x") are dropped by JAX-RS routing, so they must not dodge the prefix either.
+        String path = context.normalizedPath().replaceAll(";[^/]*", "");
         String prefix = paths.stream().filter(path::startsWith).findFirst().orElse(null);
         if (prefix == null) {
             context.next();

@@ -18,6 +18,7 @@ import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
 import cn.hotline.sla.service.TimerVisibility;
 import cn.hotline.sla.service.TimerService;
+import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -59,12 +60,12 @@ public class TicketSlaResource {
     @Path("/pause")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
     public Uni<TicketSla> pause(@PathParam("ticketId") String ticketId) {
-        return retryingConcurrentChanges(() -> service.pause(ticketId, clock.instant()).flatMap(paused -> {
+        return retryingConcurrentChanges(() -> requireVisible(ticketId).chain(() -> service.pause(ticketId, clock.instant())).flatMap(paused -> {
             if (paused.isEmpty()) {
                 throw ProblemException.conflict("ticket " + ticketId + " has no running SLA timer to pause",
                         Map.of("ticketId", ticketId));
             }
-            return timers.byTicket(ticketId).map(all -> view(ticketId, all));
+            return timers.byTicket(ticketId).map(all -> view(ticketId, visibility.visible(all)));
         }));
     }
 
@@ -72,13 +73,23 @@ public class TicketSlaResource {
     @Path("/resume")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
     public Uni<TicketSla> resume(@PathParam("ticketId") String ticketId) {
-        return retryingConcurrentChanges(() -> service.resume(ticketId, clock.instant()).flatMap(resumed -> {
+        return retryingConcurrentChanges(() -> requireVisible(ticketId).chain(() -> service.resume(ticketId, clock.instant())).flatMap(resumed -> {
             if (resumed.isEmpty()) {
                 throw ProblemException.conflict("ticket " + ticketId + " has no paused SLA timer to resume",
                         Map.of("ticketId", ticketId));
             }
-            return timers.byTicket(ticketId).map(all -> view(ticketId, all));
+            return timers.byTicket(ticketId).map(all -> view(ticketId, visibility.visible(all)));
         }));
+    }
+
+    /** Another territory's ticket is paused or resumed as a missing one would be: 404, nothing changed. */
+    private Uni<Void> requireVisible(String ticketId) {
+        return timers.byTicket(ticketId).map(all -> {
+            if (visibility.visible(all).isEmpty()) {
+                throw ProblemException.notFound("SLA timers of ticket " + ticketId);
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     /**
@@ -87,18 +98,9 @@ public class TicketSlaResource {
      */
     private static Uni<TicketSla> retryingConcurrentChanges(java.util.function.Supplier<Uni<TicketSla>> work) {
         return Panache.withTransaction(work)
-                .onFailure(TicketSlaResource::concurrentChange).retry().atMost(5)
-                .onFailure(TicketSlaResource::concurrentChange).transform(failure -> ProblemException.conflict(
+                .onFailure(ConcurrentChanges::lostRace).retry().atMost(5)
+                .onFailure(ConcurrentChanges::lostRace).transform(failure -> ProblemException.conflict(
                         "the SLA timers changed concurrently; try again", Map.of()));
-    }
-
-    private static boolean concurrentChange(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.StaleStateException || cause instanceof jakarta.persistence.OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private TicketSla view(String ticketId, List<TimerEntity> list) {

@@ -60,8 +60,7 @@ public class NotificationResource {
             throw ProblemException.badRequest("id", "is not a notification id");
         }
         // A handler acknowledges only what was sent to them: another person's reminder is answered as missing.
-        boolean onlyHandler = jwt.getGroups().contains(Roles.HANDLER)
-                && !jwt.getGroups().stream().anyMatch(g -> g.equals(Roles.DISPATCHER) || g.equals(Roles.SUPERVISOR) || g.equals(Roles.ADMIN));
+        boolean onlyHandler = Roles.onlyHandler(jwt.getGroups());
         String subject = jwt.getSubject();
         return notifications.findById(uuid).flatMap(n -> {
             if (n == null || (onlyHandler && !java.util.Objects.equals(subject, n.recipientId))) {

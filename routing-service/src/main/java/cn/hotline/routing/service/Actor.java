@@ -18,14 +18,9 @@ public record Actor(String personId, Set<String> roles, String unitCode, Territo
         return new Actor("routing-service", Set.of(), null, Territory.CITY);
     }
 
-    /**
-     * Kept to their unit: a handler without any role that sees beyond it (other values in {@code groups}, such as an
-     * identity provider's default roles, do not lift the scope).
-     */
+    /** Kept to their unit ({@link cn.hotline.support.security.Roles#onlyHandler}). */
     public boolean onlyHandler() {
-        return roles.contains(cn.hotline.support.security.Roles.HANDLER) && !hasAny(Set.of(cn.hotline.support.security.Roles.DISPATCHER,
-                cn.hotline.support.security.Roles.SUPERVISOR, cn.hotline.support.security.Roles.ADMIN,
-                cn.hotline.support.security.Roles.OPERATOR));
+        return cn.hotline.support.security.Roles.onlyHandler(roles);
     }
 
     public boolean hasAny(Set<String> wanted) {

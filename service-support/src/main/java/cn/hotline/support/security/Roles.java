@@ -22,4 +22,13 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /**
+     * Kept to a unit: a handler without any role that sees beyond it (other values in {@code groups}, such as an
+     * identity provider's default roles, do not lift the scope). One rule for every service's reads.
+     */
+    public static boolean onlyHandler(java.util.Set<String> groups) {
+        return groups != null && groups.contains(HANDLER)
+                && java.util.stream.Stream.of(OPERATOR, DISPATCHER, SUPERVISOR, ADMIN).noneMatch(groups::contains);
+    }
 }

@@ -1,7 +1,6 @@
 package cn.hotline.sla.service;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -20,8 +19,6 @@ import cn.hotline.support.security.Territory;
 @RequestScoped
 public class TimerVisibility {
 
-    private static final Set<String> DESKS = Set.of(Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN);
-
     private final JsonWebToken jwt;
 
     public TimerVisibility(JsonWebToken jwt) {
@@ -29,8 +26,7 @@ public class TimerVisibility {
     }
 
     public List<TimerEntity> visible(List<TimerEntity> timers) {
-        Set<String> groups = jwt.getGroups();
-        if (!groups.contains(Roles.HANDLER) || groups.stream().anyMatch(DESKS::contains)) {
+        if (!Roles.onlyHandler(jwt.getGroups())) {
             Territory territory = territory();
             return territory.cityWide() ? timers : timers.stream().filter(t -> territory.covers(t.countyCode, t.townCode)).toList();
         }
@@ -40,10 +36,6 @@ public class TimerVisibility {
 
     /** The territory a desk is kept to; city-wide for a desk without the claim, and for a handler (kept to a unit). */
     public Territory territory() {
-        Set<String> groups = jwt.getGroups();
-        if (groups.contains(Roles.HANDLER) && groups.stream().noneMatch(DESKS::contains)) {
-            return Territory.CITY;
-        }
-        return Territory.of(jwt);
+        return Roles.onlyHandler(jwt.getGroups()) ? Territory.CITY : Territory.of(jwt);
     }
 }

@@ -1,5 +1,6 @@
 package cn.hotline.intake;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -36,16 +37,16 @@ class FollowUpAutoCloseTest {
         TicketLifecycleTest.awaitStatus(id, "AWAITING_FOLLOWUP");
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.TICKETS)) {
             // Not yet due: two days later it still waits.
-            OffsetClock.advance(Duration.ofDays(2));
+            TestClock.get().advance(Duration.ofDays(2));
             org.awaitility.Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> "AWAITING_FOLLOWUP".equals(TicketLifecycleTest.status(id)));
-            OffsetClock.advance(Duration.ofDays(1).plusMinutes(1));
+            TestClock.get().advance(Duration.ofDays(1).plusMinutes(1));
             TicketClosed closed = EventCodec.decode(probe.await(EventTypes.TICKET_CLOSED, e -> id.equals(e.subject()),
                     Duration.ofSeconds(60)), TicketClosed.class);
             assertThat(closed.closedBy()).isEqualTo("AUTO");
             assertThat(closed.resolution()).isNull();
         } finally {
-            OffsetClock.reset();
+            TestClock.get().reset();
         }
         assertThat(TicketLifecycleTest.status(id)).isEqualTo("CLOSED");
     }

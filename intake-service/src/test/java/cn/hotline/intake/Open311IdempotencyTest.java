@@ -1,5 +1,6 @@
 package cn.hotline.intake;
 
+import cn.hotline.testsupport.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,14 +115,14 @@ class Open311IdempotencyTest {
         Map<String, String> form = form(phone, token);
         String id = post(form).then().statusCode(200).extract().path("[0].service_request_id");
         try {
-            OffsetClock.advance(window.minusMinutes(1));
+            TestClock.get().advance(window.minusMinutes(1));
             assertThat((String) post(form).then().statusCode(200).extract().path("[0].service_request_id")).isEqualTo(id);
-            OffsetClock.advance(Duration.ofMinutes(2));
+            TestClock.get().advance(Duration.ofMinutes(2));
             String later = post(form).then().statusCode(200).extract().path("[0].service_request_id");
             assertThat(later).isNotEqualTo(id);
             assertThat((String) post(form).then().statusCode(200).extract().path("[0].service_request_id")).isEqualTo(later);
         } finally {
-            OffsetClock.reset();
+            TestClock.get().reset();
         }
         assertThat(countByPhone(phone)).isEqualTo(2);
     }

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -86,9 +87,9 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         Ticket first = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
         Ticket second = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
         routing.signAccepted(first.dispatchId());
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, first, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, first, TestClock.get().instant(), null));
         await().until(() -> smsc.to(phone), l -> l.size() == 1);
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, second, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, second, TestClock.get().instant(), null));
         await().until(() -> smsc.to(phone), l -> l.size() == 2);
         Matcher code = Pattern.compile("QS (\\d{4})").matcher((String) smsc.to(phone).get(0).get("text"));
         assertThat(code.find()).isTrue();
@@ -112,7 +113,7 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         String ticketId = id("t");
         RepeatComplainantAlert alert = new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticketId,
                 "HZ20261123999999", "138****0000", "COUNT_IN_WINDOW", 4, 30, List.of(), new TerritoryRef("330523", null, null,
-                "POLYGON"), TestClock.CLOCK.instant());
+                "POLYGON"), TestClock.get().instant());
         EventProbe.publish(bootstrap, new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service",
                 EventTypes.ALERT_REPEAT_COMPLAINANT, ticketId, Instant.now(), EventCodec.encode(alert)));
 
@@ -126,8 +127,8 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         routing.person(staff, phone, "CMD", "supervisor");
         String keyword = "停水" + UUID.randomUUID().toString().substring(0, 4);
         HotwordSurgeAlert alert = new HotwordSurgeAlert(HotwordSurgeAlert.SCHEMA_VERSION, null, "330523108", "330523",
-                keyword, "0601", 12, 1.5, TestClock.CLOCK.instant().minusSeconds(3600), TestClock.CLOCK.instant(),
-                TestClock.CLOCK.instant());
+                keyword, "0601", 12, 1.5, TestClock.get().instant().minusSeconds(3600), TestClock.get().instant(),
+                TestClock.get().instant());
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service",
                 EventTypes.ALERT_HOTWORD_SURGE, "hotword-330523108", Instant.now(), EventCodec.encode(alert));
         EventProbe.publish(bootstrap, event);
@@ -141,7 +142,7 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service",
                 EventTypes.ALERT_REPEAT_COMPLAINANT, ticketId, Instant.now(), EventCodec.encode(new RepeatComplainantAlert(
                         RepeatComplainantAlert.SCHEMA_VERSION, ticketId, "HZ20261123888888", "138****0000", "COUNT_IN_WINDOW",
-                        3, 30, List.of(), null, TestClock.CLOCK.instant()))));
+                        3, 30, List.of(), null, TestClock.get().instant()))));
         texts = await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("HZ20261123888888")));
         assertThat(texts).filteredOn(s -> s.contains(keyword)).hasSize(1);
     }
@@ -153,14 +154,14 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         String phone = RoutingStub.phone();
         routing.person(handler, phone, unit, "handler");
         Ticket before = Ticket.fresh(unit, handler, "NORMAL", "安吉县");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, before, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, before, TestClock.get().instant(), null));
         await().until(() -> smsc.to(phone), l -> l.size() == 1);
 
         String path = "/api/v1/directory/people/" + handler;
         routing.wiremock().register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
         int callsBefore = routing.wiremock().find(getRequestedFor(urlEqualTo(path))).size();
         Ticket during = Ticket.fresh(unit, handler, "NORMAL", "安吉县");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, during, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, during, TestClock.get().instant(), null));
 
         await().until(() -> smsc.to(phone), l -> l.size() == 2);
         assertThat((String) smsc.to(phone).get(1).get("text")).contains(during.number());

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -145,7 +146,7 @@ class CitizenSmsTest extends NotifyTestBase {
         Case citizen = Case.fresh();
         intake.contact(citizen.ticketId(), citizen.number(), "AWAITING_FOLLOWUP", citizen.phone(), false);
         intake.surveyAccepted(citizen.ticketId(), citizen.number());
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, dispatch, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, dispatch, TestClock.get().instant(), null));
         EventProbe.publish(bootstrap, awaiting(citizen));
         await().until(() -> smsc.to(handlerPhone), l -> l.size() == 1);
         await().until(() -> smsc.to(citizen.phone()), l -> l.size() == 1);
@@ -192,7 +193,7 @@ class CitizenSmsTest extends NotifyTestBase {
 
     @Test
     void quietHoursHoldCitizenSmsUntilMorningAndTdCancelsWhatIsHeld() {
-        TestClock.CLOCK.set(Instant.parse("2026-11-23T15:30:00Z")); // 23:30 in Asia/Shanghai
+        TestClock.get().set(Instant.parse("2026-11-23T15:30:00Z")); // 23:30 in Asia/Shanghai
         Case night = Case.fresh();
         Case quitter = Case.fresh();
         for (Case c : List.of(night, quitter)) {
@@ -210,7 +211,7 @@ class CitizenSmsTest extends NotifyTestBase {
         await().until(() -> audit(quitter.ticketId()), l -> "CANCELLED".equals(l.get(0).get("status")));
         assertThat(smsc.to(night.phone())).isEmpty();
 
-        TestClock.CLOCK.set(Instant.parse("2026-11-23T23:01:00Z"));
+        TestClock.get().set(Instant.parse("2026-11-23T23:01:00Z"));
         await().until(() -> smsc.to(night.phone()), l -> l.size() == 1);
         assertThat((String) smsc.to(night.phone()).get(0).get("text")).contains(night.number());
         assertThat(smsc.to(quitter.phone())).isEmpty();
@@ -220,17 +221,17 @@ class CitizenSmsTest extends NotifyTestBase {
         TicketCreated payload = new TicketCreated(TicketCreated.SCHEMA_VERSION, c.ticketId(), c.number(), "PHONE", "COMPLAINT",
                 "NORMAL", "0202", "噪声扰民", "楼上噪声扰民", new TerritoryRef("330523", null, null, "POLYGON"), 30.6, 119.68,
                 "安吉县递铺街道", List.of(), withPhone ? c.phone().substring(0, 3) + "****" + c.phone().substring(7) : null,
-                TestClock.CLOCK.instant(), TestClock.CLOCK.instant());
+                TestClock.get().instant(), TestClock.get().instant());
         return new CloudEvent("intake:" + c.ticketId() + ":created", "/hotline/intake-service", EventTypes.TICKET_CREATED,
-                c.ticketId(), TestClock.CLOCK.instant(), EventCodec.encode(payload));
+                c.ticketId(), TestClock.get().instant(), EventCodec.encode(payload));
     }
 
     private static CloudEvent awaiting(Case c) {
         TicketAwaitingFollowUp payload = new TicketAwaitingFollowUp(TicketAwaitingFollowUp.SCHEMA_VERSION, c.ticketId(),
                 c.number(), "NORMAL", "COMPLAINT", "0202", new TerritoryRef("330523", null, null, "POLYGON"), c.dispatchId(),
-                TestClock.CLOCK.instant());
+                TestClock.get().instant());
         return new CloudEvent(UUID.randomUUID().toString(), "/hotline/intake-service", EventTypes.TICKET_AWAITING_FOLLOW_UP,
-                c.ticketId(), TestClock.CLOCK.instant(), EventCodec.encode(payload));
+                c.ticketId(), TestClock.get().instant(), EventCodec.encode(payload));
     }
 
     /** The ticket's citizen messages as {@code STATUS:outcome} (SKIPPED ones never reach the audit). */

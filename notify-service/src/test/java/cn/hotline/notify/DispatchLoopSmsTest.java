@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -53,7 +54,7 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_QUEUED, normal, "UNASSIGNED", null, null, null));
         // An ordinary queued ticket is timed (sla's QUEUE stage) and reaches the dispatcher only on breach.
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, normal, "MANUAL_QUEUE", "QUEUE", 100,
-                TestClock.CLOCK.instant()));
+                TestClock.get().instant()));
         await().until(() -> texts(sentToRole(normal.ticketId(), "COMMANDER")), l -> l.stream().anyMatch(x -> x.contains(normal.number())
                 && x.contains("人工派单已超过时限")));
         assertThat(texts(sentToRole(normal.ticketId(), "COMMANDER"))).filteredOn(x -> x.contains(normal.number())).hasSize(1);
@@ -67,16 +68,16 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         String phone = RoutingStub.phone();
         routing.person(handler, phone, unit, "handler");
         Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
         await().until(() -> sentTo(t.ticketId(), phone), l -> l.size() == 1);
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_RETURNED, t, "RETURNED", "NOT_OUR_JURISDICTION", "不属本局", null));
         assertThat(await().until(() -> texts(sentToRole(t.ticketId(), "COMMANDER")), l -> l.stream().anyMatch(x -> x.contains(t.number()))))
                 .filteredOn(x -> x.contains(t.number())).first().asString().contains("退单提醒").contains("非本单位职责")
                 .contains("不属本局");
         // A late SIGN warning for the returned dispatch reaches nobody.
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "NORMAL", "SIGN", 50, TestClock.CLOCK.instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "NORMAL", "SIGN", 50, TestClock.get().instant()));
         Ticket marker = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.get().instant(), null));
         await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
         assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("时限预警"));
     }
@@ -125,14 +126,14 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         routing.person(handler, phone, unit, "handler");
         routing.unit(unit, RoutingStub.personJson(id("ldr"), RoutingStub.phone(), unit, "leader"));
         Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
         await().until(() -> sentTo(t.ticketId(), phone), l -> l.size() == 1);
         EventProbe.publish(bootstrap, event(EventTypes.DISPATCH_CANCELLED, t, "CANCELLED", "TRANSFERRED_OUT", "transferred out to 110", null));
         await().until(() -> texts(sentTo(t.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains("撤单通知") && x.contains("已移交110")));
         // A breach that sla had already due: the cancelled dispatch's levels are stopped.
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.CLOCK.instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.get().instant()));
         Ticket marker = Ticket.fresh(unit, handler, "URGENT", "安吉县梅溪镇");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, marker, TestClock.get().instant(), null));
         await().until(() -> texts(sentTo(marker.ticketId(), phone)), l -> l.stream().anyMatch(x -> x.contains(marker.number())));
         assertThat(texts(sentTo(t.ticketId(), phone))).noneMatch(x -> x.contains(t.number()) && x.contains("超时告警"));
     }
@@ -175,11 +176,11 @@ class DispatchLoopSmsTest extends NotifyTestBase {
         smsc.stopSmpp();
         try {
             await().until(() -> route().startsWith("HTTP"));
-            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
             await().until(() -> audit(t.ticketId()), l -> !l.isEmpty() && Integer.valueOf(1).equals(l.get(0).get("attempts")));
-            TestClock.CLOCK.advance(Duration.ofMinutes(1));
+            TestClock.get().advance(Duration.ofMinutes(1));
             await().until(() -> audit(t.ticketId()), l -> Integer.valueOf(2).equals(l.get(0).get("attempts")));
-            TestClock.CLOCK.advance(Duration.ofMinutes(2));
+            TestClock.get().advance(Duration.ofMinutes(2));
             List<Map<String, Object>> rows = await().until(() -> audit(t.ticketId()),
                     l -> l.stream().anyMatch(r -> "DELIVERY_FAILED".equals(r.get("templateCode"))));
             Map<String, Object> alert = rows.stream().filter(r -> "DELIVERY_FAILED".equals(r.get("templateCode"))).findFirst().orElseThrow();
@@ -238,7 +239,7 @@ class DispatchLoopSmsTest extends NotifyTestBase {
             routing.commanders(code, RoutingStub.personJson(id("cmd"), p, code + "-CC", "commander"));
             return p;
         });
-        await().ignoreExceptions().until(() -> directory.commanders(territory, TestClock.CLOCK.instant()),
+        await().ignoreExceptions().until(() -> directory.commanders(territory, TestClock.get().instant()),
                 l -> l.stream().anyMatch(p -> phone.equals(p.phone())));
         return phone;
     }
@@ -271,16 +272,16 @@ class DispatchLoopSmsTest extends NotifyTestBase {
     private static CloudEvent assistSla(Ticket t, String unit) {
         var payload = new cn.hotline.events.payload.SlaEvent(cn.hotline.events.payload.SlaEvent.SCHEMA_VERSION,
                 "timer-" + t.dispatchId() + "-" + unit, t.ticketId(), t.number(), t.dispatchId(), "URGENT", "ASSIST_SIGN",
-                "URGENT", unit, null, 50, null, TestClock.CLOCK.instant().plusSeconds(30), TestClock.CLOCK.instant(),
-                TestClock.CLOCK.instant(), "PT30S", null, null, false);
+                "URGENT", unit, null, 50, null, TestClock.get().instant().plusSeconds(30), TestClock.get().instant(),
+                TestClock.get().instant(), "PT30S", null, null, false);
         return new CloudEvent("sla:" + UUID.randomUUID(), "/hotline/sla-service", EventTypes.SLA_WARNING, t.ticketId(),
-                TestClock.CLOCK.instant(), EventCodec.encode(payload));
+                TestClock.get().instant(), EventCodec.encode(payload));
     }
 
     private static DispatchEvent payload(Ticket t, String state, List<UnitRef> assisting, String acting, int level,
             String reasonCode, String note, String extension, Boolean approved, String caseLeader) {
         // Never after the frozen clock: a zero-delay level is due at the action's time, so a later one would never fire.
-        Instant at = TestClock.CLOCK.instant();
+        Instant at = TestClock.get().instant();
         return new DispatchEvent(DispatchEvent.SCHEMA_VERSION, t.dispatchId(), t.ticketId(), t.number(), state,
                 t.unitCode() == null ? "MANUAL" : "AUTO", new UnitRef(t.unitCode(), "安吉县综合行政执法局"), assisting, acting,
                 t.handlerId(), level, t.urgency(), "COMPLAINT", "PHONE", "0202",

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class DispatchSmsTest extends NotifyTestBase {
         Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县天荒坪镇余村");
 
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.NOTIFICATIONS)) {
-            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
 
             List<Map<String, Object>> received = await().until(() -> smsc.to(phone), l -> !l.isEmpty());
             Map<String, Object> sms = received.get(0);
@@ -84,7 +85,7 @@ class DispatchSmsTest extends NotifyTestBase {
                 + "影响老人和孩子休息，请尽快到现场核实处理并回复来电人。务必高度重视尽快妥善处理。";
         Ticket t = Ticket.fresh(unit, handler, "NORMAL", address);
 
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
 
         Map<String, Object> sms = await().until(() -> smsc.to(phone), l -> !l.isEmpty()).get(0);
         Map<String, Object> row = await().until(() -> audit(t.ticketId()), l -> l.size() == 1).get(0);
@@ -108,7 +109,7 @@ class DispatchSmsTest extends NotifyTestBase {
         routing.person(handler, phone, unit, "handler");
         Ticket t = Ticket.fresh(unit, handler, "URGENT", "安吉县递铺街道胜利西路");
         routing.signAccepted(t.dispatchId());
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
         await().until(() -> smsc.to(phone), l -> l.size() == 1);
 
         smsc.mo(phone, "1");
@@ -126,9 +127,9 @@ class DispatchSmsTest extends NotifyTestBase {
 
         // The 50 % sign warning would be level 2; the ARRIVE warning after it proves it was processed.
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "URGENT", "SIGN", 50,
-                TestClock.CLOCK.instant().minusSeconds(2)));
+                TestClock.get().instant().minusSeconds(2)));
         EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "URGENT", "ARRIVE", 50,
-                TestClock.CLOCK.instant().minusSeconds(1)));
+                TestClock.get().instant().minusSeconds(1)));
         List<String> texts = await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("到场剩余")));
         assertThat(texts).noneMatch(s -> s.contains("签收剩余"));
         assertThat(texts).hasSize(3);

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -43,7 +44,7 @@ class GatewayFailoverTest extends NotifyTestBase {
         try {
             await().until(() -> route().startsWith("HTTP"));
             Ticket during = Ticket.fresh(unit, handler, "NORMAL", "安吉县灵峰街道");
-            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, during, TestClock.CLOCK.instant(), null));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, during, TestClock.get().instant(), null));
 
             Map<String, Object> row = await().until(() -> audit(during.ticketId()),
                     l -> l.size() == 1 && "SENT".equals(l.get(0).get("status"))).get(0);
@@ -60,7 +61,7 @@ class GatewayFailoverTest extends NotifyTestBase {
 
         await().until(() -> route().equals("SMPP"));
         Ticket after = Ticket.fresh(unit, handler, "NORMAL", "安吉县灵峰街道");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, after, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, after, TestClock.get().instant(), null));
         List<Map<String, Object>> received = await().until(() -> smsc.to(phone), l -> l.size() == 1);
         assertThat((String) received.get(0).get("text")).contains(after.number());
         Map<String, Object> row = await().until(() -> audit(after.ticketId()), l -> l.size() == 1 && l.get(0).get("gateway") != null).get(0);
@@ -78,7 +79,7 @@ class GatewayFailoverTest extends NotifyTestBase {
 
         smsc.throttle(true);
         try {
-            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
             Map<String, Object> row = await().until(() -> audit(t.ticketId()),
                     l -> l.size() == 1 && "SENT".equals(l.get(0).get("status"))).get(0);
             assertThat(row.get("gateway")).isEqualTo("HTTP");
@@ -102,15 +103,15 @@ class GatewayFailoverTest extends NotifyTestBase {
         smsc.stopSmpp();
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.NOTIFICATIONS)) {
             await().until(() -> route().startsWith("HTTP"));
-            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+            EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
 
             Map<String, Object> first = await().until(() -> audit(t.ticketId()),
                     l -> l.size() == 1 && Integer.valueOf(1).equals(l.get(0).get("attempts"))).get(0);
             assertThat(first.get("status")).isEqualTo("DEFERRED");
             assertThat((String) first.get("error")).contains("isv.MOBILE_NUMBER_ILLEGAL");
-            TestClock.CLOCK.advance(Duration.ofMinutes(1));
+            TestClock.get().advance(Duration.ofMinutes(1));
             await().until(() -> audit(t.ticketId()), l -> Integer.valueOf(2).equals(l.get(0).get("attempts")));
-            TestClock.CLOCK.advance(Duration.ofMinutes(2));
+            TestClock.get().advance(Duration.ofMinutes(2));
             Map<String, Object> last = await().until(() -> audit(t.ticketId()), l -> "FAILED".equals(l.get(0).get("status"))).get(0);
             assertThat(last.get("attempts")).isEqualTo(3);
 

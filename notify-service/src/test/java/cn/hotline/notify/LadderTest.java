@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -54,14 +55,14 @@ class LadderTest extends NotifyTestBase {
         Ticket base = Ticket.fresh(unit, handler, "URGENT", "安吉县昌硕街道");
         Ticket t = new Ticket(base.ticketId(), base.number(), base.dispatchId(), unit, handler, "URGENT", county, base.address());
 
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
         await().until(() -> smsc.to(handlerPhone), l -> l.size() == 1);
 
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "URGENT", "SIGN", 50, TestClock.CLOCK.instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, t, "URGENT", "SIGN", 50, TestClock.get().instant()));
         await().until(() -> texts(smsc.to(handlerPhone)), l -> l.size() == 2 && l.get(1).contains("时限预警"));
 
         double duplicatesBefore = duplicates();
-        CloudEvent breach = TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.CLOCK.instant());
+        CloudEvent breach = TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.get().instant());
         CloudEvent sameBreachOtherId = new CloudEvent(UUID.randomUUID().toString(), breach.source(), breach.type(),
                 breach.subject(), breach.time(), breach.data());
         EventProbe.publish(bootstrap, breach);
@@ -71,16 +72,16 @@ class LadderTest extends NotifyTestBase {
         await().until(() -> smsc.to(leaderPhone), l -> l.size() == 1);
         await().until(() -> duplicates() > duplicatesBefore && processed(sameBreachOtherId.id()));
 
-        CloudEvent leaderAssigned = TestEvents.dispatch(EventTypes.DISPATCH_LEADER_ASSIGNED, t, TestClock.CLOCK.instant(), caseLeader);
+        CloudEvent leaderAssigned = TestEvents.dispatch(EventTypes.DISPATCH_LEADER_ASSIGNED, t, TestClock.get().instant(), caseLeader);
         EventProbe.publish(bootstrap, leaderAssigned);
         await().until(() -> processed(leaderAssigned.id()));
         assertThat(smsc.to(commanderPhone)).as("the commander level waits 5 minutes").isEmpty();
 
-        TestClock.CLOCK.advance(Duration.ofMinutes(5));
+        TestClock.get().advance(Duration.ofMinutes(5));
         await().until(() -> texts(smsc.to(commanderPhone)), l -> l.size() == 1 && l.get(0).contains("升级提醒"));
         assertThat(smsc.to(caseLeaderPhone)).as("the case leader level waits 30 minutes").isEmpty();
 
-        TestClock.CLOCK.advance(Duration.ofMinutes(25));
+        TestClock.get().advance(Duration.ofMinutes(25));
         await().until(() -> smsc.to(caseLeaderPhone), l -> l.size() == 1);
 
         assertThat(smsc.to(handlerPhone)).hasSize(3);
@@ -105,7 +106,7 @@ class LadderTest extends NotifyTestBase {
         Ticket base = Ticket.fresh(unit, handler, "URGENT", "安吉县孝丰镇");
         Ticket t = new Ticket(base.ticketId(), base.number(), base.dispatchId(), unit, handler, "URGENT", county, base.address());
 
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.CLOCK.instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, t, "URGENT", "SIGN", 100, TestClock.get().instant()));
         List<Map<String, Object>> log = await().until(() -> audit(t.ticketId()), l -> l.size() == 1 && l.get(0).get("sentAt") != null);
         String notificationId = (String) log.get(0).get("id");
 
@@ -114,10 +115,10 @@ class LadderTest extends NotifyTestBase {
                 .when().post("/api/v1/notifications/" + notificationId + "/ack").then().statusCode(404);
         io.restassured.RestAssured.given().auth().oauth2(cn.hotline.testsupport.TestJwt.handler(handler, unit))
                 .when().post("/api/v1/notifications/" + notificationId + "/ack").then().statusCode(200);
-        TestClock.CLOCK.advance(Duration.ofMinutes(31));
+        TestClock.get().advance(Duration.ofMinutes(31));
         // A fresh level due now for another ticket proves the worker ran past the cancelled ones.
         Ticket other = Ticket.fresh(unit, handler, "NORMAL", "安吉县孝丰镇");
-        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, other, TestClock.CLOCK.instant(), null));
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, other, TestClock.get().instant(), null));
         await().until(() -> audit(other.ticketId()), l -> l.size() == 1 && l.get(0).get("sentAt") != null);
 
         assertThat(smsc.to(commanderPhone)).isEmpty();

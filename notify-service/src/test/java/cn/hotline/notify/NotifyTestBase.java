@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ abstract class NotifyTestBase {
 
     @BeforeEach
     void wire() {
-        TestClock.CLOCK.set(TestClock.DAYTIME);
+        TestClock.get().reset();
         smsc = new SmscView(smscHttpPort);
         routing = new RoutingStub(wiremockPort);
     }

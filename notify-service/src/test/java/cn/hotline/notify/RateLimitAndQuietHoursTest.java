@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -37,8 +38,8 @@ class RateLimitAndQuietHoursTest extends NotifyTestBase {
             Ticket n = Ticket.fresh(unit, normalHandler, "NORMAL", "安吉县");
             Ticket u = Ticket.fresh(unit, urgentHandler, "URGENT", "安吉县");
             normal.add(n);
-            EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, n, "NORMAL", "CLOSE", 50, TestClock.CLOCK.instant()));
-            EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, u, "URGENT", "SIGN", 50, TestClock.CLOCK.instant()));
+            EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, n, "NORMAL", "CLOSE", 50, TestClock.get().instant()));
+            EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, u, "URGENT", "SIGN", 50, TestClock.get().instant()));
         }
 
         await().until(() -> smsc.to(urgentPhone), l -> l.size() == 5);
@@ -56,12 +57,12 @@ class RateLimitAndQuietHoursTest extends NotifyTestBase {
         String urgentPhone = RoutingStub.phone();
         routing.person(normalHandler, normalPhone, unit, "handler");
         routing.person(urgentHandler, urgentPhone, unit, "handler");
-        TestClock.CLOCK.set(Instant.parse("2026-11-23T15:30:00Z")); // 23:30 in Asia/Shanghai
+        TestClock.get().set(Instant.parse("2026-11-23T15:30:00Z")); // 23:30 in Asia/Shanghai
         Ticket n = Ticket.fresh(unit, normalHandler, "NORMAL", "安吉县");
         Ticket u = Ticket.fresh(unit, urgentHandler, "URGENT", "安吉县");
 
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, n, "NORMAL", "CLOSE", 80, TestClock.CLOCK.instant()));
-        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, u, "URGENT", "SIGN", 50, TestClock.CLOCK.instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, n, "NORMAL", "CLOSE", 80, TestClock.get().instant()));
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_WARNING, u, "URGENT", "SIGN", 50, TestClock.get().instant()));
 
         await().until(() -> smsc.to(urgentPhone), l -> l.size() == 1);
         Map<String, Object> held = await().until(() -> audit(n.ticketId()),
@@ -70,7 +71,7 @@ class RateLimitAndQuietHoursTest extends NotifyTestBase {
         assertThat(held.get("nextAttemptAt")).isEqualTo("2026-11-23T23:00:00Z"); // 07:00 in Asia/Shanghai
         assertThat(smsc.to(normalPhone)).isEmpty();
 
-        TestClock.CLOCK.set(Instant.parse("2026-11-23T23:01:00Z"));
+        TestClock.get().set(Instant.parse("2026-11-23T23:01:00Z"));
         await().until(() -> smsc.to(normalPhone), l -> l.size() == 1);
     }
 

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ class SmppPipelineTest extends NotifyTestBase {
     void manySubmitSmAreInFlightAtOnceAndOneRecipientsPartsStayInOrder() {
         String prefix = id("pipe");
         String unit = id("U");
-        Instant due = TestClock.CLOCK.instant().plus(Duration.ofHours(2));
+        Instant due = TestClock.get().instant().plus(Duration.ofHours(2));
         List<DueWork.Notice> notices = new ArrayList<>();
         String orderedPhone = RoutingStub.phone();
         List<String> orderedNumbers = new ArrayList<>();
@@ -70,7 +71,7 @@ class SmppPipelineTest extends NotifyTestBase {
         try {
             sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet((int) inFlight(), Math::max), 0, 5, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
-            TestClock.CLOCK.set(due.plusSeconds(1));
+            TestClock.get().set(due.plusSeconds(1));
             received = await().until(() -> smsc.all().stream().filter(m -> phones.contains(m.get("destination"))).toList(),
                     l -> l.size() == notices.size());
             elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -1,5 +1,6 @@
 package cn.hotline.notify;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -90,7 +91,7 @@ class TwoReplicasTest extends NotifyTestBase {
     void twoReplicasSendEachDueLevelCrashLeftoverAndDeferredMessageExactlyOnce() {
         String prefix = id("rep");
         String unit = id("U");
-        Instant due = TestClock.CLOCK.instant().plus(Duration.ofHours(1));
+        Instant due = TestClock.get().instant().plus(Duration.ofHours(1));
         List<DueWork.Notice> notices = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             notices.add(DueWork.notice(prefix, i, "HZ" + prefix + i, RoutingStub.phone(), due.plusMillis(i)));
@@ -117,7 +118,7 @@ class TwoReplicasTest extends NotifyTestBase {
         try {
             loops.scheduleWithFixedDelay(() -> round(firerA, senderA, roundsA), 0, 20, TimeUnit.MILLISECONDS);
             loops.scheduleWithFixedDelay(() -> round(firerB, senderB, roundsB), 0, 20, TimeUnit.MILLISECONDS);
-            TestClock.CLOCK.set(due.plusSeconds(1));
+            TestClock.get().set(due.plusSeconds(1));
 
             List<String> expected = new ArrayList<>(notices.stream().map(DueWork.Notice::phone).toList());
             expected.addAll(crashLeft);
@@ -173,7 +174,7 @@ class TwoReplicasTest extends NotifyTestBase {
                     .execute(Tuple.from(List.of(UUID.randomUUID(), ticketPrefix + i + "|key", ticketPrefix + i, phone,
                             "【湖州12345】接力测试" + i, status))
                             .addOffsetDateTime(next == null ? null : next.atOffset(java.time.ZoneOffset.UTC))
-                            .addOffsetDateTime(TestClock.CLOCK.instant().atOffset(java.time.ZoneOffset.UTC))
+                            .addOffsetDateTime(TestClock.get().instant().atOffset(java.time.ZoneOffset.UTC))
                             .addString(claimedBy).addUUID(claimedBy == null ? null : UUID.randomUUID()))
                     .await().atMost(Duration.ofSeconds(10));
         }

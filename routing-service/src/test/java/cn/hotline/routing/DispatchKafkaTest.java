@@ -1,5 +1,6 @@
 package cn.hotline.routing;
 
+import cn.hotline.testsupport.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +95,7 @@ class DispatchKafkaTest {
     void theHandlerIsWhoeverIsOnDutyWhenTheTicketArrives() {
         EventProbe events = probe();
         String ticketId = "T-" + UUID.randomUUID();
-        TestClockProducer.get().set(Instant.parse("2026-11-23T14:30:00Z"));
+        TestClock.get().set(Instant.parse("2026-11-23T14:30:00Z"));
         try {
             EventProbe.publish(bootstrap(), Dispatches.ticketCreated(UUID.randomUUID().toString(), ticketId,
                     DecisionCases.ALL.get(2)));
@@ -103,7 +104,7 @@ class DispatchKafkaTest {
             assertThat(night.handlerId()).as("22:30 in Shanghai: the night shift").isEqualTo("330523-ENFORCEMENT-P3");
             assertThat(night.actionAt()).isEqualTo(Instant.parse("2026-11-23T14:30:00Z"));
         } finally {
-            TestClockProducer.get().set(TestClockProducer.MONDAY_10_SHANGHAI);
+            TestClock.get().reset();
         }
     }
 

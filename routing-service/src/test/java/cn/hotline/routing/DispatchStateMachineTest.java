@@ -1,5 +1,6 @@
 package cn.hotline.routing;
 
+import cn.hotline.testsupport.TestClock;
 import static cn.hotline.routing.Dispatches.act;
 import static cn.hotline.routing.Dispatches.dispatcher;
 import static cn.hotline.routing.Dispatches.get;
@@ -113,7 +114,7 @@ class DispatchStateMachineTest {
             act(id, "complete", lead, Map.of("note", "已恢复供水")).then().statusCode(200).body("state", equalTo("COMPLETED"));
             DispatchEvent completed = event(probe, EventTypes.DISPATCH_COMPLETED, id);
             assertThat(completed.lead().unitCode()).isEqualTo(WATER);
-            assertThat(completed.actionAt()).isEqualTo(TestClockProducer.get().instant());
+            assertThat(completed.actionAt()).isEqualTo(TestClock.get().instant());
         }
         String id = water();
         act(id, "sign", handler(WATER), Map.of("note", "已签收")).then().statusCode(200);

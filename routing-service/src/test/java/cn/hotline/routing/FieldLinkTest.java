@@ -1,5 +1,6 @@
 package cn.hotline.routing;
 
+import cn.hotline.testsupport.TestClock;
 import static cn.hotline.routing.Dispatches.dispatcher;
 import static cn.hotline.routing.Dispatches.get;
 import static cn.hotline.routing.Dispatches.handler;
@@ -75,7 +76,7 @@ class FieldLinkTest {
     void anExpiredLinkIsRefusedAndSaysWhy() {
         String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
         String token = issue(id, get(id).getString("handlerId")).then().statusCode(201).extract().jsonPath().getString("token");
-        MutableClock clock = TestClockProducer.get();
+        MutableClock clock = TestClock.get();
         Instant before = clock.instant();
         try {
             clock.set(before.plus(lifetime).minusSeconds(1));

@@ -1,5 +1,6 @@
 package cn.hotline.routing;
 
+import cn.hotline.testsupport.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class HandlerAssignmentTest {
                 "lead", RosterTest.UNIT, "description", "值班测试", "effectiveFrom", "2026-01-01T00:00:00+08:00");
         given().auth().oauth2(TestJwt.token("admin")).contentType(ContentType.JSON).body(List.of(rule))
                 .when().post("/api/v1/catalogue/rules/import").then().statusCode(200);
-        TestClockProducer.get().set(MONDAY_DEC_7);
+        TestClock.get().set(MONDAY_DEC_7);
         try {
             assertThat(RosterTest.onDuty("2026-12-07T10:00:00+08:00"))
                     .containsExactlyInAnyOrder(RosterTest.DAY, RosterTest.SPARE);
@@ -66,7 +67,7 @@ class HandlerAssignmentTest {
             JsonPath fourth = Dispatches.get(Dispatches.create(service, "0206", "COMPLAINT", TOWN, null));
             assertThat(fourth.getString("handlerId")).isEqualTo(second.getString("handlerId"));
         } finally {
-            TestClockProducer.get().set(TestClockProducer.MONDAY_10_SHANGHAI);
+            TestClock.get().reset();
         }
     }
 }

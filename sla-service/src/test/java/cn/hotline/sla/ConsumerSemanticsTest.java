@@ -1,5 +1,6 @@
 package cn.hotline.sla;
 
+import cn.hotline.testsupport.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package cn.hotline.sla;
 
+import cn.hotline.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

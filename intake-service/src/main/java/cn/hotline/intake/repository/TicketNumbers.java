@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -39,10 +39,9 @@ public class TicketNumbers {
     }
 
     public Uni<Long> next(LocalDate day) {
-        Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Long> next = pool.preparedQuery(NEXT).execute(Tuple.of(day)).map(rows -> rows.iterator().next().getLong(0));
         // Back to the caller's context, where its reactive session lives.
-        return context == null ? next : next.emitOn(runnable -> context.runOnContext(ignored -> runnable.run()));
+        return CallerContext.resumeOn(
+                pool.preparedQuery(NEXT).execute(Tuple.of(day)).map(rows -> rows.iterator().next().getLong(0)));
     }
 
     @PreDestroy

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import cn.hotline.events.payload.HotwordSurgeAlert;
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.support.redis.RedisConnection;
+import cn.hotline.support.vertx.CallerContext;
 import io.lettuce.core.ScriptOutputType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -98,7 +99,7 @@ public class HotwordSurges {
                 Integer.toString(config.hotword().minCount()), Double.toString(config.hotword().factor()), "7200"};
         return Uni.createFrom().deferred(() -> {
             var commands = redis.get().async();
-            return RedisCalls.<List<Object>>call(() -> commands.eval(SCRIPT, ScriptOutputType.MULTI, keys, args));
+            return CallerContext.<List<Object>>stage(() -> commands.eval(SCRIPT, ScriptOutputType.MULTI, keys, args));
         }).map(result -> {
             long count = ((Number) result.get(0)).longValue();
             double baseline = Double.parseDouble(String.valueOf(result.get(1)));

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.support.redis.RedisConnection;
+import cn.hotline.support.vertx.CallerContext;
 import io.lettuce.core.ScriptOutputType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -78,7 +79,7 @@ public class RepeatComplainants {
         String ttl = Long.toString(Duration.ofDays(windowDays() + 1L).toSeconds());
         return Uni.createFrom().deferred(() -> {
                     var commands = redis.get().async();
-                    return RedisCalls.<List<Object>>call(() -> commands.eval(SCRIPT, ScriptOutputType.MULTI, new String[] {key},
+                    return CallerContext.<List<Object>>stage(() -> commands.eval(SCRIPT, ScriptOutputType.MULTI, new String[] {key},
                             Long.toString(now.toEpochMilli()), ticketId.toString(), since, ttl));
                 })
                 .map(members -> new Count(members.size(), members.stream().map(String::valueOf).toList()))

@@ -20,9 +20,9 @@ import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
 import cn.hotline.routing.service.TicketFacts;
 import cn.hotline.support.inbox.IdempotentConsumer;
+import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+
 
 /** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged / transferred-out → cancelled. */
 @ApplicationScoped
@@ -48,16 +48,7 @@ public class TicketEventConsumer {
             return handle(records);
         }
         // Messaging starts before the index is loaded and seeded; deciding now would send everything to MANUAL.
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().completionStage(index.ready())
-                .emitOn(command -> {
-                    if (context == null) {
-                        command.run();
-                    } else {
-                        context.runOnContext(ignored -> command.run());
-                    }
-                })
-                .chain(() -> handle(records));
+        return CallerContext.stage(index::ready).chain(() -> handle(records));
     }
 
     private Uni<Void> handle(ConsumerRecords<String, byte[]> records) {

@@ -3,6 +3,7 @@ package cn.hotline.support.inbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +15,11 @@ import org.jboss.logging.Logger;
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.CloudEventHeaders;
 import cn.hotline.events.InvalidEventException;
+import cn.hotline.support.vertx.CallerContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Applies a Kafka record's effect exactly once per consumer: parses the CloudEvent, claims its id in
@@ -67,7 +67,7 @@ public class IdempotentConsumer {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Context context = Vertx.currentContext();
+        Executor context = CallerContext.capture();
         if (pending.size() == 1) {
             return apply(consumer, pending.get(0), effect, context);
         }
@@ -77,7 +77,7 @@ public class IdempotentConsumer {
                                         p -> (fresh.remove(p.event().id()) ? effect.apply(p.event()) : duplicate(consumer))
                                                 .replaceWith(p))
                                 .collect().last()))
-                .runSubscriptionOn(command -> runOn(context, command))
+                .runSubscriptionOn(context)
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("%s: a batch of %d records failed (%s); applying them one by one", consumer,
@@ -99,13 +99,13 @@ public class IdempotentConsumer {
     }
 
     /** One record in a transaction of its own, on {@code context} (the record's: a batch's fallback may complete elsewhere). */
-    private Uni<Void> apply(String consumer, Pending pending, Function<CloudEvent, Uni<Void>> effect, Context context) {
+    private Uni<Void> apply(String consumer, Pending pending, Function<CloudEvent, Uni<Void>> effect, Executor context) {
         ConsumerRecord<String, byte[]> record = pending.record();
         CloudEvent event = pending.event();
         return Panache.withTransaction(() -> processedEvents.claim(event, consumer)
                         .flatMap(fresh -> fresh ? effect.apply(event) : duplicate(consumer)))
                 // A retry resubscribes from a timer thread; the reactive session needs the record's context.
-                .runSubscriptionOn(command -> runOn(context, command))
+                .runSubscriptionOn(context)
                 .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf(
                         "%s: %s; retrying %s-%d@%d", consumer, failure.toString(), record.topic(), record.partition(),
                         record.offset()))
@@ -122,14 +122,6 @@ public class IdempotentConsumer {
     private Uni<Void> duplicate(String consumer) {
         registry.counter("hotline.events.duplicates", "consumer", consumer).increment();
         return Uni.createFrom().voidItem();
-    }
-
-    private static void runOn(Context context, Runnable command) {
-        if (context == null || Vertx.currentContext() == context) {
-            command.run();
-        } else {
-            context.runOnContext(ignored -> command.run());
-        }
     }
 
     private void skipped(String consumer, ConsumerRecord<String, byte[]> record, Throwable why) {

@@ -25,10 +25,10 @@ import cn.hotline.sla.domain.TimerState;
 import cn.hotline.sla.repository.TimerRepository;
 import cn.hotline.sla.schedule.RedisSchedule;
 import cn.hotline.support.outbox.OutboxWriter;
+import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+
 
 /**
  * Starts, stops, cancels, pauses, resumes and extends stage timers. Every method runs inside the caller's
@@ -251,14 +251,7 @@ public class TimerService {
             return Uni.createFrom().voidItem();
         }
         // Lettuce completes on its own threads; the reactive session must continue on the caller's Vert.x context.
-        Context context = Vertx.currentContext();
-        return schedule.addAll(dues).emitOn(command -> {
-            if (context == null) {
-                command.run();
-            } else {
-                context.runOnContext(ignored -> command.run());
-            }
-        }).onFailure().recoverWithUni(failure -> {
+        return CallerContext.resumeOn(schedule.addAll(dues)).onFailure().recoverWithUni(failure -> {
             // PostgreSQL stays the truth: the marker rebuild or the sweep puts these back.
             LOG.warnf("could not add %d timers to the Redis schedule: %s", dues.size(), failure.toString());
             return Uni.createFrom().voidItem();

@@ -23,8 +23,9 @@ public class Dispatch {
     public UUID id;
     public String ticketId;
     public String ticketNumber;
+    /** Moves only by {@link #move}, as {@link DispatchTransitions} allows; a new dispatch starts UNASSIGNED. */
     @Enumerated(EnumType.STRING)
-    public DispatchState state;
+    private DispatchState state = DispatchState.UNASSIGNED;
     @Enumerated(EnumType.STRING)
     public Queue queue;
     public String leadUnitCode;
@@ -67,6 +68,21 @@ public class Dispatch {
     public Long seq;
     @Version
     public long version;
+
+    public DispatchState state() {
+        return state;
+    }
+
+    /**
+     * Performs {@code action}'s move in the transition table (its row's next state, or the same state for an
+     * action that keeps it); an action the table has no row for in the current state is refused.
+     */
+    public DispatchTransitions.Transition move(DispatchAction action) {
+        DispatchTransitions.Transition transition = DispatchTransitions.find(state, action).orElseThrow(
+                () -> new IllegalStateException(action.path() + " is not allowed in state " + state));
+        state = transition.next(state);
+        return transition;
+    }
 
     /** Assisting units that have neither reported nor been released. */
     public List<String> pendingAssisting() {

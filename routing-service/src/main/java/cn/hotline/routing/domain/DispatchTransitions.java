@@ -102,7 +102,7 @@ public final class DispatchTransitions {
     /** The API actions possible on {@code dispatch} now (table rows whose guards pass), by path name. */
     public static List<String> allowedActions(Dispatch dispatch) {
         Set<String> allowed = new LinkedHashSet<>();
-        TABLE.getOrDefault(dispatch.state, Map.of()).values().forEach(t -> {
+        TABLE.getOrDefault(dispatch.state(), Map.of()).values().forEach(t -> {
             if (!t.roles().isEmpty() && guard(dispatch, t.action()).isEmpty()) {
                 allowed.add(t.action().path());
             }

@@ -13,7 +13,7 @@ public final class DispatchMapper {
     }
 
     public static DispatchView toView(Dispatch d) {
-        return new DispatchView(d.id.toString(), d.ticketId, d.ticketNumber, d.state.name(), d.queue.name(),
+        return new DispatchView(d.id.toString(), d.ticketId, d.ticketNumber, d.state().name(), d.queue.name(),
                 d.leadUnitCode == null ? null : new UnitRef(d.leadUnitCode, d.leadUnitName),
                 d.assisting.stream().map(a -> new DispatchView.AssistingView(a.unitCode(), a.unitName(), a.status(),
                         a.report())).toList(),

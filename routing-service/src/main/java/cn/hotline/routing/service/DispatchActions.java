@@ -30,17 +30,17 @@ public class DispatchActions {
             Set.of("NOT_OUR_JURISDICTION", "WRONG_TERRITORY", "INSUFFICIENT_INFORMATION", "DUPLICATE", "OTHER");
 
     private final DispatchService service;
-    private final Redispatcher redispatcher;
+    private final Reassignment reassignment;
     private final DispatchEvents events;
     private final RoutingIndex index;
     private final RoutingConfig config;
     private final Clock clock;
 
-    public DispatchActions(DispatchService service, Redispatcher redispatcher, DispatchEvents events,
+    public DispatchActions(DispatchService service, Reassignment reassignment, DispatchEvents events,
             RoutingIndex index, RoutingConfig config, Clock clock) {
         this.config = config;
         this.service = service;
-        this.redispatcher = redispatcher;
+        this.reassignment = reassignment;
         this.events = events;
         this.index = index;
         this.clock = clock;
@@ -48,17 +48,16 @@ public class DispatchActions {
 
     public Uni<Dispatch> apply(Dispatch d, Transition t, Actor actor, ActionRequest body) {
         Instant now = clock.instant();
-        DispatchState from = d.state;
         String unit = actor.unitCode();
         String type;
         String reasonCode = null;
         String note = body.note();
         switch (t.action()) {
             case ASSIGN -> {
-                return redispatcher.assignManually(d, actor, body);
+                return reassignment.assignManually(d, actor, body);
             }
             case ACCEPT_RETURN -> {
-                return redispatcher.acceptReturn(d, actor, body);
+                return reassignment.acceptReturn(d, actor, body);
             }
             case SIGN -> type = EventTypes.DISPATCH_SIGNED;
             case RETURN -> {
@@ -152,7 +151,7 @@ public class DispatchActions {
             }
             default -> throw ProblemException.forbidden(t.action().path() + " is not an API action");
         }
-        d.state = t.next(d.state);
+        DispatchState from = d.move(t.action()).from();
         d.updatedAt = now;
         String eventType = type;
         String eventNote = note;

@@ -29,7 +29,7 @@ public class DispatchEvents {
     /** Appends {@code type} for {@code dispatch}; must run inside the caller's transaction. */
     public Uni<Void> emit(String type, Dispatch d, Detail detail) {
         DispatchEvent payload = new DispatchEvent(DispatchEvent.SCHEMA_VERSION, d.id.toString(), d.ticketId,
-                d.ticketNumber, d.state.name(), d.queue.name(),
+                d.ticketNumber, d.state().name(), d.queue.name(),
                 d.leadUnitCode == null ? null : new UnitRef(d.leadUnitCode, d.leadUnitName),
                 d.assisting.stream().map(a -> new UnitRef(a.unitCode(), a.unitName())).toList(),
                 detail.actingUnitCode(), d.handlerId, d.escalationLevel, d.urgency, d.kind, d.channel, d.categoryCode,

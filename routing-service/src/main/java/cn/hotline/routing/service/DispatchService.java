@@ -18,7 +18,6 @@ import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.domain.DispatchActionLog;
 import cn.hotline.routing.domain.DispatchState;
-import cn.hotline.routing.domain.DispatchTransitions;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.repository.DispatchActionRepository;
 import cn.hotline.routing.repository.DispatchRepository;
@@ -101,11 +100,8 @@ public class DispatchService {
             if (open == null) {
                 return Uni.createFrom().voidItem();
             }
-            DispatchTransitions.Transition cancel = DispatchTransitions.find(open.state, DispatchAction.CANCEL)
-                    .orElseThrow(() -> new IllegalStateException("an open dispatch can always be cancelled"));
-            DispatchState from = open.state;
+            DispatchState from = open.move(DispatchAction.CANCEL).from();
             Instant now = clock.instant();
-            open.state = cancel.next(open.state);
             open.updatedAt = now;
             open.explanation = append(open.explanation, "cancelled: " + note);
             String by = actor == null ? Actor.system().personId() : actor;
@@ -138,11 +134,11 @@ public class DispatchService {
         return handlers.assign(d, now).chain(() -> dispatches.persist(d))
                 .chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
                         null, d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"))
-                .chain(() -> events.emit(d.state == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
+                .chain(() -> events.emit(d.state() == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
                         : EventTypes.DISPATCH_QUEUED, d, detail(Actor.system().personId(), null, now, null, null)));
     }
 
-    /** Copies a decision onto a new dispatch: ASSIGNED in AUTO, or UNASSIGNED in MANUAL. */
+    /** Copies a decision onto a new (UNASSIGNED) dispatch: assigned in AUTO, or left UNASSIGNED in MANUAL. */
     static void place(Dispatch d, Decision decision) {
         ResolvedTerritory t = decision.territory();
         d.countyCode = t.countyCode();
@@ -151,7 +147,7 @@ public class DispatchService {
         d.resolvedBy = t.resolvedBy();
         d.explanation = new ArrayList<>(decision.explanation());
         if (decision.placed()) {
-            d.state = DispatchState.ASSIGNED;
+            d.move(DispatchAction.ASSIGN);
             d.queue = Queue.AUTO;
             d.leadUnitCode = decision.lead().unitCode();
             d.leadUnitName = decision.lead().unitName();
@@ -160,7 +156,6 @@ public class DispatchService {
             d.ruleId = decision.ruleId();
             d.ruleVersion = decision.ruleVersion();
         } else {
-            d.state = DispatchState.UNASSIGNED;
             d.queue = Queue.MANUAL;
         }
     }
@@ -184,7 +179,7 @@ public class DispatchService {
         entry.actor = actor;
         entry.actingUnitCode = unit;
         entry.fromState = from == null ? null : from.name();
-        entry.toState = d.state.name();
+        entry.toState = d.state().name();
         entry.reasonCode = reasonCode;
         entry.note = note;
         entry.at = clock.instant();

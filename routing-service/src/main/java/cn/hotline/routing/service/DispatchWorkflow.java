@@ -62,8 +62,8 @@ public class DispatchWorkflow {
         if (any.scope() == Scope.ASSISTING_UNIT && !d.hasAssisting(actor.unitCode())) {
             throw ProblemException.forbidden("your unit " + actor.unitCode() + " is not assisting this dispatch");
         }
-        Transition transition = DispatchTransitions.find(d.state, action).orElseThrow(() -> illegal(d, action,
-                action.path() + " is not allowed in state " + d.state));
+        Transition transition = DispatchTransitions.find(d.state(), action).orElseThrow(() -> illegal(d, action,
+                action.path() + " is not allowed in state " + d.state()));
         DispatchTransitions.guard(d, action).ifPresent(why -> {
             throw illegal(d, action, why);
         });
@@ -72,7 +72,7 @@ public class DispatchWorkflow {
 
     static ProblemException illegal(Dispatch d, DispatchAction action, String detail) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("currentState", d.state.name());
+        extensions.put("currentState", d.state().name());
         extensions.put("allowedActions", DispatchTransitions.allowedActions(d));
         extensions.put("action", action.path());
         return ProblemException.conflict(detail, extensions);

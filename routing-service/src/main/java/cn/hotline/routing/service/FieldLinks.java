@@ -120,10 +120,10 @@ public class FieldLinks {
             }
             return dispatches.findById(link.dispatchId).map(d -> {
                 // A re-dispatched or cancelled dispatch is no longer the holder's work: the link must not act on it.
-                if (d.state == DispatchState.REASSIGNED || d.state == DispatchState.CANCELLED
+                if (d.state() == DispatchState.REASSIGNED || d.state() == DispatchState.CANCELLED
                         || FieldLink.ASSIST.equals(link.part) && d.assistPart(link.unitCode)
                                 .map(part -> AssistPart.RELEASED.equals(part.status())).orElse(true)) {
-                    throw gone(SUPERSEDED, "dispatch " + d.id + " is " + d.state + "; this link no longer applies");
+                    throw gone(SUPERSEDED, "dispatch " + d.id + " is " + d.state() + "; this link no longer applies");
                 }
                 return new Holder(link, d);
             });

@@ -50,9 +50,9 @@ public class PhotoService {
         if (size[0] > side || size[1] > side) {
             throw ProblemException.badRequest("photo", "is " + size[0] + "×" + size[1] + " px; at most " + side + " px a side");
         }
-        if (!holder.dispatch().state.open()) {
-            throw ProblemException.conflict("dispatch " + holder.dispatch().id + " is " + holder.dispatch().state
-                    + ": no more photos", java.util.Map.of("currentState", holder.dispatch().state.name()));
+        if (!holder.dispatch().state().open()) {
+            throw ProblemException.conflict("dispatch " + holder.dispatch().id + " is " + holder.dispatch().state()
+                    + ": no more photos", java.util.Map.of("currentState", holder.dispatch().state().name()));
         }
         DispatchPhoto photo = new DispatchPhoto();
         photo.id = UUID.randomUUID();

@@ -25,9 +25,12 @@ import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
-/** Places dispatches by hand: a dispatcher's manual assignment, and re-dispatch (改派) after an accepted return. */
+/**
+ * Places dispatches by a dispatcher's hand: the assignment of a MANUAL dispatch, and reassignment (改派, ending
+ * REASSIGNED with {@code dispatch.reassigned}) after an accepted return.
+ */
 @ApplicationScoped
-public class Redispatcher {
+public class Reassignment {
 
     private final DispatchRepository dispatches;
     private final DispatchService service;
@@ -38,7 +41,7 @@ public class Redispatcher {
     private final HandlerAssignment handlers;
     private final Clock clock;
 
-    public Redispatcher(DispatchRepository dispatches, DispatchService service, DecisionEngine engine,
+    public Reassignment(DispatchRepository dispatches, DispatchService service, DecisionEngine engine,
             TerritoryResolver resolver, DispatchEvents events, RoutingIndex index, HandlerAssignment handlers,
             Clock clock) {
         this.dispatches = dispatches;
@@ -54,9 +57,8 @@ public class Redispatcher {
     /** A MANUAL dispatch gets the lead and assisting units the dispatcher chose. */
     public Uni<Dispatch> assignManually(Dispatch d, Actor actor, ActionRequest body) {
         Instant now = clock.instant();
-        DispatchState from = d.state;
         setUnits(d, body);
-        d.state = DispatchState.ASSIGNED;
+        DispatchState from = d.move(DispatchAction.ASSIGN).from();
         d.updatedAt = now;
         d.explanation = append(d.explanation, "assigned manually by " + actor.personId() + " to " + d.leadUnitName);
         return handlers.assign(d, now)
@@ -72,21 +74,20 @@ public class Redispatcher {
      */
     public Uni<Dispatch> acceptReturn(Dispatch old, Actor actor, ActionRequest body) {
         Instant now = clock.instant();
-        DispatchState from = old.state;
-        old.state = DispatchState.REASSIGNED;
+        DispatchState from = old.move(DispatchAction.ACCEPT_RETURN).from();
         old.reviewNote = body.note();
         old.updatedAt = now;
         Dispatch next = successor(old, now);
         return dispatches.findByTicket(old.ticketId).chain(all -> {
             if (body.leadUnitCode() != null) {
                 setUnits(next, body);
-                next.state = DispatchState.ASSIGNED;
+                next.move(DispatchAction.ASSIGN);
                 next.queue = Queue.MANUAL;
                 next.explanation = List.of("re-dispatched by " + actor.personId() + " after a return by "
                         + old.leadUnitName + " to " + next.leadUnitName);
             } else {
                 Set<String> returned = new HashSet<>();
-                all.stream().filter(x -> x.state == DispatchState.REASSIGNED || x == old)
+                all.stream().filter(x -> x.state() == DispatchState.REASSIGNED || x == old)
                         .forEach(x -> returned.add(x.leadUnitCode));
                 returned.add(old.leadUnitCode);
                 ResolvedTerritory territory = resolver.resolve(new TerritoryQuery(old.countyCode, old.townCode,
@@ -106,7 +107,7 @@ public class Redispatcher {
                     .chain(() -> service.log(next, DispatchAction.ASSIGN, actor.personId(), null, null, null,
                             "re-dispatch of " + old.id))
                     .chain(() -> events.emit(EventTypes.DISPATCH_REASSIGNED, next, detail))
-                    .chain(() -> events.emit(next.state == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
+                    .chain(() -> events.emit(next.state() == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
                             : EventTypes.DISPATCH_QUEUED, next, detail))
                     .replaceWith(next);
         });
@@ -131,7 +132,6 @@ public class Redispatcher {
         d.escalationLevel = old.escalationLevel;
         d.caseLeaderId = old.caseLeaderId;
         d.previousDispatchId = old.id;
-        d.state = DispatchState.UNASSIGNED;
         d.queue = Queue.MANUAL;
         d.createdAt = now;
         d.updatedAt = now;

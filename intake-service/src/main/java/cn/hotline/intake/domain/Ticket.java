@@ -14,6 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
+
 /** A citizen request as intake keeps it; caller phone/ID in full only in this row, never in toString or logs. */
 @Entity
 @Table(name = "ticket")

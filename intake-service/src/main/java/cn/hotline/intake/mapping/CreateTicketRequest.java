@@ -13,8 +13,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import cn.hotline.intake.domain.Channel;
-import cn.hotline.intake.domain.Kind;
-import cn.hotline.intake.domain.Urgency;
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 
 /** The ticket shape of the contract, for every channel; validated before anything is stored. */
 public record CreateTicketRequest(

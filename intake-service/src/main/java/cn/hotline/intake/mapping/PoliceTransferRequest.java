@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import cn.hotline.intake.domain.Kind;
-import cn.hotline.intake.domain.Urgency;
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 
 /** A non-police matter transferred in from the 110 centre, keeping its incident number; URGENT unless told. */
 public record PoliceTransferRequest(

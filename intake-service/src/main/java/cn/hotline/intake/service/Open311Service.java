@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.Channel;
-import cn.hotline.intake.domain.Kind;
+import cn.hotline.events.Kind;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketStatus;
-import cn.hotline.intake.domain.Urgency;
+import cn.hotline.events.Urgency;
 import cn.hotline.intake.mapping.CreateTicketRequest;
 import cn.hotline.intake.mapping.Open311Submission;
 import cn.hotline.intake.mapping.Open311Views;

@@ -5,9 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.intake.domain.Channel;
-import cn.hotline.intake.domain.Kind;
+import cn.hotline.events.Kind;
 import cn.hotline.intake.domain.TicketFlag;
-import cn.hotline.intake.domain.Urgency;
+import cn.hotline.events.Urgency;
 import cn.hotline.intake.mapping.PoliceTransferRequest;
 import io.smallrye.mutiny.Uni;
 

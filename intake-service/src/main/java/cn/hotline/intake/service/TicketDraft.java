@@ -10,8 +10,8 @@ import cn.hotline.intake.domain.TicketFlag;
 import cn.hotline.intake.domain.TicketStatus;
 
 import cn.hotline.intake.domain.Channel;
-import cn.hotline.intake.domain.Kind;
-import cn.hotline.intake.domain.Urgency;
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 import cn.hotline.intake.mapping.CreateTicketRequest;
 
 /** A validated new ticket from any channel (REST, 110, Open311), before numbering and placing. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.hotline.intake.domain.Kind;
+import cn.hotline.events.Kind;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 
-import cn.hotline.routing.domain.Kind;
-import cn.hotline.routing.domain.Urgency;
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 
 /** The ticket shape of the contract (plus optional explicit territory codes and decision time). */
 public record PreviewRequest(

@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 
-import cn.hotline.routing.domain.Kind;
-import cn.hotline.routing.domain.Urgency;
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 
 /**
  * A catalogue rule as the import API and the seed take it. {@code lead} and {@code assisting} entries are

@@ -1,4 +1,0 @@
-package cn.hotline.intake.domain;
-
-/** The request's nature (咨询/求助/投诉/举报/建议/信访). */
-public enum Kind { CONSULT, HELP, COMPLAINT, REPORT, SUGGESTION, PETITION }

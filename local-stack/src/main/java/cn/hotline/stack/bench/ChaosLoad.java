@@ -1,10 +1,8 @@
 package cn.hotline.stack.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The chaos run's operators: offers tickets at a rate with an Idempotency-Key each and, like a console whose
@@ -25,8 +21,6 @@ import java.util.regex.Pattern;
  * accepted ticket id (one line per key) for the checks.
  */
 final class ChaosLoad {
-
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
@@ -99,14 +93,10 @@ final class ChaosLoad {
     private void post(String key, String body, int n) {
         attempts.incrementAndGet();
         String intake = intakes.get((int) ((n + attempts.get()) % intakes.size()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/tickets"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpRequest request = TicketPosts.create(intake, token, key, body);
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() == 201) {
-                Matcher id = ID.matcher(response.body());
-                accepted.put(key, id.find() ? id.group(1) : "?");
+                accepted.put(key, TicketPosts.ticketId(response.body()).orElse("?"));
                 inFlight.release();
             } else if (error == null && response.statusCode() >= 400 && response.statusCode() < 500
                     && response.statusCode() != 408 && response.statusCode() != 429) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import cn.hotline.events.EventCodec;
 import cn.hotline.events.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Appends an event to the outbox table inside the caller's open transaction, so the change and its
@@ -27,6 +30,14 @@ public class OutboxWriter {
     private static final String INSERT = "insert into outbox_event"
             + " (id, topic, record_key, type, source, subject, occurred_at, payload)"
             + " values (:id, :topic, :key, :type, :source, :subject, :occurredAt, :payload)";
+    private static final String INSERT_ALL = "insert into outbox_event"
+            + " (id, topic, record_key, type, source, subject, occurred_at, payload)"
+            + " select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],"
+            + " $6::varchar[], $7::timestamptz[], $8::text[]) on conflict (id) do nothing";
+
+    /** One event of {@link #appendAll}: a caller-chosen (deterministic) id, its type, ticket and payload. */
+    public record Entry(String eventId, String type, String ticketId, Object payload) {
+    }
 
     private final OutboxConfig config;
     private final Clock clock;
@@ -46,6 +57,38 @@ public class OutboxWriter {
         CloudEvent event = new CloudEvent(eventId, config.source(), type, ticketId, clock.instant(),
                 EventCodec.encode(payload));
         return Panache.getSession().flatMap(session -> insert(session, event)).replaceWith(event);
+    }
+
+    /**
+     * Appends many events with caller-chosen ids in ONE statement on {@code conn}, inside the caller's open
+     * transaction on that connection (for set-based paths on the Vert.x pool); a repeated id is ignored.
+     */
+    public Uni<Void> appendAll(SqlConnection conn, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = entries.size();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String[] ids = new String[n];
+        String[] topics = new String[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] subjects = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
+            ids[i] = entry.eventId();
+            topics[i] = Topics.forType(entry.type());
+            types[i] = entry.type();
+            sources[i] = config.source();
+            subjects[i] = entry.ticketId();
+            times[i] = now;
+            payloads[i] = new String(EventCodec.encode(entry.payload()), StandardCharsets.UTF_8);
+        }
+        return conn.preparedQuery(INSERT_ALL)
+                .execute(Tuple.from(List.of(ids, topics, subjects, types, sources, subjects, times, payloads)))
+                .replaceWithVoid();
     }
 
     private Uni<Integer> insert(Mutiny.Session session, CloudEvent event) {

@@ -15,6 +15,12 @@ public record FiringPoints(List<Integer> thresholds, List<Instant> warnings, Ins
 
     public static final int BREACH_PERCENT = 100;
 
+    /** The points of {@code timer} as planned (thresholds, warning instants, deadline, reminders). */
+    public static FiringPoints of(TimerEntity timer) {
+        return new FiringPoints(parseThresholds(timer.thresholds), parseInstants(timer.warningInstants), timer.deadline,
+                interval(timer.reminderInterval), timer.maxReminders);
+    }
+
     public int breachIndex() {
         return thresholds.size();
     }

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Tickets merged away or transferred out: no timer may start for them, whatever arrives later. */
 @ApplicationScoped
-public class EndedTickets {
+public class EndedTicketRepository {
 
     /** Records the end; idempotent. Runs in the consumer's transaction. */
     public Uni<Void> mark(String ticketId, String reason, Instant at) {

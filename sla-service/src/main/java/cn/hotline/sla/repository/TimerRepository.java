@@ -12,7 +12,7 @@ import cn.hotline.sla.domain.TimerState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Stage timers as entities, for the event and API paths (the firing path uses {@link TimerStore}). */
+/** Stage timers as entities, for the event and API paths (the firing path uses {@link TimerBatchRepository}). */
 @ApplicationScoped
 public class TimerRepository implements PanacheRepositoryBase<TimerEntity, String> {
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import cn.hotline.sla.repository.TimerStore;
+import cn.hotline.sla.repository.TimerBatchRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,11 +22,11 @@ public class ScheduleRebuilder {
     private static final Logger LOG = Logger.getLogger(ScheduleRebuilder.class);
     private static final int PAGE = 10_000;
 
-    private final TimerStore store;
+    private final TimerBatchRepository store;
     private final RedisSchedule schedule;
     private final Clock clock;
 
-    public ScheduleRebuilder(TimerStore store, RedisSchedule schedule, Clock clock) {
+    public ScheduleRebuilder(TimerBatchRepository store, RedisSchedule schedule, Clock clock) {
         this.store = store;
         this.schedule = schedule;
         this.clock = clock;

@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import cn.hotline.sla.config.SlaConfig;
-import cn.hotline.sla.repository.TimerStore;
+import cn.hotline.sla.repository.TimerBatchRepository;
 import cn.hotline.support.problem.Swallowed;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,14 +39,14 @@ public class SchedulerLifecycle {
     private final RedisSchedule schedule;
     private final TimerFiring firing;
     private final ScheduleRebuilder rebuilder;
-    private final TimerStore store;
+    private final TimerBatchRepository store;
     private final Clock clock;
     private final SlaConfig config;
     private final AtomicLong active = new AtomicLong();
     private final List<ScheduleLoop> loops = new CopyOnWriteArrayList<>();
 
     public SchedulerLifecycle(Vertx vertx, RedisSchedule schedule, TimerFiring firing, ScheduleRebuilder rebuilder,
-            TimerStore store, Clock clock, SlaConfig config, MeterRegistry registry) {
+            TimerBatchRepository store, Clock clock, SlaConfig config, MeterRegistry registry) {
         this.vertx = vertx;
         this.schedule = schedule;
         this.firing = firing;

@@ -19,8 +19,12 @@ import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.repository.DispatchFactRepository;
 import cn.hotline.sla.repository.TicketFactRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Keeps the KPI facts of dispatches and tickets up to date from consumed events (in the consumer's transaction). */
+/**
+ * Keeps the KPI facts of dispatches and tickets up to date: from consumed events (in the consumer's transaction)
+ * and from breaches the firing path records (in the firing's transaction).
+ */
 @ApplicationScoped
 public class KpiRecorder {
 
@@ -141,6 +145,11 @@ public class KpiRecorder {
             fact.reopenCount = Math.max(fact.reopenCount, closed.reopenCount());
             return tickets.persist(fact).replaceWithVoid();
         });
+    }
+
+    /** The tickets' timers breached: set-based, on the firing transaction's {@code conn}. */
+    public Uni<Void> breached(SqlConnection conn, List<String> ticketIds) {
+        return ticketIds.isEmpty() ? Uni.createFrom().voidItem() : tickets.markBreached(conn, ticketIds);
     }
 
     private static void territory(TicketFact fact, String county, String town) {

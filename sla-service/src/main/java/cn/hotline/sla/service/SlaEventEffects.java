@@ -21,7 +21,7 @@ import cn.hotline.sla.domain.TicketFact;
 import cn.hotline.sla.domain.TicketProfile;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
-import cn.hotline.sla.repository.EndedTickets;
+import cn.hotline.sla.repository.EndedTicketRepository;
 import io.smallrye.mutiny.Uni;
 
 /** What each consumed {@code dispatch.*} and {@code ticket.*} event does to timers and KPI facts. */
@@ -34,10 +34,10 @@ public class SlaEventEffects {
     private final PolicyService policies;
     private final TimerService timers;
     private final KpiRecorder kpis;
-    private final EndedTickets ended;
+    private final EndedTicketRepository ended;
 
     public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers, KpiRecorder kpis,
-            EndedTickets ended) {
+            EndedTicketRepository ended) {
         this.reference = reference;
         this.policies = policies;
         this.timers = timers;

@@ -75,9 +75,7 @@ public class TimerPlanner {
     }
 
     public FiringPoints points(TimerEntity timer) {
-        return new FiringPoints(FiringPoints.parseThresholds(timer.thresholds),
-                FiringPoints.parseInstants(timer.warningInstants), timer.deadline,
-                FiringPoints.interval(timer.reminderInterval), timer.maxReminders);
+        return FiringPoints.of(timer);
     }
 
     /** Closes the open pause at {@code at}. */

@@ -1,7 +1,6 @@
 package cn.hotline.sla.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.hotline.events.EventTypes;
-import cn.hotline.events.payload.SlaEvent;
 import cn.hotline.sla.domain.Policy;
 import cn.hotline.sla.domain.SlaDuration;
 import cn.hotline.sla.domain.Stage;
@@ -24,7 +22,6 @@ import cn.hotline.sla.domain.TimerScope;
 import cn.hotline.sla.domain.TimerState;
 import cn.hotline.sla.repository.TimerRepository;
 import cn.hotline.sla.schedule.RedisSchedule;
-import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -46,15 +43,15 @@ public class TimerService {
     private final TimerRepository repository;
     private final TimerPlanner planner;
     private final RedisSchedule schedule;
-    private final OutboxWriter outbox;
+    private final SlaEvents events;
     private final Clock clock;
 
-    public TimerService(TimerRepository repository, TimerPlanner planner, RedisSchedule schedule, OutboxWriter outbox,
+    public TimerService(TimerRepository repository, TimerPlanner planner, RedisSchedule schedule, SlaEvents events,
             Clock clock) {
         this.repository = repository;
         this.planner = planner;
         this.schedule = schedule;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -150,13 +147,7 @@ public class TimerService {
         timer.stoppedAt = at;
         timer.onTime = !at.isAfter(timer.deadline);
         timer.nextDueAt = null;
-        SlaEvent event = new SlaEvent(SlaEvent.SCHEMA_VERSION, timer.id, timer.ticketId, timer.ticketNumber,
-                timer.dispatchId, timer.policyCode, timer.stage.name(), timer.urgency, timer.unitCode, timer.handlerId,
-                null, null, timer.deadline, timer.deadline, clock.instant(),
-                timer.onTime ? Duration.between(at, timer.deadline).toString() : Duration.ZERO.toString(),
-                timer.onTime, timer.onTime ? null : Duration.between(timer.deadline, at).toString(), false);
-        return outbox.append("sla:" + timer.id + ":" + timer.stage + ":MET", EventTypes.SLA_STAGE_MET, timer.ticketId, event)
-                .replaceWith(timer);
+        return events.stageMet(timer, at).replaceWith(timer);
     }
 
     /** Cancels timers: all of a ticket (merged, closed) or the dispatch-scoped ones of a dispatch (re-dispatched). */

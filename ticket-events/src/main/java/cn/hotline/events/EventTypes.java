@@ -45,6 +45,12 @@ public final class EventTypes {
     public static final String SLA_STAGE_MET = "sla.stage-met";
     public static final String SLA_OVERDUE_REMINDER = "sla.overdue-reminder";
 
+    /**
+     * intake's category catalogue changed (an import): the payload lists the entries added or replaced. Travels on
+     * {@code hotline.tickets} keyed {@code category-catalogue}; routing and notify keep their copies by it.
+     */
+    public static final String CATEGORY_CHANGED = "category.changed";
+
     public static final String NOTIFICATION_SENT = "notification.sent";
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
     public static final String NOTIFICATION_FAILED = "notification.failed";
@@ -58,7 +64,7 @@ public final class EventTypes {
             DISPATCH_COMPLETED, DISPATCH_LEADER_ASSIGNED, DISPATCH_QUEUED, DISPATCH_CANCELLED, DISPATCH_ASSIST_SIGNED,
             DISPATCH_ASSIST_REPORTED, DISPATCH_ASSIST_RELEASED,
             SLA_WARNING, SLA_BREACHED, SLA_STAGE_MET, SLA_OVERDUE_REMINDER,
-            NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+            NOTIFICATION_SENT, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED, CATEGORY_CHANGED);
 
     /**
      * The types of one family, e.g. {@code "dispatch."}: for a consumer that applies every event of a topic. A type

@@ -23,7 +23,7 @@ public final class Topics {
     public static String forType(String type) {
         String family = type.substring(0, Math.max(type.indexOf('.'), 0));
         return switch (family) {
-            case "ticket" -> TICKETS;
+            case "ticket", "category" -> TICKETS;
             case "alert" -> ALERTS;
             case "dispatch" -> DISPATCHES;
             case "sla" -> SLA;

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.mapping.CategoryView;
+import cn.hotline.region.CategoryCatalogue;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -28,9 +29,8 @@ public class CategorySeeder {
     }
 
     void seed(@Observes StartupEvent event) throws Throwable {
-        List<CategoryView> entries = RegionResources.csv(config.region().categoriesCsv()).stream()
-                .map(row -> new CategoryView(row[0], row[1], row.length > 2 && !row[2].isBlank() ? row[2] : null))
-                .toList();
+        List<CategoryView> entries = CategoryCatalogue.parse(config.region().categoriesCsv()).stream()
+                .map(c -> new CategoryView(c.code(), c.name(), c.parentCode())).toList();
         List<CategoryView> loaded = VertxContextSupport.subscribeAndAwait(() -> categories.importAll(entries)
                 .ifNoItem().after(Duration.ofSeconds(60)).fail());
         LOG.infof("category catalogue: %d entries", loaded.size());

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.intake.config.IntakeConfig;
+import cn.hotline.region.RegionResources;
 
 /** Point-in-polygon over the imported county boundaries (GeoJSON), indexed with an STRtree. */
 @Singleton

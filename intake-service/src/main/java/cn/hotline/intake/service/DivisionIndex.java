@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import cn.hotline.intake.config.IntakeConfig;
+import cn.hotline.region.RegionResources;
 
 /**
  * The division tree (county → town → village) loaded from the CSV, with the name forms an address may use:

@@ -8,8 +8,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.notify.config.NotifyConfig;
+import cn.hotline.notify.domain.AlertTrigger;
+import cn.hotline.notify.domain.DeliveryFailureTrigger;
+import cn.hotline.notify.domain.DispatchTrigger;
+import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.TicketContext;
 import cn.hotline.notify.domain.TriggerContext;
+import cn.hotline.support.reference.CategoryCopy;
 
 /** The template variables of a trigger: ticket number, category name, address, deadline, remaining time, ... */
 @ApplicationScoped
@@ -21,10 +26,10 @@ public class MessageVariables {
             Map.entry("NO_PROGRESS", "办理"), Map.entry("FIRST_REPLY", "首次答复"), Map.entry("QUEUE", "人工派单"),
             Map.entry("RETURN_REVIEW", "退单审核"), Map.entry("ASSIST_SIGN", "协办签收"), Map.entry("ASSIST_REPORT", "协办反馈"));
 
-    private final CategoryNames categories;
+    private final CategoryCopy categories;
     private final NotifyConfig config;
 
-    public MessageVariables(CategoryNames categories, NotifyConfig config) {
+    public MessageVariables(CategoryCopy categories, NotifyConfig config) {
         this.categories = categories;
         this.config = config;
     }
@@ -32,21 +37,33 @@ public class MessageVariables {
     public Map<String, String> of(TriggerContext t, TicketContext c) {
         Map<String, String> vars = new HashMap<>();
         vars.put("ticketNumber", t.ticketNumber() != null ? t.ticketNumber() : c != null ? c.ticketNumber : null);
-        vars.put("categoryName", categories.name(c == null ? null : c.categoryCode));
+        vars.put("categoryName", categories.current().name(c == null ? null : c.categoryCode));
         vars.put("address", c == null ? null : c.address);
         vars.put("unitName", c == null ? null : c.unitName);
-        vars.put("deadline", t.deadline() == null ? null : DEADLINE.format(t.deadline().atZone(config.zone())));
-        vars.put("remaining", remaining(t.remaining()));
         vars.put("stageName", STAGES.getOrDefault(t.stage(), t.stage()));
-        vars.put("sequence", t.sequence() == null ? null : String.valueOf(t.sequence()));
-        vars.put("keyword", t.keyword());
-        vars.put("count", t.count() == null ? null : String.valueOf(t.count()));
-        vars.put("windowDays", t.windowDays() == null ? null : String.valueOf(t.windowDays()));
         vars.put("territory", t.territoryCode());
-        vars.put("note", t.note());
-        vars.put("escalationLevel", t.sequence() == null ? null : String.valueOf(t.sequence()));
+        if (t instanceof SlaTrigger sla) {
+            vars.put("deadline", sla.deadline() == null ? null : DEADLINE.format(sla.deadline().atZone(config.zone())));
+            vars.put("remaining", remaining(sla.remaining()));
+            vars.put("sequence", number(sla.sequence()));
+            vars.put("escalationLevel", number(sla.sequence()));
+        } else if (t instanceof DispatchTrigger dispatch) {
+            vars.put("sequence", number(dispatch.escalationLevel()));
+            vars.put("escalationLevel", number(dispatch.escalationLevel()));
+            vars.put("note", dispatch.note());
+        } else if (t instanceof AlertTrigger alert) {
+            vars.put("keyword", alert.keyword());
+            vars.put("count", number(alert.count()));
+            vars.put("windowDays", number(alert.windowDays()));
+        } else if (t instanceof DeliveryFailureTrigger failure) {
+            vars.put("note", failure.note());
+        }
         vars.values().removeIf(v -> v == null);
         return vars;
+    }
+
+    private static String number(Number n) {
+        return n == null ? null : String.valueOf(n);
     }
 
     /** ISO-8601 duration → 2小时5分 / 30秒; anything else is shown as given. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
+import cn.hotline.events.payload.CategoriesChanged;
 import cn.hotline.events.payload.TerritoryRef;
 import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.events.payload.TicketMerged;
@@ -20,26 +21,33 @@ import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
 import cn.hotline.routing.service.TicketFacts;
 import cn.hotline.support.inbox.IdempotentConsumer;
+import cn.hotline.support.reference.CategoryCopy;
 import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 
-/** Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged / transferred-out → cancelled. */
+/**
+ * Dispatches tickets: ticket.created / ticket.reopened → a dispatch; ticket.merged / transferred-out → cancelled;
+ * category.changed → routing's copy of intake's category catalogue.
+ */
 @ApplicationScoped
 public class TicketEventConsumer {
 
     static final String CONSUMER = "routing-tickets";
     static final Set<String> TYPES = Set.of(EventTypes.TICKET_CREATED, EventTypes.TICKET_REOPENED, EventTypes.TICKET_MERGED,
-            EventTypes.TICKET_TRANSFERRED_OUT);
+            EventTypes.TICKET_TRANSFERRED_OUT, EventTypes.CATEGORY_CHANGED);
 
     private final IdempotentConsumer idempotent;
     private final DispatchService dispatches;
     private final RoutingIndex index;
+    private final CategoryCopy categories;
 
-    public TicketEventConsumer(IdempotentConsumer idempotent, DispatchService dispatches, RoutingIndex index) {
+    public TicketEventConsumer(IdempotentConsumer idempotent, DispatchService dispatches, RoutingIndex index,
+            CategoryCopy categories) {
         this.idempotent = idempotent;
         this.dispatches = dispatches;
         this.index = index;
+        this.categories = categories;
     }
 
     @Incoming("tickets")
@@ -57,6 +65,7 @@ public class TicketEventConsumer {
             case EventTypes.TICKET_REOPENED -> reopened(event);
             case EventTypes.TICKET_MERGED -> merged(event);
             case EventTypes.TICKET_TRANSFERRED_OUT -> transferredOut(event);
+            case EventTypes.CATEGORY_CHANGED -> categories.apply(EventCodec.decode(event, CategoriesChanged.class));
             default -> Uni.createFrom().voidItem();
         });
     }

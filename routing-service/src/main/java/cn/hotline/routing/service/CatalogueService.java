@@ -14,7 +14,9 @@ import cn.hotline.routing.domain.RoutingRule;
 import cn.hotline.routing.repository.RuleRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.reference.CategoryCopy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Imports catalogue rules. An unchanged rule stays as it is; a changed one gets a new version from its
@@ -26,11 +28,13 @@ public class CatalogueService {
     private final RuleRepository repository;
     private final RoutingIndex index;
     private final IndexRefresher refresher;
-    private final CategoryCatalogue categories;
+    private final CategoryCopy categories;
     private final Clock clock;
+    private final Pool pool;
 
     public CatalogueService(RuleRepository repository, RoutingIndex index, IndexRefresher refresher,
-            CategoryCatalogue categories, Clock clock) {
+            CategoryCopy categories, Clock clock, Pool pool) {
+        this.pool = pool;
         this.repository = repository;
         this.index = index;
         this.refresher = refresher;
@@ -95,7 +99,8 @@ public class CatalogueService {
         if (added.isEmpty()) {
             return Uni.createFrom().item(new ImportResult(0, 0, same, List.of()));
         }
-        return repository.save(closed, added, now).call(() -> refresher.changed("catalogue"))
+        return pool.withTransaction(conn -> repository.save(conn, closed, added, now))
+                .call(() -> refresher.changed("catalogue"))
                 .map(ignored -> new ImportResult(created, changed, same, versions));
     }
 
@@ -109,7 +114,8 @@ public class CatalogueService {
         RoutingRule closed = new RoutingRule(current.ruleId(), current.version(), current.categoryCode(), current.kind(),
                 current.urgency(), current.territoryCode(), current.lead(), current.assisting(), current.priority(),
                 current.description(), current.effectiveFrom(), end);
-        return repository.save(List.of(closed), List.of(), clock.instant()).call(() -> refresher.changed("catalogue"))
+        return pool.withTransaction(conn -> repository.save(conn, List.of(closed), List.of(), clock.instant()))
+                .call(() -> refresher.changed("catalogue"))
                 .replaceWith(closed);
     }
 
@@ -121,7 +127,7 @@ public class CatalogueService {
 
     private void validate(RuleImport in, String at, List<FieldError> errors) {
         OrganisationSnapshot org = index.organisation();
-        if (categories.find(in.categoryCode()).isEmpty()) {
+        if (categories.current().find(in.categoryCode()).isEmpty()) {
             errors.add(new FieldError(at + ".categoryCode", "unknown category " + in.categoryCode()));
         }
         if (org.territory(in.territoryCode()).isEmpty()) {

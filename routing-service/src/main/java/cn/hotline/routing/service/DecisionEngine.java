@@ -11,9 +11,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.payload.UnitRef;
+import cn.hotline.region.Category;
 import cn.hotline.routing.domain.RoutingRule;
 import cn.hotline.routing.domain.Territory;
-import cn.hotline.routing.service.CategoryCatalogue.Category;
+import cn.hotline.support.reference.CategoryCopy;
 
 /**
  * Decides lead and assisting units from the in-memory catalogue: for the category and then each of its
@@ -25,9 +26,9 @@ import cn.hotline.routing.service.CategoryCatalogue.Category;
 public class DecisionEngine {
 
     private final RoutingIndex index;
-    private final CategoryCatalogue categories;
+    private final CategoryCopy categories;
 
-    public DecisionEngine(RoutingIndex index, CategoryCatalogue categories) {
+    public DecisionEngine(RoutingIndex index, CategoryCopy categories) {
         this.index = index;
         this.categories = categories;
     }
@@ -47,7 +48,7 @@ public class DecisionEngine {
             why.add("no category → MANUAL queue");
             return Decision.manual(territory, why);
         }
-        List<Category> chain = categories.chain(input.categoryCode());
+        List<Category> chain = categories.current().chain(input.categoryCode());
         if (chain.isEmpty()) {
             why.add("category " + input.categoryCode() + " is not in the catalogue → MANUAL queue");
             return Decision.manual(territory, why);

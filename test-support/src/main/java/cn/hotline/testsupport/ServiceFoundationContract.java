@@ -4,30 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static cn.hotline.testsupport.FoundationEvents.batch;
+import static cn.hotline.testsupport.FoundationEvents.event;
+import static cn.hotline.testsupport.FoundationEvents.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.events.CloudEvent;
-import cn.hotline.events.CloudEventHeaders;
 import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
@@ -91,9 +87,7 @@ public abstract class ServiceFoundationContract {
     @Test
     void eventRoundTripsThroughOutboxAndKafkaAndIsAppliedOnce() throws Throwable {
         String ticketId = FoundationProbeConsumer.TICKET_PREFIX + UUID.randomUUID();
-        NotificationEvent sent = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                ticketId, "probe", "probe-recipient", "138****5678", "PROBE", 0, "none", null, 1, "SENT", null,
-                Instant.now());
+        NotificationEvent sent = notification(ticketId);
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.NOTIFICATIONS)) {
             CloudEvent written = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                     () -> outbox.append(EventTypes.NOTIFICATION_SENT, ticketId, sent)));
@@ -120,11 +114,11 @@ public abstract class ServiceFoundationContract {
     void aBatchIsAppliedOnceInOrderAndAPoisonRecordCostsOnlyItself() throws Throwable {
         String consumer = "foundation-batch-" + UUID.randomUUID().toString().substring(0, 8);
         String ticketId = FoundationProbeConsumer.TICKET_PREFIX + UUID.randomUUID();
-        CloudEvent first = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
-        CloudEvent second = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
-        CloudEvent poison = sent(ticketId, EventTypes.NOTIFICATION_SENT, "{not json".getBytes(StandardCharsets.UTF_8));
-        CloudEvent ignored = sent(ticketId, EventTypes.NOTIFICATION_FAILED, "{not json either".getBytes(StandardCharsets.UTF_8));
-        CloudEvent third = sent(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        CloudEvent first = event(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        CloudEvent second = event(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
+        CloudEvent poison = event(ticketId, EventTypes.NOTIFICATION_SENT, "{not json".getBytes(StandardCharsets.UTF_8));
+        CloudEvent ignored = event(ticketId, EventTypes.NOTIFICATION_FAILED, "{not json either".getBytes(StandardCharsets.UTF_8));
+        CloudEvent third = event(ticketId, EventTypes.NOTIFICATION_SENT, EventCodec.encode(notification(ticketId)));
         ConsumerRecords<String, byte[]> batch = batch(first, second, poison, first, ignored, third);
         List<String> applied = Collections.synchronizedList(new ArrayList<>());
 
@@ -150,25 +144,6 @@ public abstract class ServiceFoundationContract {
         NotificationEvent sent = EventCodec.decode(event, NotificationEvent.class);
         applied.add(event.id());
         return outbox.append(EventTypes.NOTIFICATION_DELIVERED, sent.ticketId(), sent).replaceWithVoid();
-    }
-
-    private static NotificationEvent notification(String ticketId) {
-        return new NotificationEvent(NotificationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), ticketId, "probe",
-                "probe-recipient", "138****5678", "PROBE", 0, "none", null, 1, "SENT", null, Instant.now());
-    }
-
-    private static CloudEvent sent(String ticketId, String type, byte[] data) {
-        return new CloudEvent(UUID.randomUUID().toString(), "/hotline/foundation-test", type, ticketId, Instant.now(), data);
-    }
-
-    private static ConsumerRecords<String, byte[]> batch(CloudEvent... events) {
-        TopicPartition partition = new TopicPartition(Topics.NOTIFICATIONS, 0);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (CloudEvent event : events) {
-            records.add(new ConsumerRecord<>(partition.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME, 0,
-                    event.data().length, event.subject(), event.data(), CloudEventHeaders.toHeaders(event), Optional.empty()));
-        }
-        return new ConsumerRecords<>(Map.of(partition, records));
     }
 
     private long delivered(String ticketId) {
@@ -215,7 +190,6 @@ public abstract class ServiceFoundationContract {
     }
 
     private double duplicates() {
-        var counter = registry.find("hotline.events.duplicates").tag("consumer", FoundationProbeConsumer.CONSUMER).counter();
-        return counter == null ? 0 : counter.count();
+        return count("hotline.events.duplicates", FoundationProbeConsumer.CONSUMER);
     }
 }

@@ -40,8 +40,8 @@ public class RosterRepository {
         this.pool = pool;
     }
 
-    /** Replaces the dated entries of {@code days} with {@code entries} and records {@code swaps}, in one transaction. */
-    public Uni<Void> save(List<PersonDay> days, List<DatedDuty> entries, List<DutySwap> swaps, Instant at) {
+    /** Replaces the dated entries of {@code days} with {@code entries} and records {@code swaps}, in the caller's transaction. */
+    public Uni<Void> save(SqlConnection conn, List<PersonDay> days, List<DatedDuty> entries, List<DutySwap> swaps, Instant at) {
         Tuple keys = Tuple.of(days.stream().map(PersonDay::unitCode).toArray(String[]::new),
                 days.stream().map(PersonDay::personId).toArray(String[]::new),
                 days.stream().map(PersonDay::date).toArray(LocalDate[]::new));
@@ -56,9 +56,9 @@ public class RosterRepository {
                     s.reason(), s.requestedBy(), s.recordedBy(), s.recordedAt().atOffset(java.time.ZoneOffset.UTC),
                     s.moved())));
         }
-        return pool.withTransaction(conn -> conn.preparedQuery(DELETE_DAYS).execute(keys).replaceWithVoid()
+        return conn.preparedQuery(DELETE_DAYS).execute(keys).replaceWithVoid()
                 .chain(() -> batch(conn, INSERT_ENTRY, entryRows))
-                .chain(() -> batch(conn, INSERT_SWAP, swapRows)));
+                .chain(() -> batch(conn, INSERT_SWAP, swapRows));
     }
 
     private static Uni<Void> batch(SqlConnection conn, String sql, List<Tuple> rows) {

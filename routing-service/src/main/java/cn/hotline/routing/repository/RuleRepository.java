@@ -32,8 +32,8 @@ public class RuleRepository {
         this.pool = pool;
     }
 
-    /** Closes the given versions and inserts the new ones in one transaction. */
-    public Uni<Void> save(List<RoutingRule> closed, List<RoutingRule> added, Instant now) {
+    /** Closes the given versions and inserts the new ones, in the caller's transaction. */
+    public Uni<Void> save(SqlConnection conn, List<RoutingRule> closed, List<RoutingRule> added, Instant now) {
         List<Tuple> closeRows = new ArrayList<>();
         for (RoutingRule r : closed) {
             closeRows.add(Tuple.of(r.ruleId(), r.version(), odt(r.effectiveTo())));
@@ -44,7 +44,7 @@ public class RuleRepository {
                     r.territoryCode(), r.lead(), String.join(",", r.assisting()), r.priority(), r.description(),
                     odt(r.effectiveFrom()), odt(r.effectiveTo()), odt(now))));
         }
-        return pool.withTransaction(conn -> batch(conn, CLOSE, closeRows).chain(() -> batch(conn, INSERT, insertRows)));
+        return batch(conn, CLOSE, closeRows).chain(() -> batch(conn, INSERT, insertRows));
     }
 
     public Uni<List<RoutingRule>> findAll() {

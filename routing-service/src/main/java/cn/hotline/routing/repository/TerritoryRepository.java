@@ -11,6 +11,7 @@ import cn.hotline.routing.domain.TerritoryLevel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The territory tree in PostgreSQL; imports are batched upserts (thousands of rows in one round trip). */
@@ -28,7 +29,8 @@ public class TerritoryRepository {
         this.pool = pool;
     }
 
-    public Uni<Integer> upsertAll(List<Territory> territories) {
+    /** Upserts the territories in the caller's transaction. */
+    public Uni<Integer> upsertAll(SqlConnection conn, List<Territory> territories) {
         if (territories.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -36,16 +38,17 @@ public class TerritoryRepository {
         for (Territory t : territories) {
             rows.add(Tuple.of(t.code(), t.name(), t.level().code(), t.parentCode()));
         }
-        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).executeBatch(rows)).replaceWith(rows.size());
+        return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWith(rows.size());
     }
 
-    public Uni<Integer> setBoundaries(Map<String, String> boundaries) {
+    /** Sets the boundaries (GeoJSON geometry by territory code) in the caller's transaction. */
+    public Uni<Integer> setBoundaries(SqlConnection conn, Map<String, String> boundaries) {
         if (boundaries.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         List<Tuple> rows = new ArrayList<>();
         boundaries.forEach((code, geometry) -> rows.add(Tuple.of(code, geometry)));
-        return pool.withTransaction(conn -> conn.preparedQuery(SET_BOUNDARY).executeBatch(rows)).replaceWith(rows.size());
+        return conn.preparedQuery(SET_BOUNDARY).executeBatch(rows).replaceWith(rows.size());
     }
 
     public Uni<Long> count() {

@@ -38,8 +38,8 @@ public class UnitRepository {
         this.pool = pool;
     }
 
-    /** Upserts units and people and replaces the rosters of the given units, in one transaction. */
-    public Uni<Void> save(List<Unit> units, List<Person> people, List<DutyWindow> roster) {
+    /** Upserts units and people and replaces the rosters of the given units, in the caller's transaction. */
+    public Uni<Void> save(SqlConnection conn, List<Unit> units, List<Person> people, List<DutyWindow> roster) {
         List<Tuple> unitRows = new ArrayList<>();
         for (Unit u : units) {
             unitRows.add(Tuple.from(Arrays.asList(u.code(), u.name(), u.kind(), u.level().code(), u.territoryCode(),
@@ -54,10 +54,10 @@ public class UnitRepository {
             windowRows.add(Tuple.of(w.unitCode(), w.personId(), w.days(), w.starts(), w.ends()));
         }
         String[] codes = units.stream().map(Unit::code).toArray(String[]::new);
-        return pool.withTransaction(conn -> batch(conn, UPSERT_UNIT, unitRows)
+        return batch(conn, UPSERT_UNIT, unitRows)
                 .chain(() -> batch(conn, UPSERT_PERSON, personRows))
                 .chain(() -> conn.preparedQuery(DELETE_ROSTER).execute(Tuple.of(codes)).replaceWithVoid())
-                .chain(() -> batch(conn, INSERT_WINDOW, windowRows)));
+                .chain(() -> batch(conn, INSERT_WINDOW, windowRows));
     }
 
     private static Uni<Void> batch(SqlConnection conn, String sql, List<Tuple> rows) {

@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.routing.domain.DispatchAction;
+import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.mapping.DispatchView;
-import cn.hotline.routing.service.ActionRequest;
 import cn.hotline.routing.service.DispatchWorkflow;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;

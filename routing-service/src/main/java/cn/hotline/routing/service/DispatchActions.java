@@ -18,6 +18,7 @@ import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.DispatchTransitions.Transition;
+import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 

@@ -11,6 +11,7 @@ import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.domain.DispatchTransitions;
 import cn.hotline.routing.domain.DispatchTransitions.Scope;
 import cn.hotline.routing.domain.DispatchTransitions.Transition;
+import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;

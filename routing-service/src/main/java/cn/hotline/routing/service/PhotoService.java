@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -14,23 +15,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.routing.config.RoutingConfig;
 import cn.hotline.routing.domain.DispatchPhoto;
+import cn.hotline.routing.mapping.PhotoInfo;
+import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.routing.repository.PhotoRepository;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Photos from site: JPEG or PNG by their first bytes (never by the name or the declared type), size- and side-limited. */
+/**
+ * Photos from site: JPEG or PNG by their first bytes (never by the name or the declared type), size- and
+ * side-limited; read back only by those who may see their dispatch.
+ */
 @ApplicationScoped
 public class PhotoService {
 
     private final PhotoRepository photos;
+    private final DispatchRepository dispatches;
+    private final DispatchScope scope;
     private final RoutingConfig config;
     private final Clock clock;
 
-    public PhotoService(PhotoRepository photos, RoutingConfig config, Clock clock) {
+    public PhotoService(PhotoRepository photos, DispatchRepository dispatches, DispatchScope scope, RoutingConfig config,
+            Clock clock) {
         this.photos = photos;
+        this.dispatches = dispatches;
+        this.scope = scope;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** A ticket's photos (without bytes) of the dispatches the caller may see, oldest first. */
+    public Uni<List<PhotoInfo>> ofTicket(Actor actor, String ticketId) {
+        return Panache.withSession(() -> dispatches.findByTicket(ticketId).flatMap(seen -> photos.metadataByTicket(ticketId)
+                .map(rows -> rows.stream().filter(r -> seen.stream().anyMatch(d -> d.id.equals(r[1]) && scope.sees(actor, d)))
+                        .map(PhotoInfo::of).toList())));
+    }
+
+    /** One photo with its bytes; a photo of a dispatch the caller may not see is answered as a missing one. */
+    public Uni<DispatchPhoto> photo(Actor actor, UUID photoId) {
+        return Panache.withSession(() -> photos.findById(photoId).flatMap(p -> p == null ? Uni.createFrom().nullItem()
+                : dispatches.findById(p.dispatchId).map(d -> d != null && scope.sees(actor, d) ? p : null)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("photo " + photoId));
     }
 
     public Uni<DispatchPhoto> store(FieldLinks.Holder holder, byte[] bytes) {

@@ -20,6 +20,7 @@ import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.domain.Unit;
+import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;

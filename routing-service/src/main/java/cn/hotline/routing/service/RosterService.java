@@ -23,6 +23,7 @@ import cn.hotline.routing.service.RosterImport.SwapImport;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Imports dated shifts, exceptions and swaps (JSON or CSV): validates every item, works the result out in
@@ -36,9 +37,11 @@ public class RosterService {
     private final IndexRefresher refresher;
     private final RosterConfig config;
     private final Clock clock;
+    private final Pool pool;
 
     public RosterService(RosterRepository repository, RoutingIndex index, IndexRefresher refresher,
-            RosterConfig config, Clock clock) {
+            RosterConfig config, Clock clock, Pool pool) {
+        this.pool = pool;
         this.repository = repository;
         this.index = index;
         this.refresher = refresher;
@@ -126,7 +129,8 @@ public class RosterService {
         if (days.isEmpty()) {
             return Uni.createFrom().item(result);
         }
-        return repository.save(days, entries, plan.swaps(), clock.instant()).call(() -> refresher.changed("roster"))
+        return pool.withTransaction(conn -> repository.save(conn, days, entries, plan.swaps(), clock.instant()))
+                .call(() -> refresher.changed("roster"))
                 .replaceWith(result);
     }
 }

@@ -18,6 +18,7 @@ import cn.hotline.routing.repository.TerritoryRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Imports the territory tree (division CSV) and boundaries (GeoJSON); used by the API and the seed. */
 @ApplicationScoped
@@ -28,11 +29,13 @@ public class TerritoryService {
     private final TerritoryRepository repository;
     private final RoutingIndex index;
     private final IndexRefresher refresher;
+    private final Pool pool;
 
-    public TerritoryService(TerritoryRepository repository, RoutingIndex index, IndexRefresher refresher) {
+    public TerritoryService(TerritoryRepository repository, RoutingIndex index, IndexRefresher refresher, Pool pool) {
         this.repository = repository;
         this.index = index;
         this.refresher = refresher;
+        this.pool = pool;
     }
 
     /** Imports {@code code,name,level,parent_code} lines (a header line is skipped); all or nothing. */
@@ -79,7 +82,8 @@ public class TerritoryService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        return repository.upsertAll(territories).call(() -> refresher.changed("territories"))
+        return pool.withTransaction(conn -> repository.upsertAll(conn, territories))
+                .call(() -> refresher.changed("territories"))
                 .map(n -> new ImportResult(n, 0, 0, List.of()));
     }
 
@@ -118,7 +122,8 @@ public class TerritoryService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        return repository.setBoundaries(boundaries).call(() -> refresher.changed("boundaries"))
+        return pool.withTransaction(conn -> repository.setBoundaries(conn, boundaries))
+                .call(() -> refresher.changed("boundaries"))
                 .map(n -> new ImportResult(0, n, 0, List.of()));
     }
 }

@@ -19,6 +19,7 @@ import cn.hotline.routing.repository.UnitRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Imports units with their people and rosters (API and seed alike); validates everything before writing. */
 @ApplicationScoped
@@ -27,13 +28,16 @@ public class UnitService {
     private final UnitRepository repository;
     private final RoutingIndex index;
     private final IndexRefresher refresher;
+    private final Pool pool;
 
-    public UnitService(UnitRepository repository, RoutingIndex index, IndexRefresher refresher) {
+    public UnitService(UnitRepository repository, RoutingIndex index, IndexRefresher refresher, Pool pool) {
         this.repository = repository;
         this.index = index;
         this.refresher = refresher;
+        this.pool = pool;
     }
 
+    /** Validates every unit, then writes units, people and rosters in one transaction and tells every replica. */
     public Uni<ImportResult> importUnits(List<UnitImport> imports) {
         OrganisationSnapshot org = index.organisation();
         List<FieldError> errors = new ArrayList<>();
@@ -113,7 +117,8 @@ public class UnitService {
             return Uni.createFrom().failure(ProblemException.invalid(errors.subList(0, Math.min(errors.size(), 50))));
         }
         int fresh = created;
-        return repository.save(units, people, roster).call(() -> refresher.changed("units"))
+        return pool.withTransaction(conn -> repository.save(conn, units, people, roster))
+                .call(() -> refresher.changed("units"))
                 .map(ignored -> new ImportResult(fresh, units.size() - fresh, 0, List.of()));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.sla.domain.Stage;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.domain.TimerState;
+import cn.hotline.sla.domain.TimerTransitions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,8 +38,9 @@ public class TimerBatchRepository {
             + " $23::timestamptz[])";
     private static final String LOCK_DUE = "select id, ticket_id, ticket_number, dispatch_id, unit_code, handler_id,"
             + " urgency, policy_code, stage, thresholds, warning_instants, deadline, reminder_interval, max_reminders,"
-            + " next_index, warnings_fired, reminders_fired, breached, breached_at from sla_timer"
-            + " where id = any($1) and state = '" + TimerState.RUNNING.name() + "' and next_due_at is not null"
+            + " next_index, warnings_fired, reminders_fired, breached, breached_at, state from sla_timer"
+            + " where id = any($1) and state in " + TimerTransitions.sql(TimerTransitions.FIRING)
+            + " and next_due_at is not null"
             + " order by id for update";
     /** The statement bumps the optimistic-lock version itself, so an entity loaded before the firing loses its race. */
     private static final String ADVANCE = "update sla_timer t set next_index = v.next_index, next_due_at = v.next_due,"
@@ -110,7 +112,7 @@ public class TimerBatchRepository {
     }
 
     public Uni<Long> activeCount() {
-        return pool.query("select count(*) from sla_timer where state in ('RUNNING', 'PAUSED')").execute()
+        return pool.query("select count(*) from sla_timer where state in " + TimerTransitions.sql(TimerTransitions.ACTIVE)).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -140,7 +142,7 @@ public class TimerBatchRepository {
         timer.breached = row.getBoolean("breached");
         OffsetDateTime breachedAt = row.getOffsetDateTime("breached_at");
         timer.breachedAt = breachedAt == null ? null : breachedAt.toInstant();
-        timer.state = TimerState.RUNNING;
+        timer.state = TimerState.valueOf(row.getString("state"));
         return timer;
     }
 

@@ -9,6 +9,7 @@ import cn.hotline.sla.domain.TimeMode;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.domain.TimerScope;
 import cn.hotline.sla.domain.TimerState;
+import cn.hotline.sla.domain.TimerTransitions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TimerRepository implements PanacheRepositoryBase<TimerEntity, String> {
 
-    private static final List<TimerState> ACTIVE = List.of(TimerState.RUNNING, TimerState.PAUSED);
+    private static final List<TimerState> ACTIVE = List.copyOf(TimerTransitions.ACTIVE);
 
     public Uni<List<TimerEntity>> byTicket(String ticketId) {
         return list("ticketId = ?1 order by createdAt, stage", ticketId);

@@ -15,7 +15,7 @@ import cn.hotline.sla.domain.StageDefinition;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.domain.TimerPlan;
-import cn.hotline.sla.domain.TimerState;
+import cn.hotline.sla.domain.TimerTransitions;
 
 /** Builds timers from policy stages and (re)computes their absolute deadline, warnings and next due instant. */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class TimerPlanner {
         timer.reminderInterval = stage.reminderInterval();
         timer.maxReminders = stage.maxReminders();
         timer.startedAt = startedAt;
-        timer.state = TimerState.RUNNING;
+        TimerTransitions.start(timer);
         timer.createdAt = now;
         assign(timer, context);
         replan(timer);
@@ -71,7 +71,7 @@ public class TimerPlanner {
                 thresholds, PausedSpan.parseAll(timer.pausedSpans));
         timer.deadline = plan.deadline();
         timer.warningInstants = String.join(",", plan.warnings().stream().map(Instant::toString).toList());
-        timer.nextDueAt = timer.state == TimerState.RUNNING ? points(timer).due(timer.nextIndex) : null;
+        timer.nextDueAt = TimerTransitions.FIRING.contains(timer.state) ? points(timer).due(timer.nextIndex) : null;
     }
 
     public FiringPoints points(TimerEntity timer) {

@@ -19,7 +19,8 @@ import cn.hotline.sla.domain.StageDefinition;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.domain.TimerScope;
-import cn.hotline.sla.domain.TimerState;
+import cn.hotline.sla.domain.TimerTransitions;
+import cn.hotline.sla.domain.TimerTransitions.Action;
 import cn.hotline.sla.repository.TimerRepository;
 import cn.hotline.sla.schedule.RedisSchedule;
 import cn.hotline.support.vertx.CallerContext;
@@ -143,7 +144,7 @@ public class TimerService {
     private Uni<TimerEntity> met(TimerEntity timer, Instant at) {
         planner.closePause(timer, at);
         planner.replan(timer);
-        transition(timer, TimerState.MET);
+        TimerTransitions.apply(timer, Action.MEET);
         timer.stoppedAt = at;
         timer.onTime = !at.isAfter(timer.deadline);
         timer.nextDueAt = null;
@@ -161,7 +162,7 @@ public class TimerService {
     }
 
     private void cancelled(TimerEntity t) {
-        transition(t, TimerState.CANCELLED);
+        TimerTransitions.apply(t, Action.CANCEL);
         t.stoppedAt = clock.instant();
         t.nextDueAt = null;
         t.pausedAt = null;
@@ -172,8 +173,8 @@ public class TimerService {
         return repository.activeByTicket(ticketId).map(list -> {
             List<TimerEntity> paused = new ArrayList<>();
             for (TimerEntity timer : list) {
-                if (timer.state == TimerState.RUNNING) {
-                    transition(timer, TimerState.PAUSED);
+                if (TimerTransitions.find(timer.state, Action.PAUSE).isPresent()) {
+                    TimerTransitions.apply(timer, Action.PAUSE);
                     timer.pausedAt = at;
                     timer.nextDueAt = null;
                     paused.add(timer);
@@ -186,10 +187,11 @@ public class TimerService {
     /** Resumes the ticket's paused timers with deadlines moved by the paused span. */
     public Uni<List<TimerEntity>> resume(String ticketId, Instant at) {
         return repository.activeByTicket(ticketId).flatMap(list -> {
-            List<TimerEntity> resumed = list.stream().filter(t -> t.state == TimerState.PAUSED).toList();
+            List<TimerEntity> resumed = list.stream()
+                    .filter(t -> TimerTransitions.find(t.state, Action.RESUME).isPresent()).toList();
             resumed.forEach(timer -> {
                 planner.closePause(timer, at);
-                transition(timer, TimerState.RUNNING);
+                TimerTransitions.apply(timer, Action.RESUME);
                 planner.replan(timer);
             });
             return rearm(resumed);
@@ -217,13 +219,6 @@ public class TimerService {
             list.forEach(planner::replan);
             return rearm(list).map(List::size);
         });
-    }
-
-    private static void transition(TimerEntity timer, TimerState next) {
-        if (!timer.state.canBecome(next)) {
-            throw new IllegalStateException("timer " + timer.id + " cannot go from " + timer.state + " to " + next);
-        }
-        timer.state = next;
     }
 
     private Uni<TimerEntity> persist(TimerEntity timer) {

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import cn.hotline.routing.mapping.FieldLinkRequest;
 import cn.hotline.routing.service.FieldLinks;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -24,10 +24,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class FieldLinkIssueResource {
 
-    /** Whose link: a person of the lead or an assisting unit. */
-    public record LinkRequest(@NotBlank String personId) {
-    }
-
     private final FieldLinks links;
     private final CurrentActor actor;
 
@@ -37,9 +33,9 @@ public class FieldLinkIssueResource {
     }
 
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.HANDLER})
-    public Uni<Response> issue(@PathParam("id") UUID id, @Valid @NotNull LinkRequest request) {
+    public Uni<Response> issue(@PathParam("id") UUID id, @Valid @NotNull FieldLinkRequest request) {
         var who = actor.get();
         boolean desk = who.hasAny(java.util.Set.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN));
         if (!desk && !request.personId().strip().equals(who.personId())) {

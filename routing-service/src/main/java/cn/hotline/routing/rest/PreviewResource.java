@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.routing.mapping.DecisionView;
 import cn.hotline.routing.mapping.DispatchMapper;
+import cn.hotline.routing.mapping.PreviewRequest;
 import cn.hotline.routing.service.DispatchService;
 import cn.hotline.routing.service.HandlerAssignment;
 import cn.hotline.routing.service.RoutingIndex;

@@ -20,6 +20,7 @@ import cn.hotline.routing.config.RosterConfig;
 import cn.hotline.routing.config.RoutingConfig;
 import cn.hotline.routing.domain.Unit;
 import cn.hotline.routing.mapping.RosterViews;
+import cn.hotline.routing.mapping.SwapRequest;
 import cn.hotline.routing.service.OrganisationSnapshot;
 import cn.hotline.routing.service.RosterImport;
 import cn.hotline.routing.service.RosterService;
@@ -47,10 +48,6 @@ public class RosterResource {
         this.routing = routing;
         this.config = config;
         this.actor = actor;
-    }
-
-    /** A swap as {@code POST …/roster/swaps} takes it (the unit is the path's). */
-    public record SwapRequest(String date, String fromPersonId, String toPersonId, String reason, String requestedBy) {
     }
 
     @GET

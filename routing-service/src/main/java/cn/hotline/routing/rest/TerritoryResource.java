@@ -12,7 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.hotline.routing.domain.Territory;
+import cn.hotline.routing.mapping.TerritoryViews;
+import cn.hotline.routing.mapping.TerritoryViews.Child;
+import cn.hotline.routing.mapping.TerritoryViews.TerritoryView;
 import cn.hotline.routing.service.ImportResult;
 import cn.hotline.routing.service.ResolvedTerritory;
 import cn.hotline.routing.service.RoutingIndex;
@@ -39,15 +41,6 @@ public class TerritoryResource {
         this.index = index;
     }
 
-    /** A territory without its boundary, with its children's codes. */
-    public record TerritoryView(String code, String name, String level, String parentCode, boolean hasBoundary,
-            List<String> path, List<Child> children) {
-    }
-
-    /** A child territory. */
-    public record Child(String code, String name, String level) {
-    }
-
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -67,7 +60,8 @@ public class TerritoryResource {
     @GET
     @Path("/{code}")
     public TerritoryView get(@PathParam("code") String code) {
-        return view(index.organisation().territory(code).orElseThrow(() -> ProblemException.notFound("territory " + code)));
+        return TerritoryViews.view(index.organisation().territory(code)
+                .orElseThrow(() -> ProblemException.notFound("territory " + code)), index.organisation());
     }
 
     @GET
@@ -75,10 +69,9 @@ public class TerritoryResource {
         if (parentCode == null || parentCode.isBlank()) {
             return index.organisation().territories().stream().filter(t -> t.parentCode() == null
                             || index.organisation().territory(t.parentCode()).isEmpty())
-                    .map(t -> new Child(t.code(), t.name(), t.level().code())).toList();
+                    .map(TerritoryViews::child).toList();
         }
-        return index.organisation().children(parentCode).stream().map(t -> new Child(t.code(), t.name(), t.level().code()))
-                .toList();
+        return index.organisation().children(parentCode).stream().map(TerritoryViews::child).toList();
     }
 
     @GET
@@ -86,12 +79,5 @@ public class TerritoryResource {
     public ResolvedTerritory resolve(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon,
             @QueryParam("address") String address) {
         return resolver.resolve(new TerritoryQuery(null, null, null, null, lat, lon, address));
-    }
-
-    private TerritoryView view(Territory t) {
-        var org = index.organisation();
-        return new TerritoryView(t.code(), t.name(), t.level().code(), t.parentCode(), t.boundary() != null,
-                org.path(t.code()).stream().map(Territory::name).toList(),
-                org.children(t.code()).stream().map(c -> new Child(c.code(), c.name(), c.level().code())).toList());
     }
 }

@@ -15,15 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.hotline.routing.domain.DutyWindow;
 import cn.hotline.routing.domain.Unit;
+import cn.hotline.routing.mapping.UnitViews;
+import cn.hotline.routing.mapping.UnitViews.UnitDetail;
 import cn.hotline.routing.service.ImportResult;
 import cn.hotline.routing.service.OrganisationSnapshot;
 import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.UnitImport;
 import cn.hotline.routing.service.UnitService;
 import cn.hotline.support.problem.ProblemException;
-import cn.hotline.support.security.Masking;
 import cn.hotline.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -39,19 +39,6 @@ public class UnitResource {
     public UnitResource(UnitService service, RoutingIndex index) {
         this.service = service;
         this.index = index;
-    }
-
-    /** A unit with its people (masked phones) and roster. */
-    public record UnitDetail(String unitCode, String unitName, String kind, String level, String territoryCode,
-            List<String> phones, String leaderId, List<String> contactIds, List<Member> people, List<Duty> roster) {
-    }
-
-    /** A person of the unit, phone masked. */
-    public record Member(String personId, String name, String phoneMasked, String role) {
-    }
-
-    /** An on-duty window. */
-    public record Duty(String personId, String days, String from, String to) {
     }
 
     @POST
@@ -71,22 +58,13 @@ public class UnitResource {
         return org.units().stream()
                 .filter(u -> territoryCode == null || u.territoryCode().equals(territoryCode))
                 .filter(u -> kind == null || u.kind().equals(kind))
-                .sorted(Comparator.comparing(Unit::code)).map(u -> detail(u, org)).toList();
+                .sorted(Comparator.comparing(Unit::code)).map(u -> UnitViews.detail(u, org)).toList();
     }
 
     @GET
     @Path("/{code}")
     public UnitDetail get(@PathParam("code") String code) {
         OrganisationSnapshot org = index.organisation();
-        return detail(org.unit(code).orElseThrow(() -> ProblemException.notFound("unit " + code)), org);
-    }
-
-    private static UnitDetail detail(Unit u, OrganisationSnapshot org) {
-        return new UnitDetail(u.code(), u.name(), u.kind(), u.level().code(), u.territoryCode(), u.phones(),
-                u.leaderId(), u.contactIds(),
-                org.peopleOf(u.code()).stream().map(p -> new Member(p.personId(), p.name(), Masking.phone(p.phone()),
-                        p.role())).toList(),
-                org.roster(u.code()).stream().map(DutyWindow.class::cast)
-                        .map(w -> new Duty(w.personId(), w.days(), w.starts().toString(), w.ends().toString())).toList());
+        return UnitViews.detail(org.unit(code).orElseThrow(() -> ProblemException.notFound("unit " + code)), org);
     }
 }

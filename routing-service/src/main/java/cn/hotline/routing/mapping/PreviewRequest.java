@@ -1,4 +1,4 @@
-package cn.hotline.routing.rest;
+package cn.hotline.routing.mapping;
 
 import java.time.OffsetDateTime;
 

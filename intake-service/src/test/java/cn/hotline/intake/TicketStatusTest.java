@@ -15,8 +15,9 @@ class TicketStatusTest {
     @Test
     void happyPathIsAllowed() {
         Ticket ticket = new Ticket();
-        ticket.status = TicketStatus.ACCEPTED;
         Instant now = Instant.parse("2026-11-21T02:00:00Z");
+        ticket.accept(now);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.ACCEPTED);
         assertThat(ticket.moveTo(TicketStatus.DISPATCHED, now)).isTrue();
         assertThat(ticket.moveTo(TicketStatus.IN_PROGRESS, now)).isTrue();
         assertThat(ticket.moveTo(TicketStatus.AWAITING_FOLLOWUP, now)).isTrue();

@@ -66,8 +66,9 @@ public class Ticket {
     public String operatorId;
     @Column(name = "proxy_agent")
     public String proxyAgent;
+    /** Set by {@link #accept} and moved by {@link #moveTo} only, along {@link TicketTransitions}. */
     @Enumerated(EnumType.STRING)
-    public TicketStatus status;
+    private TicketStatus status;
     @Column(name = "master_ticket_id")
     public UUID masterTicketId;
     @Column(name = "reopen_count")
@@ -101,9 +102,23 @@ public class Ticket {
         return new TerritoryResult(countyCode, townCode, villageCode, resolvedBy);
     }
 
+    public TicketStatus status() {
+        return status;
+    }
+
+    /** A new ticket, registered at {@code at}: it starts in the table's initial status. */
+    public void accept(Instant at) {
+        if (status != null) {
+            throw new IllegalStateException(this + " was registered already");
+        }
+        status = TicketTransitions.INITIAL;
+        receivedAt = at;
+        updatedAt = at;
+    }
+
     /** Moves along the status table; false (nothing changed) when the table does not allow it. */
     public boolean moveTo(TicketStatus next, Instant at) {
-        if (!status.canMoveTo(next)) {
+        if (!TicketTransitions.allowed(status, next)) {
             return false;
         }
         status = next;

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A unit a ticket is dispatched to (read-only mapping for queries; written by {@code TicketUnits}). */
+/** A unit a ticket is dispatched to (read-only mapping for queries; written by {@code TicketUnitRepository}). */
 @Entity
 @Table(name = "ticket_unit")
 @IdClass(TicketUnit.Key.class)

@@ -32,7 +32,7 @@ public class TicketMapper {
                         fullPii ? t.callerIdNumber : t.callerIdMasked, t.smsOptOut);
         TicketView.LocationView location = t.lat == null && t.address == null ? null
                 : new TicketView.LocationView(t.lat, t.lon, t.address);
-        return new TicketView(t.id, t.number, t.status.name(), t.channel.name(), t.kind.name(), t.urgency.name(),
+        return new TicketView(t.id, t.number, t.status().name(), t.channel.name(), t.kind.name(), t.urgency.name(),
                 t.categoryCode, fullPii ? t.content : TextMasking.mask(t.content), caller, location, t.territory(),
                 t.flagList(), suggestions, attachments(t.attachments), t.externalRef, t.proxyAgent, t.masterTicketId,
                 t.reopenCount, t.occurredAt, t.receivedAt, t.updatedAt, t.closedAt);

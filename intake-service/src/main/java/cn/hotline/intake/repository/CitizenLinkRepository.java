@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Progress-link token hashes and SMS opt-outs by number (pseudonymous key), in the caller's session. */
 @ApplicationScoped
-public class CitizenLinks {
+public class CitizenLinkRepository {
 
     public Uni<Integer> addProgressLink(String tokenHash, UUID ticketId, Instant at) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /** The hot-word surges intake raised: written in the ticket's transaction beside the alert event, read per window. */
 @ApplicationScoped
-public class HotwordSurgeLog {
+public class HotwordSurgeRepository {
 
     /** One surge as the cockpit lists it. */
     public record Surge(String townCode, String countyCode, String keyword, String categoryCode, long count, double baseline,

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * A key claimed with {@link #claimUntil} holds only until its expiry; after that the next claim takes it over.
  */
 @ApplicationScoped
-public class IdempotencyKeys {
+public class IdempotencyKeyRepository {
 
     /** The stored outcome of a key. */
     public record Stored(String requestHash, UUID ticketId, String response) {
@@ -50,7 +50,7 @@ public class IdempotencyKeys {
                         "select request_hash, cast(ticket_id as varchar), response from idempotency_key where key = :key",
                         Object[].class)
                 .setParameter("key", key).getSingleResult())
-                .map(IdempotencyKeys::stored);
+                .map(IdempotencyKeyRepository::stored);
     }
 
     /** The completed outcome of {@code key} if it still holds at {@code now} (no expiry, or not yet lapsed); else null. */
@@ -68,6 +68,16 @@ public class IdempotencyKeys {
                         "update idempotency_key set ticket_id = :ticket, response = :response where key = :key")
                 .setParameter("key", key).setParameter("ticket", ticketId).setParameter("response", response)
                 .executeUpdate());
+    }
+
+    /**
+     * Forgets the keys created before {@code createdBefore}; a key whose window is still open at {@code now} stays until
+     * it has passed. Runs inside the caller's transaction.
+     */
+    public Uni<Integer> purge(Instant createdBefore, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "delete from idempotency_key where created_at < :before and (expires_at is null or expires_at <= :now)")
+                .setParameter("before", utc(createdBefore)).setParameter("now", utc(now)).executeUpdate());
     }
 
     private static Stored stored(Object[] row) {

@@ -23,14 +23,14 @@ import io.vertx.sqlclient.PoolOptions;
  * a ticket transaction that rolls back after taking one leaves a gap, as a sequence would.
  */
 @ApplicationScoped
-public class TicketNumbers {
+public class TicketNumberRepository {
 
     private static final String NEXT = "insert into ticket_number_counter as c (day, last_value) values ($1, 1)"
             + " on conflict (day) do update set last_value = c.last_value + 1 returning last_value";
 
     private final PgPool pool;
 
-    public TicketNumbers(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public TicketNumberRepository(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(username);

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 /** A ticket's trail (merge, 110 linkage, follow-up, status): appended in the caller's transaction, read in order. */
 @ApplicationScoped
-public class TicketTrail {
+public class TicketTrailRepository {
 
     /** One step of the trail. */
     public record Entry(String action, String actor, String reference, String detail, Instant at) {

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Which units a ticket is dispatched to (lead and assisting, per dispatch), for handler visibility. */
 @ApplicationScoped
-public class TicketUnits {
+public class TicketUnitRepository {
 
     public Uni<Void> add(UUID ticketId, String dispatchId, UnitRef lead, List<UnitRef> assisting) {
         Multi<Object[]> rows = Multi.createBy().concatenating().streams(

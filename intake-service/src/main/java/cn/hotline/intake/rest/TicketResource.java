@@ -4,7 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,13 +31,18 @@ import cn.hotline.intake.mapping.CreateTicketRequest;
 import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketPage;
 import cn.hotline.intake.mapping.TicketPreview;
+import cn.hotline.intake.mapping.TicketStats;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.intake.service.TicketDraft;
 import cn.hotline.intake.service.TicketPreviewService;
 import cn.hotline.intake.service.TicketQueryService;
-import cn.hotline.intake.service.TicketService;
+import cn.hotline.intake.service.TicketRegistration;
+import cn.hotline.intake.service.TicketStatsService;
 import cn.hotline.intake.service.TicketValidator;
+import cn.hotline.support.problem.Problem;
+import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -41,19 +52,19 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
 
-    private final TicketService service;
+    private final TicketRegistration registration;
+    private final TicketPreviewService previews;
     private final TicketQueryService queries;
+    private final TicketStatsService stats;
     private final TicketMapper mapper;
     private final SecurityIdentity identity;
-    private final TicketPreviewService previews;
-    private final cn.hotline.intake.service.TicketStatsService stats;
 
-    public TicketResource(TicketService service, TicketQueryService queries, TicketMapper mapper, SecurityIdentity identity,
-            TicketPreviewService previews, cn.hotline.intake.service.TicketStatsService stats) {
-        this.stats = stats;
-        this.service = service;
+    public TicketResource(TicketRegistration registration, TicketPreviewService previews, TicketQueryService queries,
+            TicketStatsService stats, TicketMapper mapper, SecurityIdentity identity) {
+        this.registration = registration;
         this.previews = previews;
         this.queries = queries;
+        this.stats = stats;
         this.mapper = mapper;
         this.identity = identity;
     }
@@ -64,7 +75,7 @@ public class TicketResource {
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull CreateTicketRequest request) {
         TicketValidator.requireIdempotencyKey(key);
         String hash = sha256(mapper.write(request));
-        return service.create(key, hash, TicketDraft.of(request, identity.getPrincipal().getName()))
+        return registration.create(key, hash, TicketDraft.of(request, identity.getPrincipal().getName()))
                 .map(created -> Response.created(URI.create("/api/v1/tickets/" + created.id()))
                         .type(MediaType.APPLICATION_JSON).entity(created.json()).build());
     }
@@ -89,23 +100,22 @@ public class TicketResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<cn.hotline.intake.mapping.TicketStats> stats(@jakarta.ws.rs.QueryParam("from") String from,
-            @jakarta.ws.rs.QueryParam("to") String to) {
-        java.time.Instant end = instant("to", to, java.time.Instant.now());
-        java.time.Instant start = instant("from", from, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                .withDayOfMonth(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+    public Uni<TicketStats> stats(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant end = instant("to", to, Instant.now());
+        Instant start = instant("from", from, LocalDate.now(ZoneId.of("Asia/Shanghai"))
+                .withDayOfMonth(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
         if (!end.isAfter(start)) {
-            throw cn.hotline.support.problem.ProblemException.badRequest("to", "must be after from");
+            throw ProblemException.badRequest("to", "must be after from");
         }
         return stats.stats(start, end);
     }
 
     /** {@code value} parsed the way every ticket filter parses instants, else {@code fallback}. */
-    private static java.time.Instant instant(String field, String value, java.time.Instant fallback) {
-        java.util.List<cn.hotline.support.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
-        java.time.Instant parsed = TicketFilter.parseInstant(field, value, errors);
+    private static Instant instant(String field, String value, Instant fallback) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant parsed = TicketFilter.parseInstant(field, value, errors);
         if (!errors.isEmpty()) {
-            throw cn.hotline.support.problem.ProblemException.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         return parsed == null ? fallback : parsed;
     }
@@ -114,7 +124,7 @@ public class TicketResource {
     @GET
     @Path("/{id}/trail")
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<java.util.List<cn.hotline.intake.repository.TicketTrail.Entry>> trail(@PathParam("id") UUID id) {
+    public Uni<List<TicketTrailRepository.Entry>> trail(@PathParam("id") UUID id) {
         return queries.trail(id, Reader.of(identity));
     }
 

@@ -13,7 +13,7 @@ import cn.hotline.intake.mapping.CitizenContact;
 import cn.hotline.intake.mapping.CitizenRequests;
 import cn.hotline.intake.mapping.FollowUpRequest;
 import cn.hotline.intake.mapping.TicketStatusView;
-import cn.hotline.intake.repository.CitizenLinks;
+import cn.hotline.intake.repository.CitizenLinkRepository;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Masking;
@@ -31,14 +31,14 @@ public class CitizenContactService {
     private static final String PHONE_KIND = "p"; // the kind RepeatComplainants keys phones with
 
     private final TicketRepository tickets;
-    private final CitizenLinks links;
+    private final CitizenLinkRepository links;
     private final ProgressTokens tokens;
     private final CallerKeys callerKeys;
     private final FollowUpService followUps;
     private final TicketQueryService queries;
     private final Clock clock;
 
-    public CitizenContactService(TicketRepository tickets, CitizenLinks links, ProgressTokens tokens, CallerKeys callerKeys,
+    public CitizenContactService(TicketRepository tickets, CitizenLinkRepository links, ProgressTokens tokens, CallerKeys callerKeys,
             FollowUpService followUps, TicketQueryService queries, Clock clock) {
         this.tickets = tickets;
         this.links = links;
@@ -51,7 +51,7 @@ public class CitizenContactService {
 
     public Uni<CitizenContact> contact(UUID ticketId) {
         return Panache.withSession(() -> ticket(ticketId).flatMap(t -> optedOut(t)
-                .map(out -> new CitizenContact(t.id, t.number, t.status.name(), t.callerPhone, out))));
+                .map(out -> new CitizenContact(t.id, t.number, t.status().name(), t.callerPhone, out))));
     }
 
     /** A fresh progress token for the ticket; only its hash is stored, so each call issues another valid one. */

@@ -16,8 +16,8 @@ import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.intake.repository.TicketTrail;
-import cn.hotline.intake.repository.TicketUnits;
+import cn.hotline.intake.repository.TicketTrailRepository;
+import cn.hotline.intake.repository.TicketUnitRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,12 +43,12 @@ public class DispatchStatusService {
             .collect(Collectors.toUnmodifiableSet());
 
     private final TicketRepository tickets;
-    private final TicketUnits units;
-    private final TicketTrail trail;
+    private final TicketUnitRepository units;
+    private final TicketTrailRepository trail;
     private final TicketEvents events;
     private final Clock clock;
 
-    public DispatchStatusService(TicketRepository tickets, TicketUnits units, TicketTrail trail, TicketEvents events, Clock clock) {
+    public DispatchStatusService(TicketRepository tickets, TicketUnitRepository units, TicketTrailRepository trail, TicketEvents events, Clock clock) {
         this.tickets = tickets;
         this.units = units;
         this.trail = trail;
@@ -83,7 +83,7 @@ public class DispatchStatusService {
             if (ticket == null) {
                 return Uni.createFrom().voidItem();
             }
-            TicketStatus from = ticket.status;
+            TicketStatus from = ticket.status();
             if (from == next && next != TicketStatus.DISPATCHED) {
                 return Uni.createFrom().voidItem();
             }

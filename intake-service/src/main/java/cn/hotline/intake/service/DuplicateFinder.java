@@ -78,7 +78,7 @@ public class DuplicateFinder {
     }
 
     public List<DuplicateSuggestion> suggestions(Ticket ticket, List<Ticket> candidates) {
-        return candidates.stream().map(c -> new DuplicateSuggestion(c.id, c.number, c.status.name(),
+        return candidates.stream().map(c -> new DuplicateSuggestion(c.id, c.number, c.status().name(),
                 sameCaller(ticket, c) ? SAME_CALLER : SAME_PLACE, c.receivedAt)).toList();
     }
 
@@ -89,7 +89,7 @@ public class DuplicateFinder {
 
     /** A closed matter of the same caller and category raised again. */
     public static boolean closedMatterRaisedAgain(Ticket ticket, List<Ticket> candidates) {
-        return candidates.stream().anyMatch(c -> c.status == TicketStatus.CLOSED && sameCaller(ticket, c)
+        return candidates.stream().anyMatch(c -> c.status() == TicketStatus.CLOSED && sameCaller(ticket, c)
                 && ticket.categoryCode != null && Objects.equals(ticket.categoryCode, c.categoryCode));
     }
 }

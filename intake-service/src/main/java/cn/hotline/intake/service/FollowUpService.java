@@ -2,8 +2,8 @@ package cn.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +18,9 @@ import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.mapping.FollowUpRequest;
 import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.FollowUpRepository;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,15 +37,19 @@ public class FollowUpService {
     public static final String BY_FOLLOW_UP = "FOLLOW_UP";
     public static final String BY_AUTO = "AUTO";
     public static final String BY_SMS = "SMS";
+    private static final String SYSTEM = "system";
 
     private final TicketRepository tickets;
+    private final FollowUpRepository followUps;
     private final TicketEvents events;
-    private final TicketTrail trail;
+    private final TicketTrailRepository trail;
     private final TicketMapper mapper;
     private final Clock clock;
 
-    public FollowUpService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper, Clock clock) {
+    public FollowUpService(TicketRepository tickets, FollowUpRepository followUps, TicketEvents events,
+            TicketTrailRepository trail, TicketMapper mapper, Clock clock) {
         this.tickets = tickets;
+        this.followUps = followUps;
         this.events = events;
         this.trail = trail;
         this.mapper = mapper;
@@ -67,20 +72,22 @@ public class FollowUpService {
             if (ticket == null) {
                 throw ProblemException.notFound("ticket " + id);
             }
-            if (ticket.status != TicketStatus.AWAITING_FOLLOWUP) {
-                throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status
-                        + "; a follow-up is recorded only when it is AWAITING_FOLLOWUP", java.util.Map.of("status", ticket.status.name()));
+            if (ticket.status() != TicketStatus.AWAITING_FOLLOWUP) {
+                throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status()
+                        + "; a follow-up is recorded only when it is AWAITING_FOLLOWUP", Map.of("status", ticket.status().name()));
             }
             Uni<Void> outcome = reopen ? reopen(ticket, request, now) : close(ticket, name(resolution),
                     request.satisfaction().name(), closedBy, now);
-            return outcome.flatMap(ignored -> insert(ticket.id, request, reopen, reopen ? null : closedBy, actor, now))
+            FollowUpRepository.Answer answer = new FollowUpRepository.Answer(name(resolution), request.satisfaction().name(),
+                    request.note());
+            return outcome.flatMap(ignored -> followUps.append(ticket.id, answer, reopen, reopen ? null : closedBy, actor, now))
                     .flatMap(ignored -> trail.append(ticket.id, reopen ? "REOPENED" : "CLOSED", actor, null, request.note(), now))
-                    .map(ignored -> mapper.toView(ticket, fullPii, java.util.List.of()));
+                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
         })));
     }
 
     private Uni<Void> reopen(Ticket ticket, FollowUpRequest request, Instant now) {
-        ticket.moveTo(TicketStatus.DISPATCHED, now);
+        TicketMoves.move(ticket, TicketStatus.DISPATCHED, now);
         ticket.reopenCount++;
         TicketReopened payload = new TicketReopened(TicketReopened.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                 ticket.kind.name(), ticket.urgency.name(), ticket.categoryCode, ticket.territory().toRef(),
@@ -88,9 +95,18 @@ public class FollowUpService {
         return events.emit(EventTypes.TICKET_REOPENED, ticket.id, payload);
     }
 
-    /** Closes a ticket awaiting follow-up; used by the follow-up and by the auto-close sweep. */
-    Uni<Void> close(Ticket ticket, String resolution, String satisfaction, String closedBy, Instant now) {
-        ticket.moveTo(TicketStatus.CLOSED, now);
+    /** Closes a ticket whose follow-up went unanswered (closedBy AUTO); runs inside the sweep's transaction. */
+    Uni<Void> autoClose(Ticket ticket, Instant now) {
+        return close(ticket, null, null, BY_AUTO, now)
+                .flatMap(ignored -> followUps.append(ticket.id, new FollowUpRepository.Answer(null, null, null), false, BY_AUTO,
+                        SYSTEM, now))
+                .flatMap(ignored -> trail.append(ticket.id, "CLOSED", SYSTEM, null, "follow-up unanswered", now))
+                .replaceWithVoid();
+    }
+
+    /** Closes a ticket awaiting follow-up. */
+    private Uni<Void> close(Ticket ticket, String resolution, String satisfaction, String closedBy, Instant now) {
+        TicketMoves.move(ticket, TicketStatus.CLOSED, now);
         TicketClosed payload = new TicketClosed(TicketClosed.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                 ticket.urgency.name(), ticket.kind.name(), ticket.territory().toRef(), resolution, satisfaction, closedBy,
                 ticket.reopenCount, now);
@@ -99,17 +115,5 @@ public class FollowUpService {
 
     private static String name(Resolution resolution) {
         return resolution == null ? null : resolution.name();
-    }
-
-    Uni<Integer> insert(UUID ticketId, FollowUpRequest request, boolean reopened, String closedBy, String actor, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into follow_up (id, ticket_id, resolution,"
-                        + " satisfaction, note, reopened, closed_by, recorded_by, recorded_at)"
-                        + " values (:id, :ticket, :resolution, :satisfaction, :note, :reopened, :closedBy, :actor, :at)")
-                .setParameter("id", UUID.randomUUID()).setParameter("ticket", ticketId)
-                .setParameter("resolution", request == null ? null : name(request.resolution()))
-                .setParameter("satisfaction", request == null ? null : request.satisfaction().name())
-                .setParameter("note", request == null ? null : request.note())
-                .setParameter("reopened", reopened).setParameter("closedBy", closedBy).setParameter("actor", actor)
-                .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate());
     }
 }

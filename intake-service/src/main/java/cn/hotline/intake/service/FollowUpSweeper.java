@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.intake.repository.TicketTrail;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -25,14 +24,12 @@ public class FollowUpSweeper {
 
     private final TicketRepository tickets;
     private final FollowUpService followUps;
-    private final TicketTrail trail;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public FollowUpSweeper(TicketRepository tickets, FollowUpService followUps, TicketTrail trail, IntakeConfig config, Clock clock) {
+    public FollowUpSweeper(TicketRepository tickets, FollowUpService followUps, IntakeConfig config, Clock clock) {
         this.tickets = tickets;
         this.followUps = followUps;
-        this.trail = trail;
         this.config = config;
         this.clock = clock;
     }
@@ -45,9 +42,7 @@ public class FollowUpSweeper {
         return Panache.withTransaction(() -> tickets.find("status = ?1 and awaitingSince <= ?2", TicketStatus.AWAITING_FOLLOWUP, cutoff)
                         .range(0, BATCH - 1).list()
                         .flatMap(due -> Multi.createFrom().iterable(due)
-                                .onItem().transformToUniAndConcatenate(ticket -> followUps.close(ticket, null, null, FollowUpService.BY_AUTO, now)
-                                        .flatMap(ignored -> followUps.insert(ticket.id, null, false, FollowUpService.BY_AUTO, "system", now))
-                                        .flatMap(ignored -> trail.append(ticket.id, "CLOSED", "system", null, "follow-up unanswered", now)))
+                                .onItem().transformToUniAndConcatenate(ticket -> followUps.autoClose(ticket, now))
                                 .collect().asList()
                                 .invoke(closed -> {
                                     if (!closed.isEmpty()) {

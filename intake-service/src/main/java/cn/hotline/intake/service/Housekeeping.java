@@ -2,20 +2,19 @@ package cn.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import cn.hotline.intake.repository.IdempotencyKeyRepository;
 import cn.hotline.support.redis.RedisConnection;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Opens the Redis connection at start (not on a request's event loop) and purges old idempotency keys. */
 @ApplicationScoped
@@ -26,12 +25,12 @@ public class Housekeeping {
     private static final Duration KEY_RETENTION = Duration.ofDays(7);
 
     private final RedisConnection redis;
-    private final Pool pool;
+    private final IdempotencyKeyRepository keys;
     private final Clock clock;
 
-    public Housekeeping(RedisConnection redis, Pool pool, Clock clock) {
+    public Housekeeping(RedisConnection redis, IdempotencyKeyRepository keys, Clock clock) {
         this.redis = redis;
-        this.pool = pool;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -45,9 +44,8 @@ public class Housekeeping {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeIdempotencyKeys() {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();
         // A key with a window longer than the retention stays until its window has passed.
-        return pool.preparedQuery("delete from idempotency_key where created_at < $1 and (expires_at is null or expires_at <= $2)")
-                .execute(Tuple.of(now.minus(KEY_RETENTION), now)).replaceWithVoid();
+        return Panache.withTransaction(() -> keys.purge(now.minus(KEY_RETENTION), now)).replaceWithVoid();
     }
 }

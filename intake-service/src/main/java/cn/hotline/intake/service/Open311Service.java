@@ -36,14 +36,14 @@ public class Open311Service {
     private static final int MAX_REQUESTS = 1000;
 
     private final CategoryService categories;
-    private final TicketService tickets;
+    private final TicketRegistration tickets;
     private final TicketRepository repository;
     private final IntakeConfig config;
     private final DateTimeFormatter w3c;
     private final java.time.Clock clock;
     private final CallerKeys keys;
 
-    public Open311Service(CategoryService categories, TicketService tickets, TicketRepository repository, IntakeConfig config,
+    public Open311Service(CategoryService categories, TicketRegistration tickets, TicketRepository repository, IntakeConfig config,
             java.time.Clock clock, CallerKeys keys) {
         this.clock = clock;
         this.keys = keys;
@@ -139,8 +139,8 @@ public class Open311Service {
     }
 
     private Open311Views.Request view(Ticket t) {
-        boolean open = t.status.isOpen();
-        return new Open311Views.Request(t.number, open ? "open" : "closed", statusNotes(t.status),
+        boolean open = t.status().isOpen();
+        return new Open311Views.Request(t.number, open ? "open" : "closed", statusNotes(t.status()),
                 categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.categoryCode,
                 t.channel == Channel.OPEN311 ? TextMasking.mask(t.content) : null,
                 config.open311().agencyResponsible(), null, w3c.format(t.receivedAt), w3c.format(t.updatedAt),

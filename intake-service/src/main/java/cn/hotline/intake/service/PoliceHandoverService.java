@@ -16,7 +16,7 @@ import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.mapping.PoliceHandoverPayload;
 import cn.hotline.intake.mapping.PoliceHandoverView;
 import cn.hotline.intake.repository.PoliceHandoverRepository;
-import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,14 +29,14 @@ public class PoliceHandoverService {
     public static final String TARGET_110 = "110";
 
     private final PoliceHandoverRepository handovers;
-    private final TicketTrail trail;
+    private final TicketTrailRepository trail;
     private final CategoryService categories;
     private final PoliceHandoverWorker worker;
     private final ObjectMapper json;
     private final Pool pool;
     private final Clock clock;
 
-    public PoliceHandoverService(PoliceHandoverRepository handovers, TicketTrail trail, CategoryService categories,
+    public PoliceHandoverService(PoliceHandoverRepository handovers, TicketTrailRepository trail, CategoryService categories,
             PoliceHandoverWorker worker, ObjectMapper json, Pool pool, Clock clock) {
         this.handovers = handovers;
         this.trail = trail;

@@ -21,7 +21,7 @@ import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.HandoverStatus;
 import cn.hotline.intake.mapping.PoliceHandoverPayload;
 import cn.hotline.intake.repository.PoliceHandoverRepository;
-import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,7 +47,7 @@ public class PoliceHandoverWorker {
 
     private final PoliceHandoverRepository handovers;
     private final PoliceReceiverClient receiver;
-    private final TicketTrail trail;
+    private final TicketTrailRepository trail;
     private final Pool pool;
     private final ObjectMapper json;
     private final IntakeConfig.Police config;
@@ -58,7 +58,7 @@ public class PoliceHandoverWorker {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public PoliceHandoverWorker(PoliceHandoverRepository handovers, PoliceReceiverClient receiver, TicketTrail trail, Pool pool,
+    public PoliceHandoverWorker(PoliceHandoverRepository handovers, PoliceReceiverClient receiver, TicketTrailRepository trail, Pool pool,
             ObjectMapper json, IntakeConfig config, Clock clock, MeterRegistry metrics) {
         this.handovers = handovers;
         this.receiver = receiver;

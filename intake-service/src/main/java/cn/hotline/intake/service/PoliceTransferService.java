@@ -15,13 +15,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PoliceTransferService {
 
-    private final TicketService tickets;
+    private final TicketRegistration tickets;
 
-    public PoliceTransferService(TicketService tickets) {
+    public PoliceTransferService(TicketRegistration tickets) {
         this.tickets = tickets;
     }
 
-    public Uni<TicketService.Created> receive(PoliceTransferRequest r, String requestHash, String actor) {
+    public Uni<TicketRegistration.Created> receive(PoliceTransferRequest r, String requestHash, String actor) {
         var caller = r.caller();
         var location = r.location();
         TicketDraft draft = new TicketDraft(Channel.POLICE_110, r.kind() == null ? Kind.HELP : r.kind(),

@@ -107,7 +107,7 @@ public class RepeatComplainants {
             List<Ticket> candidates, Instant now) {
         List<String> related = "COUNT_IN_WINDOW".equals(reason)
                 ? repeat.ticketIds().stream().filter(other -> !other.equals(ticket.id.toString())).toList()
-                : candidates.stream().filter(c -> c.status == TicketStatus.CLOSED).map(c -> c.id.toString()).toList();
+                : candidates.stream().filter(c -> c.status() == TicketStatus.CLOSED).map(c -> c.id.toString()).toList();
         return new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                 ticket.callerPhoneMasked != null ? ticket.callerPhoneMasked : ticket.callerIdMasked, reason,
                 repeat.tickets(), windowDays(), related, ticket.territory().toRef(), now);

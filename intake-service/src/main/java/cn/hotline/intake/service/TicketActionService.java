@@ -17,7 +17,7 @@ import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.mapping.TransferOutRequest;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.intake.repository.TicketTrail;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,12 +29,12 @@ public class TicketActionService {
 
     private final TicketRepository tickets;
     private final TicketEvents events;
-    private final TicketTrail trail;
+    private final TicketTrailRepository trail;
     private final TicketMapper mapper;
     private final PoliceHandoverService handovers;
     private final Clock clock;
 
-    public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrail trail, TicketMapper mapper,
+    public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrailRepository trail, TicketMapper mapper,
             PoliceHandoverService handovers, Clock clock) {
         this.tickets = tickets;
         this.events = events;
@@ -50,11 +50,11 @@ public class TicketActionService {
         }
         Instant now = clock.instant();
         return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> load(id).flatMap(ticket -> load(masterId, "masterTicketId").flatMap(master -> {
-            if (!master.status.isOpen()) {
-                throw ProblemException.conflict("master ticket " + master.number + " is " + master.status,
-                        Map.of("masterStatus", master.status.name()));
+            if (!master.status().isOpen()) {
+                throw ProblemException.conflict("master ticket " + master.number + " is " + master.status(),
+                        Map.of("masterStatus", master.status().name()));
             }
-            move(ticket, TicketStatus.MERGED, now);
+            TicketMoves.move(ticket, TicketStatus.MERGED, now);
             ticket.masterTicketId = master.id;
             TicketMerged payload = new TicketMerged(TicketMerged.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                     master.id.toString(), master.number, actor, now);
@@ -69,7 +69,7 @@ public class TicketActionService {
         Instant now = clock.instant();
         String target = request.target() == null || request.target().isBlank() ? "110" : request.target().strip();
         return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> load(id).flatMap(ticket -> {
-            move(ticket, TicketStatus.TRANSFERRED_OUT, now);
+            TicketMoves.move(ticket, TicketStatus.TRANSFERRED_OUT, now);
             TicketTransferredOut payload = new TicketTransferredOut(TicketTransferredOut.SCHEMA_VERSION, ticket.id.toString(),
                     ticket.number, target, request.reason(), actor, now);
             boolean to110 = PoliceHandoverService.TARGET_110.equals(target);
@@ -96,12 +96,5 @@ public class TicketActionService {
             }
             return ticket;
         });
-    }
-
-    private static void move(Ticket ticket, TicketStatus next, Instant now) {
-        if (!ticket.moveTo(next, now)) {
-            throw ProblemException.conflict("ticket " + ticket.number + " is " + ticket.status + " and cannot become " + next,
-                    Map.of("status", ticket.status.name()));
-        }
     }
 }

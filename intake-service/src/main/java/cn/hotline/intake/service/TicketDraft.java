@@ -7,7 +7,6 @@ import java.util.UUID;
 import cn.hotline.intake.domain.TerritoryResult;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketFlag;
-import cn.hotline.intake.domain.TicketStatus;
 
 import cn.hotline.intake.domain.Channel;
 import cn.hotline.events.Kind;
@@ -70,10 +69,8 @@ public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String ca
         t.externalRef = this.externalRef();
         t.operatorId = this.operatorId();
         t.proxyAgent = this.proxyAgent();
-        t.status = TicketStatus.ACCEPTED;
         t.occurredAt = this.occurredAt() == null ? now : this.occurredAt();
-        t.receivedAt = now;
-        t.updatedAt = now;
+        t.accept(now);
         return t;
     }
 }

@@ -22,9 +22,9 @@ public class TicketEvents {
 
     private final OutboxWriter outbox;
     private final CategoryService categories;
-    private final cn.hotline.intake.repository.HotwordSurgeLog surgeLog;
+    private final cn.hotline.intake.repository.HotwordSurgeRepository surgeLog;
 
-    public TicketEvents(OutboxWriter outbox, CategoryService categories, cn.hotline.intake.repository.HotwordSurgeLog surgeLog) {
+    public TicketEvents(OutboxWriter outbox, CategoryService categories, cn.hotline.intake.repository.HotwordSurgeRepository surgeLog) {
         this.surgeLog = surgeLog;
         this.outbox = outbox;
         this.categories = categories;

@@ -14,7 +14,7 @@ import cn.hotline.intake.mapping.TicketPage;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.repository.TicketRepository;
-import cn.hotline.intake.repository.TicketUnits;
+import cn.hotline.intake.repository.TicketUnitRepository;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -25,14 +25,14 @@ import io.smallrye.mutiny.Uni;
 public class TicketQueryService {
 
     private final TicketRepository tickets;
-    private final TicketUnits units;
+    private final TicketUnitRepository units;
     private final TicketMapper mapper;
     private final CategoryService categories;
 
-    private final cn.hotline.intake.repository.TicketTrail trail;
+    private final cn.hotline.intake.repository.TicketTrailRepository trail;
 
-    public TicketQueryService(TicketRepository tickets, TicketUnits units, TicketMapper mapper, CategoryService categories,
-            cn.hotline.intake.repository.TicketTrail trail) {
+    public TicketQueryService(TicketRepository tickets, TicketUnitRepository units, TicketMapper mapper, CategoryService categories,
+            cn.hotline.intake.repository.TicketTrailRepository trail) {
         this.trail = trail;
         this.tickets = tickets;
         this.units = units;
@@ -45,7 +45,7 @@ public class TicketQueryService {
     }
 
     /** The trail of a ticket the reader may see. */
-    public Uni<List<cn.hotline.intake.repository.TicketTrail.Entry>> trail(UUID id, ReaderScope reader) {
+    public Uni<List<cn.hotline.intake.repository.TicketTrailRepository.Entry>> trail(UUID id, ReaderScope reader) {
         return Panache.withSession(() -> readable(id, reader).flatMap(ticket -> trail.list(ticket.id)));
     }
 
@@ -128,9 +128,9 @@ public class TicketQueryService {
     /** The progress of {@code t} (inside a session): no personal data; a merged ticket shows its master's status. */
     public Uni<TicketStatusView> statusView(Ticket t) {
         Uni<Ticket> master = t.masterTicketId == null ? Uni.createFrom().nullItem() : tickets.findById(t.masterTicketId);
-        return master.map(m -> new TicketStatusView(t.number, t.status.name(), t.kind.name(),
+        return master.map(m -> new TicketStatusView(t.number, t.status().name(), t.kind.name(),
                 categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.countyCode, t.townCode,
-                t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status.name()));
+                t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status().name()));
     }
 
     private static void add(List<String> where, Map<String, Object> params, String name, Object value, String clause) {

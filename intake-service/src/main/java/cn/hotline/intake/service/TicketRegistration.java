@@ -4,39 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import cn.hotline.events.EventTypes;
-import cn.hotline.events.payload.HotwordSurgeAlert;
-import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.TerritoryResult;
-import cn.hotline.intake.domain.Ticket;
-import cn.hotline.intake.domain.TicketFlag;
-import cn.hotline.intake.mapping.DuplicateSuggestion;
 import cn.hotline.intake.mapping.TicketMapper;
-import cn.hotline.intake.repository.IdempotencyKeys;
-import cn.hotline.intake.repository.TicketNumbers;
-import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.IdempotencyKeyRepository;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creates tickets exactly once per Idempotency-Key (a windowed key: once per window): the key, the ticket, its events
+ * Registers tickets exactly once per Idempotency-Key (a windowed key: once per window): the key, the ticket, its events
  * and the response commit together; a retry (concurrent or later) gets the stored response, a different body under the
  * key a 422.
  */
 @ApplicationScoped
-public class TicketService {
+public class TicketRegistration {
 
-    private static final Logger LOG = Logger.getLogger(TicketService.class);
+    private static final Logger LOG = Logger.getLogger(TicketRegistration.class);
 
     /** The stored response of a create: the ticket id and the exact JSON body. */
     public record Created(UUID id, String json) {
@@ -50,37 +39,23 @@ public class TicketService {
     private record Claim(String key, String requestHash, Instant expiresAt) {
     }
 
-    private final TicketRepository tickets;
-    private final TicketNumbers numbers;
-    private final IdempotencyKeys keys;
-    private final TerritoryResolver territories;
-    private final DuplicateFinder duplicates;
-    private final RepeatComplainants repeats;
-    private final HotwordSurges hotwords;
-    private final TicketEvents events;
-    private final TicketMapper mapper;
     private final TicketValidator validator;
-    private final cn.hotline.intake.repository.TicketTrail trail;
+    private final TerritoryResolver territories;
+    private final TicketScreening screening;
+    private final TicketFiling filing;
+    private final IdempotencyKeyRepository keys;
+    private final TicketMapper mapper;
     private final Clock clock;
-    private final IntakeConfig config;
 
-    public TicketService(TicketRepository tickets, TicketNumbers numbers, IdempotencyKeys keys, TerritoryResolver territories,
-            DuplicateFinder duplicates, RepeatComplainants repeats, HotwordSurges hotwords, TicketEvents events,
-            TicketMapper mapper, TicketValidator validator, cn.hotline.intake.repository.TicketTrail trail, Clock clock,
-            IntakeConfig config) {
-        this.trail = trail;
-        this.tickets = tickets;
-        this.numbers = numbers;
-        this.keys = keys;
-        this.territories = territories;
-        this.duplicates = duplicates;
-        this.repeats = repeats;
-        this.hotwords = hotwords;
-        this.events = events;
-        this.mapper = mapper;
+    public TicketRegistration(TicketValidator validator, TerritoryResolver territories, TicketScreening screening,
+            TicketFiling filing, IdempotencyKeyRepository keys, TicketMapper mapper, Clock clock) {
         this.validator = validator;
+        this.territories = territories;
+        this.screening = screening;
+        this.filing = filing;
+        this.keys = keys;
+        this.mapper = mapper;
         this.clock = clock;
-        this.config = config;
     }
 
     /** Validates, places and creates; {@code requestHash} identifies the request body under {@code key}. */
@@ -109,12 +84,9 @@ public class TicketService {
 
     private Uni<Created> place(Claim claim, UUID id, TicketDraft draft, Instant now) {
         TerritoryResult territory = territories.resolve(draft.lat(), draft.lon(), draft.address());
-        return Uni.combine().all()
-                .unis(repeats.record(id, draft.callerPhone(), draft.callerIdNumber(), now),
-                        hotwords.record(id, territory.countyCode(), territory.townCode(), draft.categoryCode(), draft.content(), now))
-                .asTuple()
-                .flatMap(counts -> Panache.withTransaction(() -> claim(claim, now).flatMap(owned -> owned
-                        ? insert(claim, id, draft, territory, counts.getItem1(), counts.getItem2(), now)
+        return screening.count(id, draft, territory, now)
+                .flatMap(signals -> Panache.withTransaction(() -> claim(claim, now).flatMap(owned -> owned
+                        ? filing.file(id, draft, territory, signals, now).flatMap(filed -> complete(claim, filed))
                         : keys.stored(claim.key()).map(stored -> replayed(claim.key(), claim.requestHash(), stored)))));
     }
 
@@ -123,46 +95,20 @@ public class TicketService {
                 : keys.claimUntil(claim.key(), claim.requestHash(), now, claim.expiresAt());
     }
 
-    private static Created replayed(String key, String requestHash, IdempotencyKeys.Stored stored) {
+    /** Stores the answer under the key, in the filing's transaction. */
+    private Uni<Created> complete(Claim claim, TicketFiling.Filed filed) {
+        var ticket = filed.ticket();
+        String json = mapper.write(claim.expiresAt() == null ? mapper.toView(ticket, false, filed.verdict().suggestions())
+                : new Reference(ticket.id, ticket.number));
+        return keys.complete(claim.key(), ticket.id, json)
+                .invoke(() -> LOG.debugf("ticket %s (%s) accepted via %s", ticket.number, ticket.id, ticket.channel))
+                .replaceWith(new Created(ticket.id, json));
+    }
+
+    private static Created replayed(String key, String requestHash, IdempotencyKeyRepository.Stored stored) {
         if (!stored.requestHash().equals(requestHash)) {
             throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used with a different request");
         }
         return new Created(stored.ticketId(), stored.response());
-    }
-
-    private Uni<Created> insert(Claim claim, UUID id, TicketDraft draft, TerritoryResult territory,
-            RepeatComplainants.Count repeat, List<HotwordSurgeAlert> surges, Instant now) {
-        LocalDate day = LocalDate.ofInstant(now, ZoneId.of(config.zone()));
-        Ticket ticket = draft.toTicket(id, territory, mapper.attachmentsJson(draft.attachments()), now);
-        return duplicates.candidates(ticket, now).flatMap(candidates -> {
-            List<DuplicateSuggestion> suggestions = duplicates.suggestions(ticket, candidates);
-            String repeatReason = repeats.isRepeat(repeat) ? "COUNT_IN_WINDOW"
-                    : DuplicateFinder.closedMatterRaisedAgain(ticket, candidates) ? "CLOSED_MATTER_RAISED_AGAIN" : null;
-            if (!suggestions.isEmpty()) {
-                ticket.addFlag(TicketFlag.POSSIBLE_DUPLICATE);
-            }
-            if (repeatReason != null) {
-                ticket.addFlag(TicketFlag.REPEAT_COMPLAINANT);
-            }
-            return numbers.next(day).flatMap(sequence -> {
-                ticket.number = number(day, sequence);
-                String json = mapper.write(claim.expiresAt() == null ? mapper.toView(ticket, false, suggestions)
-                        : new Reference(id, ticket.number));
-                return tickets.persist(ticket)
-                        .flatMap(saved -> events.created(ticket))
-                        .flatMap(ignored -> repeatReason == null ? Uni.createFrom().voidItem()
-                                : events.alert(EventTypes.ALERT_REPEAT_COMPLAINANT, ticket.id, repeats.alert(ticket, repeatReason, repeat, candidates, now)))
-                        .flatMap(ignored -> events.surges(surges))
-                        .flatMap(ignored -> ticket.externalRef == null ? Uni.createFrom().item(0)
-                                : trail.append(ticket.id, "TRANSFERRED_IN", ticket.operatorId, ticket.externalRef, ticket.channel.name(), now))
-                        .flatMap(ignored -> keys.complete(claim.key(), id, json))
-                        .invoke(() -> LOG.debugf("ticket %s (%s) accepted via %s", ticket.number, ticket.id, ticket.channel))
-                        .replaceWith(new Created(id, json));
-            });
-        });
-    }
-
-    private String number(LocalDate day, long sequence) {
-        return config.numberPrefix() + day.toString().replace("-", "") + String.format("%06d", sequence);
     }
 }

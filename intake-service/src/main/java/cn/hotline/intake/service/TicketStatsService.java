@@ -18,9 +18,9 @@ import io.smallrye.mutiny.Uni;
 public class TicketStatsService {
 
     private final TicketRepository tickets;
-    private final cn.hotline.intake.repository.HotwordSurgeLog surges;
+    private final cn.hotline.intake.repository.HotwordSurgeRepository surges;
 
-    public TicketStatsService(TicketRepository tickets, cn.hotline.intake.repository.HotwordSurgeLog surges) {
+    public TicketStatsService(TicketRepository tickets, cn.hotline.intake.repository.HotwordSurgeRepository surges) {
         this.tickets = tickets;
         this.surges = surges;
     }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.hotline.notify.domain.DispatchTrigger;
 import cn.hotline.notify.domain.Trigger;
-import cn.hotline.notify.domain.TriggerContext;
 import cn.hotline.notify.service.EscalationService;
 import cn.hotline.notify.service.Tx;
 import io.smallrye.mutiny.Multi;
@@ -26,12 +26,11 @@ final class DueWork {
 
     /** Registers each handler at the routing stub and schedules its URGENT dispatch notice (level 1, HANDLER). */
     static void schedule(Tx tx, EscalationService escalation, RoutingStub routing, String unit, List<Notice> notices) {
-        List<TriggerContext> triggers = new ArrayList<>();
+        List<DispatchTrigger> triggers = new ArrayList<>();
         for (Notice n : notices) {
             routing.person(n.handlerId(), n.phone(), unit, "handler");
-            triggers.add(new TriggerContext(n.ticketId(), n.ticketNumber(), "d-" + n.ticketId(), "URGENT", "SIGN",
-                    Trigger.DISPATCHED, null, null, unit, n.handlerId(), "URGENT", null, null, null, null, null, null,
-                    n.dueAt(), null));
+            triggers.add(new DispatchTrigger(n.ticketId(), n.ticketNumber(), "d-" + n.ticketId(), "URGENT", "SIGN",
+                    Trigger.DISPATCHED, unit, n.handlerId(), "URGENT", null, null, n.dueAt(), null));
         }
         tx.run(() -> Multi.createFrom().iterable(triggers).onItem().transformToUniAndConcatenate(escalation::trigger)
                 .collect().asList());

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.notify.domain.EscalationLevel;
 import cn.hotline.notify.domain.ScheduledLevel;
+import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.TriggerContext;
 import cn.hotline.notify.repository.EscalationLevelRepository;
 import cn.hotline.notify.repository.EscalationStopRepository;
@@ -54,9 +55,14 @@ public class EscalationService {
     public Uni<Void> trigger(TriggerContext context) {
         return chainFor(context.policyCode(), context.stage()).flatMap(chain -> Multi.createFrom().iterable(chain)
                 .filter(level -> level.trigger == context.trigger())
-                .filter(level -> level.thresholdPercent == null || level.thresholdPercent.equals(context.thresholdPercent()))
+                .filter(level -> level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))
                 .onItem().transformToUniAndConcatenate(level -> schedule(context, level))
                 .collect().asList().replaceWithVoid());
+    }
+
+    /** Only an SLA warning has a threshold; a level with one fires for that threshold only. */
+    private static Integer threshold(TriggerContext context) {
+        return context instanceof SlaTrigger sla ? sla.thresholdPercent() : null;
     }
 
     private Uni<Boolean> schedule(TriggerContext context, EscalationLevel level) {

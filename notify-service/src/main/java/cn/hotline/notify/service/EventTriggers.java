@@ -1,8 +1,10 @@
 package cn.hotline.notify.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,10 +15,12 @@ import cn.hotline.events.payload.HotwordSurgeAlert;
 import cn.hotline.events.payload.RepeatComplainantAlert;
 import cn.hotline.events.payload.SlaEvent;
 import cn.hotline.notify.config.NotifyConfig;
-import cn.hotline.notify.domain.TicketContext;
+import cn.hotline.notify.domain.AlertTrigger;
+import cn.hotline.notify.domain.DispatchTrigger;
+import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.Trigger;
 import cn.hotline.notify.domain.TriggerContext;
-import cn.hotline.notify.repository.TicketContextRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Maps consumed events to ticket context updates, escalation triggers and stops (inside the consumer's transaction). */
@@ -26,11 +30,11 @@ public class EventTriggers {
     private static final String SIGN = "SIGN";
 
     private final EscalationService escalation;
-    private final TicketContextRepository contexts;
+    private final TicketContextService contexts;
     private final NotifyConfig config;
     private final Clock clock;
 
-    public EventTriggers(EscalationService escalation, TicketContextRepository contexts, NotifyConfig config, Clock clock) {
+    public EventTriggers(EscalationService escalation, TicketContextService contexts, NotifyConfig config, Clock clock) {
         this.escalation = escalation;
         this.contexts = contexts;
         this.config = config;
@@ -38,7 +42,7 @@ public class EventTriggers {
     }
 
     public Uni<Void> onDispatch(String type, DispatchEvent e, CloudEvent event) {
-        Uni<Void> remembered = remember(e);
+        Uni<Void> remembered = contexts.remember(e);
         List<String> scopes = Arrays.asList(e.dispatchId(), e.ticketId());
         String unit = e.lead() == null ? null : e.lead().unitCode();
         return switch (type) {
@@ -75,9 +79,9 @@ public class EventTriggers {
             // Nothing more for the unit to do: stop every later level, and tell it (on the ticket's scope, not stopped).
             case EventTypes.DISPATCH_CANCELLED -> remembered
                     .chain(() -> escalation.stop(Arrays.asList(e.dispatchId()), "*", "CANCELLED"))
-                    .chain(() -> escalation.trigger(new TriggerContext(e.ticketId(), e.ticketNumber(), null, urgency(e),
-                            "CANCEL", Trigger.CANCELLED, null, null, unit, e.handlerId(), e.urgency(), null, null, null,
-                            null, null, null, occurred(e, event), cancelReason(e))));
+                    .chain(() -> escalation.trigger(new DispatchTrigger(e.ticketId(), e.ticketNumber(), null, urgency(e),
+                            "CANCEL", Trigger.CANCELLED, unit, e.handlerId(), e.urgency(), null, null, occurred(e, event),
+                            cancelReason(e))));
             case EventTypes.DISPATCH_ASSIST_SIGNED -> remembered.chain(() -> escalation.stop(
                     List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "ASSIST_SIGN", "SIGNED"));
             case EventTypes.DISPATCH_ASSIST_REPORTED, EventTypes.DISPATCH_ASSIST_RELEASED -> remembered.chain(() ->
@@ -90,7 +94,7 @@ public class EventTriggers {
     /** Each assisting unit gets its own dispatch SMS (on its own scope, so each is sent once). */
     private Uni<Void> assisting(DispatchEvent e, CloudEvent event) {
         List<String> units = e.assisting() == null ? List.of() : e.assisting().stream().map(u -> u.unitCode()).distinct().toList();
-        return io.smallrye.mutiny.Multi.createFrom().iterable(units).onItem()
+        return Multi.createFrom().iterable(units).onItem()
                 .transformToUniAndConcatenate(u -> escalation.trigger(action(e, event, urgency(e), "ASSIST_SIGN",
                         Trigger.DISPATCHED, u, null, null, null, null)))
                 .collect().asList().replaceWithVoid();
@@ -101,19 +105,18 @@ public class EventTriggers {
                 .chain(() -> escalation.stop(scopes, "ARRIVE", reason)).chain(() -> escalation.stop(scopes, "HANDLE", reason));
     }
 
-    private static TriggerContext action(DispatchEvent e, CloudEvent event, String policy, String stage, Trigger trigger,
-            String unit, String handler, String territory, Integer sequence, String note) {
-        return new TriggerContext(e.ticketId(), e.ticketNumber(), e.dispatchId(), policy, stage, trigger, null, sequence,
-                unit, handler, e.urgency(), null, null,
-                territory != null ? territory : e.territory() == null ? null : e.territory().countyCode(), null, null,
-                null, occurred(e, event), note);
+    private static DispatchTrigger action(DispatchEvent e, CloudEvent event, String policy, String stage, Trigger trigger,
+            String unit, String handler, String territory, Integer escalationLevel, String note) {
+        return new DispatchTrigger(e.ticketId(), e.ticketNumber(), e.dispatchId(), policy, stage, trigger, unit, handler,
+                e.urgency(), territory != null ? territory : e.territory() == null ? null : e.territory().countyCode(),
+                escalationLevel, occurred(e, event), note);
     }
 
     private static String urgency(DispatchEvent e) {
         return "URGENT".equalsIgnoreCase(e.urgency()) ? "URGENT" : "NORMAL";
     }
 
-    private static java.time.Instant occurred(DispatchEvent e, CloudEvent event) {
+    private static Instant occurred(DispatchEvent e, CloudEvent event) {
         return e.actionAt() != null ? e.actionAt() : event.time();
     }
 
@@ -133,7 +136,7 @@ public class EventTriggers {
                 : "已撤销";
     }
 
-    private static final java.util.Map<String, String> RETURN_REASONS = java.util.Map.of(
+    private static final Map<String, String> RETURN_REASONS = Map.of(
             "NOT_OUR_JURISDICTION", "非本单位职责", "WRONG_TERRITORY", "属地有误", "INSUFFICIENT_INFORMATION", "信息不全",
             "DUPLICATE", "重复工单", "OTHER", "其他");
 
@@ -153,52 +156,22 @@ public class EventTriggers {
         if (trigger == null) {
             return Uni.createFrom().voidItem();
         }
-        return escalation.trigger(new TriggerContext(e.ticketId(), e.ticketNumber(), e.dispatchId(), e.policyCode(),
+        return escalation.trigger(new SlaTrigger(e.ticketId(), e.ticketNumber(), e.dispatchId(), e.policyCode(),
                 e.stage(), trigger, trigger == Trigger.WARNING ? e.thresholdPercent() : null,
                 trigger == Trigger.OVERDUE_REMINDER ? e.sequence() : null, e.unitCode(), e.handlerId(), e.urgency(),
-                e.deadline(), e.remaining(), null, null, null, null,
-                e.firedAt() != null ? e.firedAt() : clock.instant(), null));
+                e.deadline(), e.remaining(), e.firedAt() != null ? e.firedAt() : clock.instant()));
     }
 
     public Uni<Void> onRepeatComplainant(RepeatComplainantAlert a) {
-        return escalation.trigger(new TriggerContext(a.ticketId(), a.number(), null, "ALERT", "REPEAT_COMPLAINANT",
-                Trigger.ALERT, null, null, null, null, null, null, null,
+        return escalation.trigger(new AlertTrigger(a.ticketId(), a.number(), "REPEAT_COMPLAINANT",
                 a.territory() == null ? null : a.territory().countyCode(), null, (long) a.ticketCount(), a.windowDays(),
-                a.raisedAt() != null ? a.raisedAt() : clock.instant(), null));
+                a.raisedAt() != null ? a.raisedAt() : clock.instant()));
     }
 
     public Uni<Void> onHotwordSurge(HotwordSurgeAlert a) {
         String ticketId = a.ticketId() != null ? a.ticketId() : "hotword:" + a.townCode() + ":" + a.keyword() + ":" + a.windowStart();
-        return escalation.trigger(new TriggerContext(ticketId, null, null, "ALERT", "HOTWORD_SURGE", Trigger.ALERT,
-                null, null, null, null, null, null, null, a.townCode() != null ? a.townCode() : a.countyCode(),
-                a.keyword() != null ? a.keyword() : a.categoryCode(), a.count(), null,
-                a.raisedAt() != null ? a.raisedAt() : clock.instant(), null));
-    }
-
-    private Uni<Void> remember(DispatchEvent e) {
-        if (e.ticketId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return contexts.findById(e.ticketId()).flatMap(found -> {
-            TicketContext c = found != null ? found : new TicketContext();
-            // An event of an older dispatch (e.g. the end of a reassigned one) must not overwrite the current one.
-            boolean current = c.dispatchId == null || c.dispatchId.equals(e.dispatchId()) || "ASSIGNED".equals(e.state());
-            c.ticketId = e.ticketId();
-            c.ticketNumber = e.ticketNumber() != null ? e.ticketNumber() : c.ticketNumber;
-            if (current) {
-                c.dispatchId = e.dispatchId();
-                c.unitCode = e.lead() != null ? e.lead().unitCode() : c.unitCode;
-                c.unitName = e.lead() != null ? e.lead().unitName() : c.unitName;
-                c.handlerId = e.handlerId() != null ? e.handlerId() : c.handlerId;
-                c.state = e.state();
-            }
-            c.categoryCode = e.categoryCode() != null ? e.categoryCode() : c.categoryCode;
-            c.address = e.address() != null ? e.address() : c.address;
-            c.countyCode = e.territory() != null && e.territory().countyCode() != null ? e.territory().countyCode() : c.countyCode;
-            c.caseLeaderId = e.caseLeaderId() != null ? e.caseLeaderId() : c.caseLeaderId;
-            c.urgency = e.urgency() != null ? e.urgency() : c.urgency;
-            c.updatedAt = clock.instant();
-            return found != null ? Uni.createFrom().voidItem() : contexts.persist(c).replaceWithVoid();
-        });
+        return escalation.trigger(new AlertTrigger(ticketId, null, "HOTWORD_SURGE",
+                a.townCode() != null ? a.townCode() : a.countyCode(), a.keyword() != null ? a.keyword() : a.categoryCode(),
+                a.count(), null, a.raisedAt() != null ? a.raisedAt() : clock.instant()));
     }
 }

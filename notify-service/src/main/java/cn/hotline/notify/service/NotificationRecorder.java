@@ -9,11 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.NotificationEvent;
 import cn.hotline.notify.config.NotifyConfig;
+import cn.hotline.notify.domain.DeliveryFailureTrigger;
 import cn.hotline.notify.domain.MessagePart;
 import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.NotificationStatus;
-import cn.hotline.notify.domain.Trigger;
-import cn.hotline.notify.domain.TriggerContext;
 import cn.hotline.notify.gateway.SmsResult;
 import cn.hotline.notify.repository.MessagePartRepository;
 import cn.hotline.notify.repository.NotificationRepository;
@@ -105,9 +104,8 @@ public class NotificationRecorder {
             return Uni.createFrom().voidItem();
         }
         String who = (n.recipientId != null ? n.recipientId : "") + " " + Masking.phone(n.recipientPhone);
-        return escalation.trigger(new TriggerContext(n.ticketId, null, null, "ALERT", "DELIVERY_FAILED",
-                Trigger.DELIVERY_FAILED, null, null, null, null, n.urgent ? "URGENT" : "NORMAL", null, null, null,
-                null, null, null, clock.instant(), who.strip()));
+        return escalation.trigger(new DeliveryFailureTrigger(n.ticketId, n.urgent ? "URGENT" : "NORMAL", clock.instant(),
+                who.strip()));
     }
 
     /** Applies a delivery receipt to a sent notification (DELIVRD → DELIVERED, else FAILED). */

@@ -3,18 +3,13 @@ package cn.hotline.routing.service;
 import static cn.hotline.routing.service.DispatchService.append;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.EventTypes;
-import cn.hotline.routing.config.RoutingConfig;
 import cn.hotline.routing.domain.AssistPart;
-import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.DispatchTransitions.Transition;
@@ -34,19 +29,22 @@ public class DispatchActions {
     private final Reassignment reassignment;
     private final DispatchEvents events;
     private final RoutingIndex index;
-    private final RoutingConfig config;
+    private final ExtensionRules extensions;
+    private final EscalationTarget escalationTarget;
     private final Clock clock;
 
     public DispatchActions(DispatchService service, Reassignment reassignment, DispatchEvents events,
-            RoutingIndex index, RoutingConfig config, Clock clock) {
-        this.config = config;
+            RoutingIndex index, ExtensionRules extensions, EscalationTarget escalationTarget, Clock clock) {
         this.service = service;
         this.reassignment = reassignment;
         this.events = events;
         this.index = index;
+        this.extensions = extensions;
+        this.escalationTarget = escalationTarget;
         this.clock = clock;
     }
 
+    /** Applies {@code t}, already authorized, to {@code d}: the result is the dispatch to show. */
     public Uni<Dispatch> apply(Dispatch d, Transition t, Actor actor, ActionRequest body) {
         Instant now = clock.instant();
         String unit = actor.unitCode();
@@ -116,11 +114,7 @@ public class DispatchActions {
             }
             case COMPLETE -> type = EventTypes.DISPATCH_COMPLETED;
             case REQUEST_EXTENSION -> {
-                d.extensionDuration = duration(body.duration());
-                petitionCap(d);
-                d.extensionReason = required("reason", body.reason());
-                d.extensionPending = true;
-                d.extensionApproved = null;
+                extensions.request(d, body.duration(), body.reason());
                 note = d.extensionReason;
                 type = EventTypes.DISPATCH_EXTENSION_REQUESTED;
             }
@@ -138,7 +132,7 @@ public class DispatchActions {
                 note = required("reason", body.reason());
                 d.escalationLevel++;
                 d.escalationReason = note;
-                d.explanation = append(d.explanation, "escalated to level " + d.escalationLevel + " (" + target(d, now)
+                d.explanation = append(d.explanation, "escalated to level " + d.escalationLevel + " (" + escalationTarget.describe(d, now)
                         + ") by " + actor.personId() + ": " + note);
                 type = EventTypes.DISPATCH_ESCALATED;
             }
@@ -164,63 +158,10 @@ public class DispatchActions {
                 .replaceWith(d);
     }
 
-    /** Who an escalation goes to: level 1 the county's command centre, higher levels the city's. */
-    private String target(Dispatch d, Instant at) {
-        OrganisationSnapshot org = index.organisation();
-        String territory = d.escalationLevel <= 1 && d.countyCode != null ? d.countyCode
-                : org.territory(d.countyCode).map(t -> t.parentCode()).orElse(null);
-        return org.unitOf(territory, "COMMAND_CENTRE").map(centre -> {
-            List<Person> onDuty = org.onDuty(centre.code(), at, config.zone());
-            return centre.name() + (onDuty.isEmpty() ? "" : ", commander on duty " + onDuty.get(0).name()
-                    + " (" + onDuty.get(0).personId() + ")");
-        }).orElse("command centre not configured");
-    }
-
-    /**
-     * A petition (信访事项) may be extended once, by at most the statutory cap (信访工作条例: 30 days); the
-     * request's reason is kept on the dispatch and travels with the decision for the petitioner.
-     */
-    private void petitionCap(Dispatch d) {
-        RoutingConfig.Petitions petitions = config.petitions();
-        if (d.channel == null || !petitions.channels().contains(d.channel)) {
-            return;
-        }
-        if (Boolean.TRUE.equals(d.extensionApproved)) {
-            throw WorkflowProblems.alreadyDone(d, "a petition's time limit may be extended only once");
-        }
-        if (days(d.extensionDuration) > days(petitions.extensionCap().toString())) {
-            throw ProblemException.badRequest("duration", "a petition may be extended by at most "
-                    + days(petitions.extensionCap().toString()) + " days (信访工作条例)");
-        }
-    }
-
-    /** Calendar days an ISO-8601 extension asks for (a month counts 31, part of a day a whole one). */
-    private static long days(String iso) {
-        if (iso.contains("T")) {
-            return (Duration.parse(iso).toMinutes() + 24 * 60 - 1) / (24 * 60);
-        }
-        Period p = Period.parse(iso);
-        return p.getYears() * 366L + p.getMonths() * 31L + p.getDays();
-    }
-
     static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(field, "is required");
         }
         return value.strip();
-    }
-
-    private static String duration(String value) {
-        String text = required("duration", value);
-        try {
-            if (text.contains("T")) {
-                Duration.parse(text);
-            } else {
-                Period.parse(text);
-            }
-            return text;
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("duration", "must be an ISO-8601 duration such as P5D or PT4H");
-        }
     }
 }

@@ -17,7 +17,7 @@ import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.mapping.TimerView;
 import cn.hotline.sla.repository.TimerRepository;
 import cn.hotline.sla.service.TimerVisibility;
-import cn.hotline.sla.service.TimerService;
+import cn.hotline.sla.service.TimerAdjustments;
 import cn.hotline.support.problem.ConcurrentChanges;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
@@ -31,11 +31,11 @@ import io.smallrye.mutiny.Uni;
 public class TicketSlaResource {
 
     private final TimerRepository timers;
-    private final TimerService service;
+    private final TimerAdjustments service;
     private final Clock clock;
     private final TimerVisibility visibility;
 
-    public TicketSlaResource(TimerRepository timers, TimerService service, Clock clock, TimerVisibility visibility) {
+    public TicketSlaResource(TimerRepository timers, TimerAdjustments service, Clock clock, TimerVisibility visibility) {
         this.timers = timers;
         this.service = service;
         this.clock = clock;

@@ -26,11 +26,11 @@ public class CalendarService {
     private final CalendarRepository repository;
     private final CalendarRegistry registry;
     private final IcsParser parser;
-    private final TimerService timers;
+    private final TimerAdjustments timers;
     private final Clock clock;
 
     public CalendarService(CalendarRepository repository, CalendarRegistry registry, IcsParser parser,
-            TimerService timers, Clock clock) {
+            TimerAdjustments timers, Clock clock) {
         this.repository = repository;
         this.registry = registry;
         this.parser = parser;

@@ -33,14 +33,16 @@ public class SlaEventEffects {
     private final ReferenceData reference;
     private final PolicyService policies;
     private final TimerService timers;
+    private final TimerAdjustments adjustments;
     private final KpiRecorder kpis;
     private final EndedTicketRepository ended;
 
-    public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers, KpiRecorder kpis,
-            EndedTicketRepository ended) {
+    public SlaEventEffects(ReferenceData reference, PolicyService policies, TimerService timers,
+            TimerAdjustments adjustments, KpiRecorder kpis, EndedTicketRepository ended) {
         this.reference = reference;
         this.policies = policies;
         this.timers = timers;
+        this.adjustments = adjustments;
         this.kpis = kpis;
         this.ended = ended;
     }
@@ -109,7 +111,7 @@ public class SlaEventEffects {
                     e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return timers.extend(dispatch.ticketId(), extension)
+        return adjustments.extend(dispatch.ticketId(), extension)
                 .flatMap(extended -> kpis.deadlineMoved(dispatch.ticketId(), extended));
     }
 

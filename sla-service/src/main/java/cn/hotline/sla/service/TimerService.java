@@ -4,16 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import cn.hotline.events.EventTypes;
 import cn.hotline.sla.domain.Policy;
-import cn.hotline.sla.domain.SlaDuration;
 import cn.hotline.sla.domain.Stage;
 import cn.hotline.sla.domain.StageDefinition;
 import cn.hotline.sla.domain.TimerContext;
@@ -22,36 +21,31 @@ import cn.hotline.sla.domain.TimerScope;
 import cn.hotline.sla.domain.TimerTransitions;
 import cn.hotline.sla.domain.TimerTransitions.Action;
 import cn.hotline.sla.repository.TimerRepository;
-import cn.hotline.sla.schedule.RedisSchedule;
-import cn.hotline.support.vertx.CallerContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-
 /**
- * Starts, stops, cancels, pauses, resumes and extends stage timers. Every method runs inside the caller's
- * transaction (consumer or REST); the Redis member is (re)added in it, and a member whose row did not
- * commit is dropped by the firing path, which trusts only PostgreSQL.
+ * Starts, meets and cancels stage timers as dispatches and tickets move (pausing and moving deadlines is
+ * {@link TimerAdjustments}). Every method runs inside the caller's transaction; new timers are scheduled in it.
  */
 @ApplicationScoped
 public class TimerService {
 
-    private static final Logger LOG = Logger.getLogger(TimerService.class);
     /** Progress a dispatch can report, in order: reaching one means the earlier ones are behind it. */
     private static final List<String> PROGRESS = List.of(EventTypes.DISPATCH_SIGNED, EventTypes.DISPATCH_ARRIVED,
             EventTypes.DISPATCH_HANDLED, EventTypes.DISPATCH_COMPLETED);
 
     private final TimerRepository repository;
     private final TimerPlanner planner;
-    private final RedisSchedule schedule;
+    private final TimerArming arming;
     private final SlaEvents events;
     private final Clock clock;
 
-    public TimerService(TimerRepository repository, TimerPlanner planner, RedisSchedule schedule, SlaEvents events,
+    public TimerService(TimerRepository repository, TimerPlanner planner, TimerArming arming, SlaEvents events,
             Clock clock) {
         this.repository = repository;
         this.planner = planner;
-        this.schedule = schedule;
+        this.arming = arming;
         this.events = events;
         this.clock = clock;
     }
@@ -78,8 +72,8 @@ public class TimerService {
         return sequentially(stages, stage -> startStage(policy, stage, context, at));
     }
 
-    private static java.util.Optional<StageDefinition> assistStage(Policy policy, Stage stage, String stopEvent,
-            java.util.function.Predicate<StageDefinition> leadsOwn) {
+    private static Optional<StageDefinition> assistStage(Policy policy, Stage stage, String stopEvent,
+            Predicate<StageDefinition> leadsOwn) {
         List<StageDefinition> assigned = policy.stages().stream()
                 .filter(s -> EventTypes.DISPATCH_ASSIGNED.equals(s.startEvent())).toList();
         return assigned.stream().filter(s -> s.stage() == stage).findFirst()
@@ -94,13 +88,13 @@ public class TimerService {
             // A cancelled timer (the unit returned the dispatch, the return was rejected) does not block a fresh one.
             return repository.existsForDispatch(context.dispatchId(), stage.stage(), context.unitCode())
                     .flatMap(exists -> exists ? Uni.createFrom().nullItem()
-                            : persist(planner.newTimer(policy, stage, context, at, clock.instant())));
+                            : arming.persist(planner.newTimer(policy, stage, context, at, clock.instant())));
         }
         return repository.activeByTicket(context.ticketId()).flatMap(active -> {
             TimerEntity running = active.stream()
                     .filter(t -> t.scope == TimerScope.TICKET && t.stage == stage.stage()).findFirst().orElse(null);
             if (running == null) {
-                return persist(planner.newTimer(policy, stage, context, at, clock.instant()));
+                return arming.persist(planner.newTimer(policy, stage, context, at, clock.instant()));
             }
             // Re-dispatch: the ticket's timer keeps running, now on the new unit's account.
             planner.assign(running, context);
@@ -128,14 +122,14 @@ public class TimerService {
         boolean reported = EventTypes.DISPATCH_ASSIST_REPORTED.equals(eventType);
         return repository.activeByDispatch(dispatchId).flatMap(active -> sequentially(active.stream()
                 .filter(t -> t.stage == Stage.ASSIST_SIGN || reported && t.stage == Stage.ASSIST_REPORT)
-                .filter(t -> java.util.Objects.equals(unitCode, t.unitCode)).toList(), timer -> met(timer, at)));
+                .filter(t -> Objects.equals(unitCode, t.unitCode)).toList(), timer -> met(timer, at)));
     }
 
     /** The dispatcher released an assisting unit: its own timers end without counting against it. */
     public Uni<List<TimerEntity>> cancelAssisting(String dispatchId, String unitCode) {
         return repository.activeByDispatch(dispatchId).map(active -> {
             List<TimerEntity> released = active.stream()
-                    .filter(t -> t.stage.assisting() && java.util.Objects.equals(unitCode, t.unitCode)).toList();
+                    .filter(t -> t.stage.assisting() && Objects.equals(unitCode, t.unitCode)).toList();
             released.forEach(this::cancelled);
             return released;
         });
@@ -166,82 +160,6 @@ public class TimerService {
         t.stoppedAt = clock.instant();
         t.nextDueAt = null;
         t.pausedAt = null;
-    }
-
-    /** Pauses every running timer of the ticket; the paused span will push their deadlines back. */
-    public Uni<List<TimerEntity>> pause(String ticketId, Instant at) {
-        return repository.activeByTicket(ticketId).map(list -> {
-            List<TimerEntity> paused = new ArrayList<>();
-            for (TimerEntity timer : list) {
-                if (TimerTransitions.find(timer.state, Action.PAUSE).isPresent()) {
-                    TimerTransitions.apply(timer, Action.PAUSE);
-                    timer.pausedAt = at;
-                    timer.nextDueAt = null;
-                    paused.add(timer);
-                }
-            }
-            return paused;
-        });
-    }
-
-    /** Resumes the ticket's paused timers with deadlines moved by the paused span. */
-    public Uni<List<TimerEntity>> resume(String ticketId, Instant at) {
-        return repository.activeByTicket(ticketId).flatMap(list -> {
-            List<TimerEntity> resumed = list.stream()
-                    .filter(t -> TimerTransitions.find(t.state, Action.RESUME).isPresent()).toList();
-            resumed.forEach(timer -> {
-                planner.closePause(timer, at);
-                TimerTransitions.apply(timer, Action.RESUME);
-                planner.replan(timer);
-            });
-            return rearm(resumed);
-        });
-    }
-
-    /** An approved extension: the timers that stop on completion get {@code extension} more. */
-    public Uni<List<TimerEntity>> extend(String ticketId, SlaDuration extension) {
-        return repository.activeByTicket(ticketId).flatMap(list -> {
-            List<TimerEntity> extended = list.stream()
-                    .filter(t -> EventTypes.DISPATCH_COMPLETED.equals(t.stopEvent)).toList();
-            extended.forEach(timer -> {
-                SlaDuration total = timer.extension == null || timer.extension.isBlank() ? extension
-                        : SlaDuration.parse(timer.extension).plus(extension);
-                timer.extension = total.toString();
-                planner.replan(timer);
-            });
-            return rearm(extended);
-        });
-    }
-
-    /** A calendar changed: working-time timers on it get new deadlines. */
-    public Uni<Integer> recomputeForCalendar(String calendar) {
-        return repository.activeWorkingByCalendar(calendar).flatMap(list -> {
-            list.forEach(planner::replan);
-            return rearm(list).map(List::size);
-        });
-    }
-
-    private Uni<TimerEntity> persist(TimerEntity timer) {
-        return repository.persist(timer).call(saved -> saved.nextDueAt == null ? Uni.createFrom().voidItem()
-                        : scheduleQuietly(Map.of(saved.id, saved.nextDueAt)));
-    }
-
-    private Uni<List<TimerEntity>> rearm(List<TimerEntity> timers) {
-        Map<String, Instant> dues = new java.util.HashMap<>();
-        timers.stream().filter(t -> t.nextDueAt != null).forEach(t -> dues.put(t.id, t.nextDueAt));
-        return scheduleQuietly(dues).replaceWith(timers);
-    }
-
-    private Uni<Void> scheduleQuietly(Map<String, Instant> dues) {
-        if (dues.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        // Lettuce completes on its own threads; the reactive session must continue on the caller's Vert.x context.
-        return CallerContext.resumeOn(schedule.addAll(dues)).onFailure().recoverWithUni(failure -> {
-            // PostgreSQL stays the truth: the marker rebuild or the sweep puts these back.
-            LOG.warnf("could not add %d timers to the Redis schedule: %s", dues.size(), failure.toString());
-            return Uni.createFrom().voidItem();
-        });
     }
 
     private static <T> Uni<List<TimerEntity>> sequentially(List<T> items, Function<T, Uni<TimerEntity>> step) {

@@ -1,37 +1,32 @@
 package cn.hotline.intake.service;
 
-import java.util.Optional;
-
 import jakarta.inject.Singleton;
 
+import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.TerritoryResult;
+import cn.hotline.region.Boundaries;
+import cn.hotline.region.DivisionLevel;
+import cn.hotline.region.DivisionTree;
+import cn.hotline.region.TerritoryPlacer;
+import cn.hotline.region.TerritoryPlacer.Placement;
 
-/** Places a ticket: lat/lon → county by polygon, address → town/village by names, consistent with each other. */
+/** Places a ticket with region-data's one algorithm, over the region's division names and county boundaries. */
 @Singleton
 public class TerritoryResolver {
 
-    public static final String POLYGON = "POLYGON";
-    public static final String ADDRESS = "ADDRESS";
-    public static final String BOTH = "POLYGON+ADDRESS";
+    private final TerritoryPlacer placer;
 
-    private final CountyPolygons polygons;
-    private final AddressMatcher addresses;
-
-    public TerritoryResolver(CountyPolygons polygons, AddressMatcher addresses) {
-        this.polygons = polygons;
-        this.addresses = addresses;
+    public TerritoryResolver(IntakeConfig config) {
+        this.placer = new TerritoryPlacer(DivisionTree.fromCsv(config.region().divisionsCsv()),
+                Boundaries.fromFeatureCollection(config.region().countiesGeojson()));
     }
 
     public TerritoryResult resolve(Double lat, Double lon, String address) {
-        Optional<String> byPolygon = lat == null || lon == null ? Optional.empty() : polygons.countyAt(lat, lon);
-        AddressMatcher.Match match = addresses.match(address, byPolygon.orElse(null));
-        if (byPolygon.isPresent()) {
-            boolean addressHelped = match.townCode() != null;
-            return new TerritoryResult(byPolygon.get(), match.townCode(), match.villageCode(), addressHelped ? BOTH : POLYGON);
+        Placement placement = placer.place(TerritoryPlacer.Query.of(lat, lon, address));
+        if (placement.code(DivisionLevel.COUNTY) == null) {
+            return TerritoryResult.UNRESOLVED;
         }
-        if (match.countyCode() != null) {
-            return new TerritoryResult(match.countyCode(), match.townCode(), match.villageCode(), ADDRESS);
-        }
-        return TerritoryResult.UNRESOLVED;
+        return new TerritoryResult(placement.code(DivisionLevel.COUNTY), placement.code(DivisionLevel.TOWN),
+                placement.code(DivisionLevel.VILLAGE), placement.resolvedBy());
     }
 }

@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.hotline.region.Boundaries.Boundary;
+import cn.hotline.region.Boundaries;
+import cn.hotline.region.Division;
+import cn.hotline.region.DivisionLevel;
+import cn.hotline.region.DivisionTree;
+import cn.hotline.region.TerritoryPlacer;
 import cn.hotline.routing.domain.DatedDuty;
 import cn.hotline.routing.domain.DutySwap;
 import cn.hotline.routing.domain.DutyWindow;
@@ -35,7 +41,7 @@ public final class OrganisationSnapshot {
     private final Map<String, List<Person>> peopleByUnit = new HashMap<>();
     private final Map<String, List<DutyWindow>> roster = new HashMap<>();
     private final Map<String, UnitRoster> rosters = new HashMap<>();
-    private final BoundaryIndex boundaries;
+    private final TerritoryPlacer placer;
 
     public OrganisationSnapshot(List<Territory> territoryList, List<Unit> unitList, List<Person> personList,
             List<DutyWindow> windows) {
@@ -71,7 +77,7 @@ public final class OrganisationSnapshot {
             rosters.put(u.code(), new UnitRoster(roster(u.code()), defaultContacts(u),
                     datedByUnit.getOrDefault(u.code(), List.of()), swapsByUnit.getOrDefault(u.code(), List.of())));
         }
-        boundaries = new BoundaryIndex(territoryList);
+        placer = placer(territoryList);
     }
 
     private static List<String> defaultContacts(Unit unit) {
@@ -108,8 +114,22 @@ public final class OrganisationSnapshot {
         return path(code).stream().filter(t -> t.level() == level).findFirst();
     }
 
-    public BoundaryIndex boundaries() {
-        return boundaries;
+    /** region-data's placing algorithm over this tree and its boundaries. */
+    public TerritoryPlacer placer() {
+        return placer;
+    }
+
+    private static TerritoryPlacer placer(List<Territory> territories) {
+        List<Division> divisions = new ArrayList<>();
+        List<Boundary> boundaries = new ArrayList<>();
+        for (Territory t : territories) {
+            DivisionLevel level = DivisionLevel.valueOf(t.level().name());
+            divisions.add(new Division(t.code(), t.name(), level, t.parentCode()));
+            if (t.boundary() != null && !t.boundary().isBlank()) {
+                boundaries.add(new Boundary(t.code(), level, t.boundary()));
+            }
+        }
+        return new TerritoryPlacer(new DivisionTree(divisions), new Boundaries(boundaries));
     }
 
     public Optional<Unit> unit(String code) {

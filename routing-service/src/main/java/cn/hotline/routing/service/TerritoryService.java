@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.hotline.region.Boundaries;
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.domain.TerritoryLevel;
 import cn.hotline.routing.repository.TerritoryRepository;
@@ -110,7 +111,7 @@ public class TerritoryService {
             }
             try {
                 String geometry = feature.path("geometry").toString();
-                BoundaryIndex.parse(geometry);
+                Boundaries.parse(geometry);
                 boundaries.put(code, geometry);
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("features[" + i + "].geometry", e.getMessage()));

@@ -1,50 +1,50 @@
-package cn.hotline.intake.service;
+package cn.hotline.region;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import jakarta.inject.Singleton;
-
-import cn.hotline.intake.service.DivisionIndex.Division;
-
 /**
- * Address text → county/town/village by division names. Never guesses: the longest match wins, a tie is
- * no answer, a short village name (two characters, such as 余村) counts only under its matched town, and a
- * county already known (from the polygon) filters every candidate.
+ * Address text → county/town/village by division names. Never guesses: the longest match wins, a tie is no
+ * answer, a short village name (two characters, such as 余村) counts only under its matched town, and a county
+ * or town already known (from a polygon or the ticket) filters every candidate.
  */
-@Singleton
-public class AddressMatcher {
+public final class AddressMatcher {
 
     /** What the address says; fields are null where it says nothing certain. */
     public record Match(String countyCode, String townCode, String villageCode) {
+
+        /** The most specific code the address gave. */
+        public String deepest() {
+            return villageCode != null ? villageCode : townCode != null ? townCode : countyCode;
+        }
     }
 
     private static final int MIN_UNIQUE_VILLAGE_LENGTH = 3;
-    private final DivisionIndex divisions;
+    private final DivisionTree divisions;
 
-    public AddressMatcher(DivisionIndex divisions) {
+    public AddressMatcher(DivisionTree divisions) {
         this.divisions = divisions;
     }
 
-    public Match match(String address, String knownCounty) {
+    /** Matches {@code address} within {@code knownCounty} and {@code knownTown} (either may be null). */
+    public Match match(String address, String knownCounty, String knownTown) {
         String text = address == null ? "" : address.replaceAll("\\s+", "");
         if (text.isEmpty()) {
-            return new Match(knownCounty, null, null);
+            return new Match(knownCounty, knownTown, null);
         }
-        String county = knownCounty;
-        if (county == null) {
-            county = best(text, divisions.counties(), d -> true).map(Division::code).orElse(null);
-        }
+        String county = knownCounty != null ? knownCounty
+                : best(text, divisions.at(DivisionLevel.COUNTY), d -> true).map(Division::code).orElse(null);
         String countyFilter = county;
-        Optional<Division> town = best(text, divisions.towns(), d -> countyFilter == null || d.parentCode().equals(countyFilter));
+        Optional<Division> town = knownTown != null ? divisions.get(knownTown)
+                : best(text, divisions.at(DivisionLevel.TOWN), d -> countyFilter == null || d.parentCode().equals(countyFilter));
         Optional<Division> village;
         if (town.isPresent()) {
             String townCode = town.get().code();
             // The town's own name must not count as a village name (织里镇 contains 织里 of 织里居委会).
-            String rest = withoutTown(text, town.get());
-            village = best(rest, divisions.villages(), d -> d.parentCode().equals(townCode));
+            village = best(withoutTown(text, town.get()), divisions.at(DivisionLevel.VILLAGE),
+                    d -> d.parentCode().equals(townCode));
         } else {
             village = uniqueVillage(text, countyFilter);
             town = village.flatMap(v -> divisions.get(v.parentCode()));
@@ -88,7 +88,7 @@ public class AddressMatcher {
     private Optional<Division> uniqueVillage(String text, String county) {
         List<Division> found = new ArrayList<>();
         int bestLength = 0;
-        for (Division village : divisions.villages()) {
+        for (Division village : divisions.at(DivisionLevel.VILLAGE)) {
             if (county != null && !village.parentCode().startsWith(county)) {
                 continue;
             }
@@ -109,7 +109,7 @@ public class AddressMatcher {
         int longest = 0;
         for (int i = 0; i < division.forms().size(); i++) {
             String form = division.forms().get(i);
-            boolean alias = !"village".equals(division.level()) && i > 0;
+            boolean alias = division.level() != DivisionLevel.VILLAGE && i > 0;
             if (form.length() > longest && contains(text, form, alias)) {
                 longest = form.length();
             }

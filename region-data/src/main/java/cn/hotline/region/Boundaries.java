@@ -1,5 +1,7 @@
-package cn.hotline.routing.service;
+package cn.hotline.region;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,40 +20,52 @@ import org.locationtech.jts.index.strtree.STRtree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.hotline.routing.domain.Territory;
-
-/** Spatial index (STR-tree over prepared polygons) of the territories that have a boundary. */
-public final class BoundaryIndex {
+/** Point-in-polygon over the divisions that have a boundary (GeoJSON, prepared JTS polygons in an STR-tree). */
+public final class Boundaries {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** A division's boundary: its code, level and GeoJSON Polygon or MultiPolygon geometry. */
+    public record Boundary(String code, DivisionLevel level, String geoJson) {
+    }
+
+    private record Entry(String code, DivisionLevel level, PreparedGeometry geometry) {
+    }
+
     private final STRtree tree = new STRtree();
     private final int size;
 
-    private record Entry(Territory territory, PreparedGeometry geometry) {
-    }
-
-    public BoundaryIndex(List<Territory> territories) {
-        int n = 0;
-        for (Territory t : territories) {
-            if (t.boundary() != null && !t.boundary().isBlank()) {
-                Geometry geometry = parse(t.boundary());
-                tree.insert(geometry.getEnvelopeInternal(), new Entry(t, PreparedGeometryFactory.prepare(geometry)));
-                n++;
-            }
+    public Boundaries(List<Boundary> boundaries) {
+        for (Boundary b : boundaries) {
+            Geometry geometry = parse(b.geoJson());
+            tree.insert(geometry.getEnvelopeInternal(), new Entry(b.code(), b.level(), PreparedGeometryFactory.prepare(geometry)));
         }
         tree.build();
-        size = n;
+        size = boundaries.size();
+    }
+
+    /** The region's boundaries from a GeoJSON FeatureCollection (properties {@code code}, {@code level}). */
+    public static Boundaries fromFeatureCollection(String resource) {
+        try {
+            List<Boundary> boundaries = new ArrayList<>();
+            for (JsonNode feature : MAPPER.readTree(RegionResources.text(resource)).path("features")) {
+                JsonNode properties = feature.path("properties");
+                boundaries.add(new Boundary(properties.path("code").asText(),
+                        DivisionLevel.parse(properties.path("level").asText("county")), feature.path("geometry").toString()));
+            }
+            return new Boundaries(boundaries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("boundaries " + resource + " unreadable", e);
+        }
     }
 
     public int size() {
         return size;
     }
 
-    /** The deepest territory whose boundary contains the point, if any. */
-    @SuppressWarnings("unchecked")
-    public Optional<Territory> locate(double lat, double lon) {
+    /** The code of the deepest division whose boundary covers the point, if any. */
+    public Optional<String> locate(double lat, double lon) {
         Point point = FACTORY.createPoint(new Coordinate(lon, lat));
         List<Entry> hits = new ArrayList<>();
         for (Object candidate : tree.query(point.getEnvelopeInternal())) {
@@ -60,10 +74,10 @@ public final class BoundaryIndex {
                 hits.add(entry);
             }
         }
-        return hits.stream().map(Entry::territory).max(Comparator.comparing(Territory::level));
+        return hits.stream().max(Comparator.comparing(Entry::level)).map(Entry::code);
     }
 
-    /** Parses a GeoJSON Polygon or MultiPolygon geometry; throws IllegalArgumentException otherwise. */
+    /** Parses a GeoJSON Polygon or MultiPolygon geometry; anything else is an IllegalArgumentException saying why. */
     public static Geometry parse(String geoJson) {
         try {
             JsonNode node = MAPPER.readTree(geoJson);

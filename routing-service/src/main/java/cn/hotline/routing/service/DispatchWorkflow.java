@@ -36,7 +36,7 @@ public class DispatchWorkflow {
         this.scope = scope;
     }
 
-    /** Performs {@code action}; the result is the dispatch to show (the new one after a re-dispatch). */
+    /** Performs {@code action}; the result is the dispatch to show (the new one after a reassignment). */
     public Uni<Dispatch> perform(UUID id, DispatchAction action, Actor actor, ActionRequest request) {
         ActionRequest body = request == null ? ActionRequest.empty() : request;
         // A desk outside the dispatch's territory acts on it as on a missing one; a handler of another unit still
@@ -79,7 +79,7 @@ public class DispatchWorkflow {
         return ProblemException.conflict(detail, extensions);
     }
 
-    /** A @Version loss, or the one-open-dispatch-per-ticket index refusing the second of two concurrent re-dispatches. */
+    /** A @Version loss, or the one-open-dispatch-per-ticket index refusing the second of two concurrent reassignments. */
     private static boolean lostRace(Throwable failure) {
         if (ConcurrentChanges.lostRace(failure)) {
             return true;

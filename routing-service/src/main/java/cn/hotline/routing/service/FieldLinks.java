@@ -119,7 +119,7 @@ public class FieldLinks {
                 throw gone(EXPIRED, "this link expired at " + link.expiresAt);
             }
             return dispatches.findById(link.dispatchId).map(d -> {
-                // A re-dispatched or cancelled dispatch is no longer the holder's work: the link must not act on it.
+                // A reassigned or cancelled dispatch is no longer the holder's work: the link must not act on it.
                 if (d.state() == DispatchState.REASSIGNED || d.state() == DispatchState.CANCELLED
                         || FieldLink.ASSIST.equals(link.part) && d.assistPart(link.unitCode)
                                 .map(part -> AssistPart.RELEASED.equals(part.status())).orElse(true)) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -12,9 +14,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "inbound_sms")
 public class InboundSms {
-
-    public static final String RECEIVED = "RECEIVED";
-    public static final String PROCESSED = "PROCESSED";
 
     @Id
     public UUID id;
@@ -27,7 +26,13 @@ public class InboundSms {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public InboundStatus status;
 
     public String outcome;
+
+    /** Moves to {@code next} as {@link MessageTransitions#INBOUND} allows. */
+    public void become(InboundStatus next) {
+        status = MessageTransitions.INBOUND.move("inbound SMS " + id, status, next);
+    }
 }

@@ -99,11 +99,8 @@ public class Notification {
     @Version
     public int version;
 
-    /** Moves to {@code next}, refusing a transition the state machine does not allow. */
+    /** Moves to {@code next}, refusing a move {@link MessageTransitions#NOTIFICATION} does not have. */
     public void become(NotificationStatus next) {
-        if (status != next && !status.canBecome(next)) {
-            throw new IllegalStateException("notification " + id + " cannot go from " + status + " to " + next);
-        }
-        status = next;
+        status = MessageTransitions.NOTIFICATION.move("notification " + id, status, next);
     }
 }

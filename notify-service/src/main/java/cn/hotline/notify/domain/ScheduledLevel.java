@@ -5,17 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A level to fire at {@code dueAt} (PENDING → FIRED or CANCELLED); {@code context} is the trigger as JSON. */
+/** A level to fire at {@code dueAt} (PENDING → FIRED or CANCELLED, {@link MessageTransitions#LEVEL}); {@code context} is the trigger as JSON. */
 @Entity
 @Table(name = "scheduled_level")
 public class ScheduledLevel {
-
-    public static final String PENDING = "PENDING";
-    public static final String FIRED = "FIRED";
-    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -38,7 +36,8 @@ public class ScheduledLevel {
     @Column(name = "due_at")
     public Instant dueAt;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public LevelStatus status;
 
     public String context;
 

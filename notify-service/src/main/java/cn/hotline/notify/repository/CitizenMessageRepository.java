@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.notify.domain.CitizenMessageStatus;
+import cn.hotline.notify.domain.MessageTransitions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,10 +32,10 @@ public class CitizenMessageRepository {
 
     private static final String CLAIM = "update citizen_message set claimed_by = $1, claim_token = $2, claimed_until ="
             + " now() + $3::bigint * interval '1 millisecond' where id in (select id from citizen_message where status ="
-            + " 'PENDING' and due_at <= $4 and (claimed_until is null or claimed_until < now()) order by due_at limit $5"
+            + " '" + CitizenMessageStatus.PENDING + "' and due_at <= $4 and (claimed_until is null or claimed_until < now()) order by due_at limit $5"
             + " for update skip locked) returning id, ticket_id, ticket_number, dispatch_id, kind, attempts";
     private static final String FINISH = "update citizen_message set status = $3, outcome = $4, attempts = attempts + 1,"
-            + " claim_token = null, claimed_until = null where id = $1 and claim_token = $2";
+            + " claim_token = null, claimed_until = null where id = $1 and claim_token = $2 and status = any($5)";
     private static final String LATER = "update citizen_message set due_at = $3, outcome = $4, attempts = attempts + 1,"
             + " claim_token = null, claimed_until = null where id = $1 and claim_token = $2";
 
@@ -50,9 +52,10 @@ public class CitizenMessageRepository {
         Instant now = clock.instant();
         return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into citizen_message (id, message_key,"
                         + " ticket_id, ticket_number, dispatch_id, kind, status, due_at, created_at) values (:id, :key,"
-                        + " :ticket, :number, :dispatch, :kind, 'PENDING', :due, :created) on conflict (message_key) do nothing")
+                        + " :ticket, :number, :dispatch, :kind, :status, :due, :created) on conflict (message_key) do nothing")
                 .setParameter("id", UUID.randomUUID()).setParameter("key", key).setParameter("ticket", ticketId)
                 .setParameter("number", ticketNumber).setParameter("dispatch", dispatchId).setParameter("kind", kind)
+                .setParameter("status", CitizenMessageStatus.PENDING.name())
                 .setParameter("due", utc(now)).setParameter("created", utc(now)).executeUpdate());
     }
 
@@ -67,8 +70,9 @@ public class CitizenMessageRepository {
     }
 
     /** DONE, SKIPPED or FAILED, if this claim still holds the message. */
-    public void finish(UUID id, UUID token, String status, String outcome) {
-        await(pool.preparedQuery(FINISH).execute(Tuple.of(id, token, status, cut(outcome))));
+    public void finish(UUID id, UUID token, CitizenMessageStatus status, String outcome) {
+        String[] from = MessageTransitions.CITIZEN.sources(status).stream().map(Enum::name).toArray(String[]::new);
+        await(pool.preparedQuery(FINISH).execute(Tuple.of(id, token, status.name(), cut(outcome), from)));
     }
 
     /** Tried again at {@code at} (intake unreachable). */

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.notify.domain.MessageTransitions;
 import cn.hotline.notify.domain.Notification;
+import cn.hotline.notify.domain.NotificationStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -68,8 +70,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Cancels not-yet-sent notifications of a stopped stage. */
     public Uni<Integer> cancelUnsent(String scope, String stage) {
-        return update("status = cn.hotline.notify.domain.NotificationStatus.CANCELLED, error = 'stage stopped'"
-                + " where scope = ?1 and (stage = ?2 or ?2 = '*')"
-                + " and status = cn.hotline.notify.domain.NotificationStatus.DEFERRED", scope, stage);
+        return update("status = ?1, error = 'stage stopped' where scope = ?2 and (stage = ?3 or ?3 = '*') and status in ?4",
+                NotificationStatus.CANCELLED, scope, stage, MessageTransitions.CANCELLABLE);
+    }
+
+    /** Cancels every not-yet-sent notification to {@code recipientId} (who opted out); how many. */
+    public Uni<Integer> cancelUnsentTo(String recipientId) {
+        return update("status = ?1, error = 'opted out' where recipientId = ?2 and status in ?3",
+                NotificationStatus.CANCELLED, recipientId, MessageTransitions.CANCELLABLE);
     }
 }

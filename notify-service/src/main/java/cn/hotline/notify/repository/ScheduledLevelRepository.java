@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.notify.domain.LevelStatus;
+import cn.hotline.notify.domain.MessageTransitions;
 import cn.hotline.notify.domain.ScheduledLevel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -24,7 +26,7 @@ public class ScheduledLevelRepository implements PanacheRepositoryBase<Scheduled
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
                 .setParameter("id", s.id).setParameter("key", s.triggerKey).setParameter("scope", s.scope)
                 .setParameter("ticket", s.ticketId).setParameter("stage", s.stage).setParameter("level", s.level)
-                .setParameter("levelId", s.levelId).setParameter("due", s.dueAt).setParameter("status", s.status)
+                .setParameter("levelId", s.levelId).setParameter("due", s.dueAt).setParameter("status", s.status.name())
                 .setParameter("context", s.context).setParameter("created", s.createdAt)
                 .executeUpdate()).map(rows -> rows == 1);
     }
@@ -35,9 +37,9 @@ public class ScheduledLevelRepository implements PanacheRepositoryBase<Scheduled
     }
 
     /** Ends this claim with {@code status}; nothing when the claim was taken over or the level was cancelled meanwhile. */
-    public Uni<Integer> finish(UUID id, UUID token, String status) {
-        return update("status = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3 and status = ?4",
-                status, id, token, ScheduledLevel.PENDING);
+    public Uni<Integer> finish(UUID id, UUID token, LevelStatus status) {
+        return update("status = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3 and status in ?4",
+                status, id, token, MessageTransitions.LEVEL.sources(status));
     }
 
     /** Gives the level back, due again at {@code dueAt}. */
@@ -45,8 +47,9 @@ public class ScheduledLevelRepository implements PanacheRepositoryBase<Scheduled
         return update("dueAt = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3", dueAt, id, token);
     }
 
+    /** Cancels the waiting levels of {@code stage} ('*' = all) in {@code scope}. */
     public Uni<Integer> cancel(String scope, String stage) {
-        return update("status = ?1 where scope = ?2 and (stage = ?3 or ?3 = '*') and status = ?4",
-                ScheduledLevel.CANCELLED, scope, stage, ScheduledLevel.PENDING);
+        return update("status = ?1 where scope = ?2 and (stage = ?3 or ?3 = '*') and status in ?4",
+                LevelStatus.CANCELLED, scope, stage, MessageTransitions.LEVEL.sources(LevelStatus.CANCELLED));
     }
 }

@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.notify.domain.InboundStatus;
+import cn.hotline.notify.domain.LevelStatus;
+import cn.hotline.notify.domain.MessageTransitions;
+import cn.hotline.notify.domain.NotificationStatus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,17 +30,19 @@ public class WorkClaims {
     private static final String LEASE = "now() + $3::bigint * interval '1 millisecond'";
     private static final String FREE = "(claimed_until is null or claimed_until < now())";
     private static final String LEVELS = "update scheduled_level set claimed_by = $1, claim_token = $2, claimed_until = "
-            + LEASE + " where id in (select id from scheduled_level where status = 'PENDING' and due_at <= $4 and " + FREE
+            + LEASE + " where id in (select id from scheduled_level where status = '" + LevelStatus.PENDING + "' and due_at <= $4"
+            + " and " + FREE
             + " order by due_at, level limit $5 for update skip locked) returning id";
     // DEFERRED rows whose time came, and PENDING rows whose lease ran out (the claimer crashed before recording).
-    private static final String RETRIES = "update notification set status = 'PENDING', claimed_by = $1, claim_token = $2,"
-            + " claimed_until = " + LEASE + ", version = version + 1 where id in (select id from notification where"
-            + " ((status = 'DEFERRED' and next_attempt_at <= $4) or status = 'PENDING') and " + FREE
+    private static final String RETRIES = "update notification set status = '" + NotificationStatus.PENDING + "',"
+            + " claimed_by = $1, claim_token = $2, claimed_until = " + LEASE + ", version = version + 1 where id in (select id"
+            + " from notification where ((status = '" + MessageTransitions.RETRY_DUE + "' and next_attempt_at <= $4) or status = '"
+            + NotificationStatus.PENDING + "') and " + FREE
             + " order by created_at limit $5 for update skip locked) returning id";
     private static final String RENEW = "update notification set claimed_until = now() + $3::bigint * interval"
-            + " '1 millisecond' where id = $1 and claim_token = $2 and status = 'PENDING' returning id";
+            + " '1 millisecond' where id = $1 and claim_token = $2 and status = '" + NotificationStatus.PENDING + "' returning id";
     private static final String INBOUND = "update inbound_sms set claimed_by = $1, claim_token = $2, claimed_until = "
-            + LEASE + " where id in (select id from inbound_sms where status = 'RECEIVED' and " + FREE
+            + LEASE + " where id in (select id from inbound_sms where status = '" + InboundStatus.RECEIVED + "' and " + FREE
             + " order by received_at limit $4 for update skip locked) returning id";
 
     private final Pool pool;

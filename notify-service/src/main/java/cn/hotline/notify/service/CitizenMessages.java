@@ -19,6 +19,7 @@ import cn.hotline.notify.client.IntakeApi;
 import cn.hotline.notify.client.IntakeClient;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.CitizenMessageKind;
+import cn.hotline.notify.domain.CitizenMessageStatus;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.repository.CitizenMessageRepository;
 import cn.hotline.support.security.Masking;
@@ -116,7 +117,7 @@ public class CitizenMessages {
                 : kind == CitizenMessageKind.COMPLETED && !"AWAITING_FOLLOWUP".equals(contact.get().status())
                         ? "ticket is " + contact.get().status() : null;
         if (skip != null) {
-            messages.finish(m.id(), token, "SKIPPED", skip);
+            messages.finish(m.id(), token, CitizenMessageStatus.SKIPPED, skip);
             return;
         }
         IntakeApi.Contact caller = contact.get();
@@ -125,7 +126,7 @@ public class CitizenMessages {
         Optional<UUID> sent = sender.send(new NotificationDraft("citizen|" + m.ticketId() + "|" + kind + "|"
                 + (m.dispatchId() == null ? "" : m.dispatchId()), m.ticketId(), m.dispatchId(), "citizen:" + m.ticketId(),
                 STAGE, 0, ROLE, person(caller.phone()), kind.template(), vars, false, null));
-        messages.finish(m.id(), token, "DONE", sent.map(id -> "notification " + id).orElse("already notified"));
+        messages.finish(m.id(), token, CitizenMessageStatus.DONE, sent.map(id -> "notification " + id).orElse("already notified"));
         LOG.infof("citizen SMS %s of ticket %s to %s queued", kind, number, Masking.phone(caller.phone()));
     }
 
@@ -137,7 +138,7 @@ public class CitizenMessages {
         String why = "intake: " + e.getClass().getSimpleName();
         if (m.attempts() + 1 >= config.citizen().maxAttempts()) {
             LOG.warnf("citizen SMS %s of ticket %s given up: %s", m.kind(), m.ticketId(), e.toString());
-            messages.finish(m.id(), token, "FAILED", why);
+            messages.finish(m.id(), token, CitizenMessageStatus.FAILED, why);
             return;
         }
         LOG.infof("citizen SMS %s of ticket %s waits for intake (%s)", m.kind(), m.ticketId(), e.toString());

@@ -63,8 +63,7 @@ public class CitizenReplies {
         String recipient = CitizenMessages.recipientId(sms.fromPhone);
         if (OPT_OUT_WORDS.contains(text)) {
             call(() -> intake.optOut(sms.fromPhone));
-            int cancelled = tx.run(() -> notifications.update("status = ?1, error = 'opted out' where recipientId = ?2"
-                    + " and status = ?3", NotificationStatus.CANCELLED, recipient, NotificationStatus.DEFERRED));
+            int cancelled = tx.run(() -> notifications.cancelUnsentTo(recipient));
             LOG.infof("citizen %s opted out of SMS (%d held messages cancelled)", Masking.phone(sms.fromPhone), cancelled);
             return Optional.of(OPTED_OUT);
         }

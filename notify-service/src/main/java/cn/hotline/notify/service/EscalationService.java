@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.notify.domain.EscalationLevel;
+import cn.hotline.notify.domain.LevelStatus;
 import cn.hotline.notify.domain.ScheduledLevel;
 import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.TriggerContext;
@@ -76,7 +77,7 @@ public class EscalationService {
         row.triggerKey = String.join("|", context.scope(), context.stage(), context.instance(), String.valueOf(level.level));
         Instant base = context.occurredAt() != null ? context.occurredAt() : clock.instant();
         row.dueAt = base.plus(Duration.ofSeconds(level.delaySeconds));
-        row.status = ScheduledLevel.PENDING;
+        row.status = LevelStatus.PENDING;
         row.createdAt = clock.instant();
         try {
             row.context = json.writeValueAsString(context);

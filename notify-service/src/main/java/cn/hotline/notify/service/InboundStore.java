@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.hotline.notify.domain.InboundSms;
+import cn.hotline.notify.domain.InboundStatus;
 import cn.hotline.notify.gateway.InboundListener;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.support.security.Masking;
@@ -46,7 +47,7 @@ public class InboundStore implements InboundListener {
         sms.fromPhone = fromPhone;
         sms.text = text.length() > 480 ? text.substring(0, 480) : text;
         sms.receivedAt = clock.instant();
-        sms.status = InboundSms.RECEIVED;
+        sms.status = InboundStatus.RECEIVED;
         tx.run(() -> inbound.persist(sms));
         LOG.infof("MO SMS from %s stored", Masking.phone(fromPhone));
     }

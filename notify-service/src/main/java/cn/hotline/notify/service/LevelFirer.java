@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.hotline.notify.client.DirectorySnapshots.DirectoryUnavailableException;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.EscalationLevel;
+import cn.hotline.notify.domain.LevelStatus;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.domain.RecipientRole;
 import cn.hotline.notify.domain.ScheduledLevel;
@@ -103,7 +104,7 @@ public class LevelFirer {
             trigger = json.readValue(s.context, TriggerContext.class);
         } catch (Exception e) {
             LOG.errorf("scheduled level %s has an unreadable context; cancelled", s.id);
-            mark(s, token, ScheduledLevel.CANCELLED);
+            mark(s, token, LevelStatus.CANCELLED);
             return;
         }
         // One read transaction per level: the chain level, whether the stage was stopped, and the ticket.
@@ -112,7 +113,7 @@ public class LevelFirer {
                         : contexts.findById(trigger.ticketId())).map(ticket -> new Facts(found, stopped, ticket)))));
         EscalationLevel level = facts.level();
         if (level == null || facts.stopped()) {
-            mark(s, token, ScheduledLevel.CANCELLED);
+            mark(s, token, LevelStatus.CANCELLED);
             return;
         }
         TicketContext ticket = facts.ticket();
@@ -129,7 +130,7 @@ public class LevelFirer {
             tx.run(() -> scheduled.release(s.id, token, clock.instant().plus(config.directoryRetry())));
             return;
         }
-        mark(s, token, ScheduledLevel.FIRED);
+        mark(s, token, LevelStatus.FIRED);
     }
 
     private void send(ScheduledLevel s, EscalationLevel level, RecipientRole role, Person person, TriggerContext trigger,
@@ -150,7 +151,7 @@ public class LevelFirer {
     private record Facts(EscalationLevel level, boolean stopped, TicketContext ticket) {
     }
 
-    private void mark(ScheduledLevel s, UUID token, String status) {
+    private void mark(ScheduledLevel s, UUID token, LevelStatus status) {
         tx.run(() -> scheduled.finish(s.id, token, status));
     }
 }

@@ -19,6 +19,7 @@ import cn.hotline.notify.client.RoutingClient;
 import cn.hotline.notify.client.TokenService;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.InboundSms;
+import cn.hotline.notify.domain.InboundStatus;
 import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.repository.InboundSmsRepository;
@@ -96,7 +97,7 @@ public class TwoWayService {
         }
         String result = outcome.length() > 200 ? outcome.substring(0, 200) : outcome;
         tx.run(() -> inbound.findById(sms.id).invoke(row -> {
-            row.status = InboundSms.PROCESSED;
+            row.become(InboundStatus.PROCESSED);
             row.outcome = result;
         }).replaceWithVoid());
     }

@@ -17,8 +17,6 @@ import cn.hotline.notify.mapping.EscalationChainDto;
 import cn.hotline.notify.service.EscalationChainService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Escalation chains per policy and stage: read by staff, replaced by administrators. */
@@ -33,7 +31,6 @@ public class EscalationChainResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<List<EscalationChainDto>> list() {
         return chains.all();
@@ -42,7 +39,6 @@ public class EscalationChainResource {
     @PUT
     @Path("/{policyCode}/{stage}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     public Uni<EscalationChainDto> replace(@PathParam("policyCode") String policyCode, @PathParam("stage") String stage,
             @Valid @NotNull EscalationChainDto chain) {

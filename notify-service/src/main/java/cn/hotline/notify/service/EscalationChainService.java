@@ -1,8 +1,5 @@
 package cn.hotline.notify.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,8 +10,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cn.hotline.notify.domain.EscalationLevel;
 import cn.hotline.notify.mapping.EscalationChainDto;
@@ -22,6 +17,8 @@ import cn.hotline.notify.mapping.EscalationChainMapper;
 import cn.hotline.notify.repository.EscalationLevelRepository;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.seed.SeedImport;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -29,23 +26,30 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EscalationChainService {
 
-    private static final long SEED_LOCK = 0x4E4F54494659L;
+    static final String SEED = "escalation-chains";
+    static final String SEED_FILE = "seed/escalation-chains.yaml";
 
     private final EscalationLevelRepository levels;
     private final TemplateCatalog templates;
+    private final SeedImport seedImport;
 
-    public EscalationChainService(EscalationLevelRepository levels, TemplateCatalog templates) {
+    public EscalationChainService(EscalationLevelRepository levels, TemplateCatalog templates, SeedImport seedImport) {
         this.levels = levels;
         this.templates = templates;
+        this.seedImport = seedImport;
     }
 
     public Uni<List<EscalationChainDto>> all() {
-        return levels.all().map(EscalationChainMapper::toChains);
+        return Panache.withSession(() -> levels.all().map(EscalationChainMapper::toChains));
     }
 
-    /** Replaces the chain (policy, stage) with {@code chain}'s levels. Call inside a transaction. */
+    /** Replaces the chain (policy, stage) with {@code chain}'s levels, in a transaction of its own. */
     public Uni<EscalationChainDto> replace(EscalationChainDto chain) {
         validate(chain);
+        return Panache.withTransaction(() -> replaceInTransaction(chain));
+    }
+
+    private Uni<EscalationChainDto> replaceInTransaction(EscalationChainDto chain) {
         List<EscalationLevel> entities = EscalationChainMapper.toEntities(chain);
         return levels.deleteChain(chain.policyCode(), chain.stage())
                 .call(() -> levels.getSession().flatMap(s -> s.flush()))
@@ -53,32 +57,18 @@ public class EscalationChainService {
     }
 
     /**
-     * Adds each seed chain that does not exist yet (so an administrator's edits survive restarts). Replicas starting
-     * together seed one after the other (transaction-scoped advisory lock), so none fails on a duplicate chain.
+     * Adds each seed chain that does not exist yet (so an administrator's edits survive restarts), through the same
+     * path as the API, under {@link SeedImport#exclusively} so replicas starting together seed one after the other.
      */
     public Uni<Integer> seed() {
-        List<EscalationChainDto> chains = readSeed();
-        return levels.getSession().flatMap(s -> s.createNativeQuery(
-                        "select 1 from (select pg_advisory_xact_lock(" + SEED_LOCK + ")) l", Integer.class).getSingleResult())
-                .chain(() -> seed(chains));
-    }
-
-    private Uni<Integer> seed(List<EscalationChainDto> chains) {
-        return Multi.createFrom().iterable(chains).onItem().transformToUniAndConcatenate(chain ->
-                levels.chain(chain.policyCode(), chain.stage()).flatMap(existing -> existing.isEmpty()
-                        ? replace(chain).replaceWith(1) : Uni.createFrom().item(0)))
-                .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
-    }
-
-    private static List<EscalationChainDto> readSeed() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream("seed/escalation-chains.yaml")) {
-            return new ObjectMapper(new YAMLFactory()).findAndRegisterModules()
-                    .readValue(in, new TypeReference<List<EscalationChainDto>>() {
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException("seed/escalation-chains.yaml unreadable", e);
-        }
+        List<EscalationChainDto> chains = SeedImport.yaml(SEED_FILE, new TypeReference<List<EscalationChainDto>>() {
+        });
+        chains.forEach(this::validate);
+        return seedImport.exclusively(SEED, () -> Panache.withTransaction(() -> Multi.createFrom().iterable(chains)
+                .onItem().transformToUniAndConcatenate(chain -> levels.chain(chain.policyCode(), chain.stage())
+                        .flatMap(existing -> existing.isEmpty() ? replaceInTransaction(chain).replaceWith(1)
+                                : Uni.createFrom().item(0)))
+                .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum())));
     }
 
     private void validate(EscalationChainDto chain) {

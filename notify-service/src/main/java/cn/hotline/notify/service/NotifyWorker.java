@@ -38,7 +38,7 @@ public class NotifyWorker {
     }
 
     void seed(@Observes StartupEvent event) {
-        int added = tx.run(chains::seed);
+        int added = tx.await(chains::seed);
         LOG.infof("escalation chains seeded: %d added", added);
     }
 

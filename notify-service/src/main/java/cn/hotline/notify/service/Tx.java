@@ -15,9 +15,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Tx {
 
+    /** Runs {@code work} in a transaction and waits for its result. */
     public <T> T run(Supplier<Uni<T>> work) {
+        return await(() -> Panache.withTransaction(work));
+    }
+
+    /** Runs {@code work}, which opens its own transactions, on a Vert.x context and waits for its result. */
+    public <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+            return VertxContextSupport.subscribeAndAwait(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.hotline.intake.mapping.CategoryImport;
 import cn.hotline.intake.mapping.CategoryView;
 import cn.hotline.intake.service.CategoryService;
 import cn.hotline.support.security.Roles;
@@ -37,13 +38,6 @@ public class CategoryResource {
     @Path("/import")
     @RolesAllowed(Roles.ADMIN)
     public Uni<List<CategoryView>> importAll(@NotEmpty List<@Valid CategoryImport> entries) {
-        return categories.importAll(entries.stream().map(e -> new CategoryView(e.code(), e.name(), e.parentCode())).toList());
-    }
-
-    /** One catalogue entry to import. */
-    public record CategoryImport(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[0-9]{2,12}$") String code,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String name,
-            @jakarta.validation.constraints.Pattern(regexp = "^[0-9]{2,12}$") String parentCode) {
+        return categories.importAll(entries.stream().map(CategoryImport::view).toList());
     }
 }

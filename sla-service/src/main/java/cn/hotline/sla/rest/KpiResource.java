@@ -14,10 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.domain.WorkingCalendar;
+import cn.hotline.sla.mapping.IsoDateTimes;
 import cn.hotline.sla.service.KpiService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** KPIs per unit, town or county over {@code [from, to)} (default: this month so far, Asia/Shanghai). */
@@ -35,7 +35,6 @@ public class KpiResource {
 
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
-    @WithSession
     public Uni<KpiService.KpiReport> get(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("period") String period) {
         KpiService.GroupBy group;
@@ -64,10 +63,7 @@ public class KpiResource {
     }
 
     private static Instant param(String field, String text, ZoneId zone) {
-        try {
-            return CalendarResource.instant(text, zone);
-        } catch (ProblemException e) {
-            throw ProblemException.badRequest(field, "'" + text + "' is not an ISO-8601 date or date-time");
-        }
+        return IsoDateTimes.parse(text, zone).orElseThrow(() -> ProblemException.badRequest(field,
+                "'" + text + "' is not an ISO-8601 date or date-time"));
     }
 }

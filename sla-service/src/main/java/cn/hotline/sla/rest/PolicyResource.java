@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.domain.Policy;
 import cn.hotline.sla.service.PolicyService;
-import cn.hotline.sla.service.ReferenceRefresher;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** SLA policies: list, read, create or replace (admin). */
@@ -25,11 +23,9 @@ import io.smallrye.mutiny.Uni;
 public class PolicyResource {
 
     private final PolicyService policies;
-    private final ReferenceRefresher refresher;
 
-    public PolicyResource(PolicyService policies, ReferenceRefresher refresher) {
+    public PolicyResource(PolicyService policies) {
         this.policies = policies;
-        this.refresher = refresher;
     }
 
     @GET
@@ -57,6 +53,6 @@ public class PolicyResource {
             throw ProblemException.badRequest("code", "must equal the code in the path");
         }
         Policy changed = new Policy(code, policy.name(), policy.priority(), policy.match(), policy.calendar(), policy.stages());
-        return Panache.withTransaction(() -> policies.upsert(changed)).call(() -> refresher.announce("policy " + code));
+        return policies.put(changed);
     }
 }

@@ -1,7 +1,5 @@
 package cn.hotline.sla.rest;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.sla.mapping.TimerView;
-import cn.hotline.sla.repository.TimerRepository;
-import cn.hotline.sla.service.TimerVisibility;
+import cn.hotline.sla.service.TimerBoardService;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import cn.hotline.support.security.Territory;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Every running or paused stage timer at once, for the commander's board (deadlines and warning instants). */
@@ -28,19 +23,14 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class TimerResource {
 
-    private final TimerRepository timers;
-    private final Clock clock;
-    private final TimerVisibility visibility;
+    private final TimerBoardService board;
 
-    public TimerResource(TimerRepository timers, Clock clock, TimerVisibility visibility) {
-        this.timers = timers;
-        this.clock = clock;
-        this.visibility = visibility;
+    public TimerResource(TimerBoardService board) {
+        this.board = board;
     }
 
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
-    @WithSession
     public Uni<List<TimerView>> active(@QueryParam("limit") @DefaultValue("10000") int limit,
             @QueryParam("county") String county, @QueryParam("town") String town, @QueryParam("urgency") String urgency) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -59,16 +49,7 @@ public class TimerResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Instant now = clock.instant();
-        // The board's own filter (county, town, urgency) narrows the timers too: a county's commander no longer
-        // pulls the whole city's timers to colour a page of rows.
-        // A desk kept to a territory reads within it; a filter outside it finds nothing.
-        Territory.Narrowed place = visibility.territory().narrow(blankToNull(county), blankToNull(town));
-        if (place.nothing()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return timers.active(limit, place.county(), place.town(), blankToNull(urgency))
-                .map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
+        return board.active(limit, blankToNull(county), blankToNull(town), blankToNull(urgency));
     }
 
     private static String blankToNull(String value) {

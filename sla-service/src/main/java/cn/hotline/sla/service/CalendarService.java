@@ -1,7 +1,6 @@
 package cn.hotline.sla.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.sla.domain.CalendarDay;
 import cn.hotline.sla.domain.CalendarEntity;
-import cn.hotline.sla.domain.SlaDuration;
-import cn.hotline.sla.domain.TimeMode;
 import cn.hotline.sla.domain.WorkingCalendar;
 import cn.hotline.sla.domain.WorkingPeriod;
+import cn.hotline.sla.mapping.CalendarView;
+import cn.hotline.sla.mapping.DeadlineAnswer;
+import cn.hotline.sla.mapping.DeadlineQuestion;
 import cn.hotline.sla.repository.CalendarRepository;
+import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Imports holiday notices into working calendars and answers deadline questions. */
@@ -27,19 +29,26 @@ public class CalendarService {
     private final CalendarRegistry registry;
     private final IcsParser parser;
     private final TimerAdjustments timers;
+    private final ReferenceRefresher refresher;
     private final Clock clock;
 
     public CalendarService(CalendarRepository repository, CalendarRegistry registry, IcsParser parser,
-            TimerAdjustments timers, Clock clock) {
+            TimerAdjustments timers, ReferenceRefresher refresher, Clock clock) {
         this.repository = repository;
         this.registry = registry;
         this.parser = parser;
         this.timers = timers;
+        this.refresher = refresher;
         this.clock = clock;
     }
 
     /** What an import changed. */
     public record ImportResult(String calendar, List<Integer> years, int daysOff, int makeUpDays, int timersRecomputed) {
+    }
+
+    /** The admin API's import: {@link #importIcs} in its own transaction, then announced to the other replicas. */
+    public Uni<ImportResult> importNotice(String name, String body) {
+        return Panache.withTransaction(() -> importIcs(name, body)).call(() -> refresher.announce("calendar " + name));
     }
 
     /**
@@ -75,12 +84,25 @@ public class CalendarService {
         return repository.findById(name).map(found -> found != null);
     }
 
-    public Instant deadline(String name, Instant start, SlaDuration duration, TimeMode mode) {
-        return registry.get(name).deadline(start, duration, mode);
+    /** A stored calendar as the API shows it; 404 when it was never imported. */
+    public Uni<CalendarView> view(String name) {
+        return Panache.withSession(() -> known(name)).map(ok -> CalendarView.of(registry.get(name)));
     }
 
-    public WorkingCalendar calendar(String name) {
-        return registry.get(name);
+    /** Answers a deadline question on a stored calendar; 404 when it was never imported. */
+    public Uni<DeadlineAnswer> deadline(String name, DeadlineQuestion question) {
+        return Panache.withSession(() -> known(name)).map(ok -> {
+            WorkingCalendar calendar = registry.get(name);
+            return DeadlineAnswer.of(calendar, question.startIn(calendar.zone()), question.duration(), question.mode());
+        });
+    }
+
+    private Uni<Boolean> known(String name) {
+        return exists(name).invoke(exists -> {
+            if (!exists) {
+                throw ProblemException.notFound("calendar " + name);
+            }
+        });
     }
 
     private static CalendarEntity newCalendar(String name) {

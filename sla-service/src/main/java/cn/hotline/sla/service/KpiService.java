@@ -25,6 +25,7 @@ import cn.hotline.sla.domain.DispatchFact;
 import cn.hotline.sla.domain.TicketFact;
 import cn.hotline.sla.repository.DispatchFactRepository;
 import cn.hotline.sla.repository.TicketFactRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Computes the KPIs of domain.md ("Measures people are judged by") per unit, town or county from KPI facts. */
@@ -93,9 +94,9 @@ public class KpiService {
 
     /** The KPIs of the window, per group and, when {@code period} is given, per day, week or month of it. */
     public Uni<KpiReport> compute(GroupBy groupBy, Period period, Instant from, Instant to) {
-        return dispatches.list("assignedAt >= ?1 and assignedAt < ?2", from, to)
+        return Panache.withSession(() -> dispatches.list("assignedAt >= ?1 and assignedAt < ?2", from, to)
                 .flatMap(ds -> tickets.list("firstAssignedAt >= ?1 and firstAssignedAt < ?2", from, to)
-                        .map(ts -> period == null ? report(groupBy, from, to, ds, ts) : split(groupBy, period, from, to, ds, ts)));
+                        .map(ts -> period == null ? report(groupBy, from, to, ds, ts) : split(groupBy, period, from, to, ds, ts))));
     }
 
     private KpiReport split(GroupBy groupBy, Period period, Instant from, Instant to, List<DispatchFact> ds,

@@ -21,6 +21,7 @@ import cn.hotline.sla.mapping.PolicyMapper;
 import cn.hotline.sla.repository.PolicyRepository;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Stores SLA policies, validates them, and chooses the one that applies to a ticket (most specific first). */
@@ -34,11 +35,18 @@ public class PolicyService {
 
     private final PolicyRepository repository;
     private final PolicyMapper mapper;
+    private final ReferenceRefresher refresher;
     private final Map<String, Policy> cache = new ConcurrentHashMap<>();
 
-    public PolicyService(PolicyRepository repository, PolicyMapper mapper) {
+    public PolicyService(PolicyRepository repository, PolicyMapper mapper, ReferenceRefresher refresher) {
         this.repository = repository;
         this.mapper = mapper;
+        this.refresher = refresher;
+    }
+
+    /** The admin API's create-or-replace: {@link #upsert} in its own transaction, announced to the other replicas. */
+    public Uni<Policy> put(Policy policy) {
+        return Panache.withTransaction(() -> upsert(policy)).call(() -> refresher.announce("policy " + policy.code()));
     }
 
     /** Creates or replaces a policy; must run inside a transaction. */

@@ -12,6 +12,7 @@ import cn.hotline.intake.domain.HandoverStatus;
 import cn.hotline.intake.repository.PoliceHandoverRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +41,7 @@ public class PoliceHandoverGauges {
 
     @Scheduled(every = "${hotline.intake.police.gauge-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return handovers.undeliveredCounts()
+        return Panache.withSession(handovers::undeliveredCounts)
                 .invoke(found -> counts.forEach((status, count) -> count.set(found.getOrDefault(status, 0L))))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {

@@ -2,29 +2,31 @@ package cn.hotline.intake.repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import cn.hotline.intake.domain.HandoverStatus;
 import cn.hotline.intake.mapping.PoliceHandoverView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Hand-overs to 110: written in the transfer-out's transaction (Panache session), then claimed and settled by the
- * worker on the pool. A claim is a lease ({@code claimed_until}, on the database's clock, so replicas' clocks do not
- * matter); a worker that dies mid-delivery leaves the lease to run out and another claim delivers again.
- * Every settling statement names the state it leaves, so a transition outside {@link HandoverStatus}'s table
- * changes nothing.
+ * Hand-overs to 110, all in the caller's session: written in the transfer-out's transaction, then claimed and settled
+ * by the worker, each in a transaction of its own. A claim is a lease ({@code claimed_until}, on the database's clock,
+ * so replicas' clocks do not matter); a worker that dies mid-delivery leaves the lease to run out and another claim
+ * delivers again. Every settling statement names the state it leaves, so a transition outside
+ * {@link HandoverStatus}'s table changes nothing.
  */
 @ApplicationScoped
 public class PoliceHandoverRepository {
@@ -39,29 +41,24 @@ public class PoliceHandoverRepository {
 
     private static final String INSERT = "insert into police_handover (id, ticket_id, ticket_number, status, payload,"
             + " next_attempt_at, created_at) values (:id, :ticket, :number, 'PENDING', :payload, :at, :at)";
-    private static final String CLAIM = "update police_handover set claim_token = $1,"
-            + " claimed_until = now() + $2::bigint * interval '1 millisecond' where id in (select id from police_handover"
-            + " where status = 'PENDING' and next_attempt_at <= $3 and (claimed_until is null or claimed_until < now())"
-            + " order by next_attempt_at limit $4 for update skip locked) returning id, ticket_id, payload, attempts";
+    // Data-modifying statements are wrapped in a CTE so they read as queries that return the changed rows.
+    private static final String CLAIM = "with claimed as (update police_handover set claim_token = :token,"
+            + " claimed_until = now() + :lease * interval '1 millisecond' where id in (select id from police_handover"
+            + " where status = 'PENDING' and next_attempt_at <= :now and (claimed_until is null or claimed_until < now())"
+            + " order by next_attempt_at limit :limit for update skip locked) returning id, ticket_id, payload, attempts)"
+            + " select cast(id as varchar), cast(ticket_id as varchar), payload, attempts from claimed";
     private static final String DELIVERED = "update police_handover set status = 'DELIVERED', attempts = attempts + 1,"
-            + " last_attempt_at = $2, last_error = null, acknowledgement_id = $3, acknowledged_at = $4, claim_token = null,"
-            + " claimed_until = null where id = $1 and status = 'PENDING' returning ticket_id, status, attempts";
-    private static final String FAILED_ATTEMPT = "update police_handover set attempts = attempts + 1, last_attempt_at = $3,"
-            + " last_error = $4, next_attempt_at = $5, status = case when attempts + 1 >= $6 then 'FAILED' else 'PENDING' end,"
-            + " claim_token = null, claimed_until = null where id = $1 and claim_token = $2 and status = 'PENDING'"
-            + " returning ticket_id, status, attempts";
-    private static final String RETRY = "update police_handover set status = 'PENDING', attempts = 0, next_attempt_at = $2,"
-            + " claim_token = null, claimed_until = null where id = $1 and status = 'FAILED' returning ticket_id, status, attempts";
-    private static final String VIEW = "select id, ticket_id, ticket_number, status, attempts, next_attempt_at,"
-            + " last_attempt_at, last_error, acknowledgement_id, acknowledged_at, created_at from police_handover";
+            + " last_attempt_at = :attemptAt, last_error = null, acknowledgement_id = :ack, acknowledged_at = :ackAt,"
+            + " claim_token = null, claimed_until = null where id = :id and status = 'PENDING'";
+    private static final String FAILED_ATTEMPT = "update police_handover set attempts = attempts + 1, last_attempt_at = :attemptAt,"
+            + " last_error = :error, next_attempt_at = :next, status = case when attempts + 1 >= :max then 'FAILED' else 'PENDING' end,"
+            + " claim_token = null, claimed_until = null where id = :id and claim_token = :token and status = 'PENDING'";
+    private static final String RETRY = "update police_handover set status = 'PENDING', attempts = 0, next_attempt_at = :at,"
+            + " claim_token = null, claimed_until = null where id = :id and status = 'FAILED'";
+    private static final String VIEW = "select cast(id as varchar), cast(ticket_id as varchar), ticket_number, status, attempts,"
+            + " next_attempt_at, last_attempt_at, last_error, acknowledgement_id, acknowledged_at, created_at from police_handover";
 
-    private final Pool pool;
-
-    public PoliceHandoverRepository(Pool pool) {
-        this.pool = pool;
-    }
-
-    /** Opens a hand-over, due at once. Must run inside {@code Panache.withTransaction} (the transfer-out's). */
+    /** Opens a hand-over, due at once; runs inside the caller's transaction (the transfer-out's). */
     public Uni<Integer> open(UUID id, UUID ticketId, String ticketNumber, String payload, Instant at) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(INSERT)
                 .setParameter("id", id).setParameter("ticket", ticketId).setParameter("number", ticketNumber)
@@ -69,82 +66,100 @@ public class PoliceHandoverRepository {
                 .executeUpdate());
     }
 
-    /** Claims up to {@code limit} pending hand-overs due at {@code now} for {@code lease}. */
+    /** Claims up to {@code limit} pending hand-overs due at {@code now} for {@code lease}; in the caller's transaction. */
     public Uni<List<Claimed>> claimDue(UUID token, Duration lease, Instant now, int limit) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(token, lease.toMillis(), utc(now), limit)).map(rows -> {
-            List<Claimed> claimed = new ArrayList<>();
-            for (Row r : rows) {
-                claimed.add(new Claimed(r.getUUID("id"), r.getUUID("ticket_id"), r.getString("payload"),
-                        r.getInteger("attempts"), token));
-            }
-            return claimed;
-        });
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
+                        .setParameter("token", token).setParameter("lease", lease.toMillis()).setParameter("now", utc(now))
+                        .setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(r -> new Claimed(uuid(r[0]), uuid(r[1]), (String) r[2],
+                        ((Number) r[3]).intValue(), token)).toList());
     }
 
-    /** PENDING → DELIVERED with 110's acknowledgement; empty when it was settled already (a redelivery raced it). */
-    public Uni<Settled> delivered(SqlConnection conn, UUID id, Instant attemptAt, String acknowledgementId, Instant acknowledgedAt) {
-        return settle(conn.preparedQuery(DELIVERED).execute(Tuple.of(id, utc(attemptAt), acknowledgementId, utc(acknowledgedAt))));
+    /** PENDING → DELIVERED with 110's acknowledgement; null when it was settled already (a redelivery raced it). */
+    public Uni<Settled> delivered(UUID id, Instant attemptAt, String acknowledgementId, Instant acknowledgedAt) {
+        return settle(DELIVERED, id, Map.of("attemptAt", utc(attemptAt), "ack", acknowledgementId, "ackAt", utc(acknowledgedAt)));
     }
 
     /** A failed attempt: next try at {@code nextAttemptAt}, or PENDING → FAILED when it was the last one allowed. */
-    public Uni<Settled> failedAttempt(SqlConnection conn, UUID id, UUID token, Instant attemptAt, String error,
-            Instant nextAttemptAt, int maxAttempts) {
-        return settle(conn.preparedQuery(FAILED_ATTEMPT).execute(Tuple.from(java.util.Arrays.asList(id, token, utc(attemptAt), error,
-                utc(nextAttemptAt), maxAttempts))));
+    public Uni<Settled> failedAttempt(UUID id, UUID token, Instant attemptAt, String error, Instant nextAttemptAt,
+            int maxAttempts) {
+        return settle(FAILED_ATTEMPT, id, Map.of("token", token, "attemptAt", utc(attemptAt), "error", error,
+                "next", utc(nextAttemptAt), "max", maxAttempts));
     }
 
-    /** FAILED → PENDING with a fresh round of attempts, due at {@code at}; empty when it was not FAILED. */
-    public Uni<Settled> retry(SqlConnection conn, UUID id, Instant at) {
-        return settle(conn.preparedQuery(RETRY).execute(Tuple.of(id, utc(at))));
+    /** FAILED → PENDING with a fresh round of attempts, due at {@code at}; null when it was not FAILED. */
+    public Uni<Settled> retry(UUID id, Instant at) {
+        return settle(RETRY, id, Map.of("at", utc(at)));
     }
 
     public Uni<PoliceHandoverView> find(UUID id) {
-        return pool.preparedQuery(VIEW + " where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? view(rows.iterator().next()) : null);
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(VIEW + " where id = :id", Object[].class)
+                        .setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : view(rows.get(0)));
     }
 
     /** Newest first, optionally of one status and/or one ticket. */
     public Uni<List<PoliceHandoverView>> list(HandoverStatus status, UUID ticketId, int limit) {
-        String sql = VIEW + " where ($1::varchar is null or status = $1) and ($2::uuid is null or ticket_id = $2)"
-                + " order by created_at desc limit $3";
-        return pool.preparedQuery(sql).execute(Tuple.of(status == null ? null : status.name(), ticketId, limit))
-                .map(rows -> {
-                    List<PoliceHandoverView> views = new ArrayList<>();
-                    rows.forEach(r -> views.add(view(r)));
-                    return views;
-                });
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status.name());
+        }
+        if (ticketId != null) {
+            where.add("ticket_id = :ticket");
+            params.put("ticket", ticketId);
+        }
+        String sql = VIEW + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by created_at desc limit :limit";
+        params.put("limit", limit);
+        return Panache.getSession().flatMap(s -> {
+            Mutiny.SelectionQuery<Object[]> query = s.createNativeQuery(sql, Object[].class);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(PoliceHandoverRepository::view).toList());
     }
 
     /** How many hand-overs are not delivered, per status. */
-    public Uni<java.util.Map<HandoverStatus, Long>> undeliveredCounts() {
-        return pool.query("select status, count(*) from police_handover where status <> 'DELIVERED' group by status").execute()
+    public Uni<Map<HandoverStatus, Long>> undeliveredCounts() {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select status, count(*) from police_handover where status <> 'DELIVERED' group by status", Object[].class)
+                .getResultList())
                 .map(rows -> {
-                    java.util.Map<HandoverStatus, Long> counts = new java.util.EnumMap<>(HandoverStatus.class);
-                    rows.forEach(r -> counts.put(HandoverStatus.valueOf(r.getString(0)), r.getLong(1)));
+                    Map<HandoverStatus, Long> counts = new EnumMap<>(HandoverStatus.class);
+                    rows.forEach(r -> counts.put(HandoverStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
                     return counts;
                 });
     }
 
-    private static Uni<Settled> settle(Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> update) {
-        return update.map(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return null;
-            }
-            Row r = rows.iterator().next();
-            return new Settled(r.getUUID("ticket_id"), HandoverStatus.valueOf(r.getString("status")), r.getInteger("attempts"));
-        });
+    /** Runs a settling update of hand-over {@code id} and answers the row it left; null when it matched nothing. */
+    private Uni<Settled> settle(String update, UUID id, Map<String, Object> params) {
+        String sql = "with settled as (" + update + " returning ticket_id, status, attempts)"
+                + " select cast(ticket_id as varchar), status, attempts from settled";
+        return Panache.getSession().flatMap(s -> {
+            Mutiny.SelectionQuery<Object[]> query = s.createNativeQuery(sql, Object[].class).setParameter("id", id);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.isEmpty() ? null : new Settled(uuid(rows.get(0)[0]), HandoverStatus.valueOf((String) rows.get(0)[1]),
+                ((Number) rows.get(0)[2]).intValue()));
     }
 
-    private static PoliceHandoverView view(Row r) {
-        return new PoliceHandoverView(r.getUUID("id"), r.getUUID("ticket_id"), r.getString("ticket_number"),
-                r.getString("status"), r.getInteger("attempts"), instant(r, "next_attempt_at"), instant(r, "last_attempt_at"),
-                r.getString("last_error"), r.getString("acknowledgement_id"), instant(r, "acknowledged_at"),
-                instant(r, "created_at"));
+    private static PoliceHandoverView view(Object[] r) {
+        return new PoliceHandoverView(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
+                instant(r[5]), instant(r[6]), (String) r[7], (String) r[8], instant(r[9]), instant(r[10]));
     }
 
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime value = r.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+    private static UUID uuid(Object value) {
+        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        return value instanceof Instant i ? i : null;
     }
 
     private static OffsetDateTime utc(Instant instant) {

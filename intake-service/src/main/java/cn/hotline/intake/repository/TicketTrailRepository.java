@@ -47,14 +47,4 @@ public class TicketTrailRepository {
                 .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .executeUpdate());
     }
-
-    /** The same append on a plain connection, inside the caller's pool transaction (the 110 hand-over worker's). */
-    public Uni<Void> append(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID ticketId, String action, String actor,
-            String reference, String detail, Instant at) {
-        return conn.preparedQuery("insert into ticket_trail (ticket_id, action, actor, reference, detail, at)"
-                        + " values ($1, $2, $3, $4, $5, $6)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.from(java.util.Arrays.asList(ticketId, action, actor, reference, detail,
-                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
-                .replaceWithVoid();
-    }
 }

@@ -18,8 +18,8 @@ import cn.hotline.intake.mapping.PoliceHandoverView;
 import cn.hotline.intake.repository.PoliceHandoverRepository;
 import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Opens a hand-over to 110 inside the transfer-out's transaction; lists hand-overs and restarts a failed one. */
 @ApplicationScoped
@@ -33,17 +33,15 @@ public class PoliceHandoverService {
     private final CategoryService categories;
     private final PoliceHandoverWorker worker;
     private final ObjectMapper json;
-    private final Pool pool;
     private final Clock clock;
 
     public PoliceHandoverService(PoliceHandoverRepository handovers, TicketTrailRepository trail, CategoryService categories,
-            PoliceHandoverWorker worker, ObjectMapper json, Pool pool, Clock clock) {
+            PoliceHandoverWorker worker, ObjectMapper json, Clock clock) {
         this.handovers = handovers;
         this.trail = trail;
         this.categories = categories;
         this.worker = worker;
         this.json = json;
-        this.pool = pool;
         this.clock = clock;
     }
 
@@ -73,27 +71,27 @@ public class PoliceHandoverService {
     }
 
     public Uni<List<PoliceHandoverView>> list(HandoverStatus status, UUID ticketId, int limit) {
-        return handovers.list(status, ticketId, limit);
+        return Panache.withSession(() -> handovers.list(status, ticketId, limit));
     }
 
     /** FAILED → PENDING: another round of attempts, at once; the trail records who asked. */
     public Uni<PoliceHandoverView> retry(UUID id, String actor) {
         Instant now = clock.instant();
-        return handovers.find(id).flatMap(found -> {
+        return Panache.withTransaction(() -> handovers.find(id).flatMap(found -> {
             if (found == null) {
                 throw ProblemException.notFound("hand-over " + id);
             }
             if (!HandoverStatus.valueOf(found.status()).canMoveTo(HandoverStatus.PENDING)) {
                 throw conflict(found);
             }
-            return pool.withTransaction(conn -> handovers.retry(conn, id, now).flatMap(settled -> {
+            return handovers.retry(id, now).flatMap(settled -> {
                 if (settled == null) {
                     throw conflict(found);
                 }
-                return trail.append(conn, settled.ticketId(), "HANDOVER_RETRIED", actor, id.toString(),
+                return trail.append(settled.ticketId(), "HANDOVER_RETRIED", actor, id.toString(),
                         "attempts restarted after " + found.attempts() + " failed", now);
-            }));
-        }).flatMap(ignored -> handovers.find(id)).invoke(worker::wake);
+            });
+        }).flatMap(ignored -> handovers.find(id))).invoke(worker::wake);
     }
 
     private static ProblemException conflict(PoliceHandoverView found) {

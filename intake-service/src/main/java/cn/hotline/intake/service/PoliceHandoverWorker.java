@@ -29,7 +29,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Delivers committed hand-overs to 110 until it acknowledges: claims due rows (a lease), sends each with its id as
@@ -48,7 +47,7 @@ public class PoliceHandoverWorker {
     private final PoliceHandoverRepository handovers;
     private final PoliceReceiverClient receiver;
     private final TicketTrailRepository trail;
-    private final Pool pool;
+    private final BackgroundTransactions transactions;
     private final ObjectMapper json;
     private final IntakeConfig.Police config;
     private final Clock clock;
@@ -58,12 +57,12 @@ public class PoliceHandoverWorker {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public PoliceHandoverWorker(PoliceHandoverRepository handovers, PoliceReceiverClient receiver, TicketTrailRepository trail, Pool pool,
-            ObjectMapper json, IntakeConfig config, Clock clock, MeterRegistry metrics) {
+    public PoliceHandoverWorker(PoliceHandoverRepository handovers, PoliceReceiverClient receiver, TicketTrailRepository trail,
+            BackgroundTransactions transactions, ObjectMapper json, IntakeConfig config, Clock clock, MeterRegistry metrics) {
         this.handovers = handovers;
         this.receiver = receiver;
         this.trail = trail;
-        this.pool = pool;
+        this.transactions = transactions;
         this.json = json;
         this.config = config.police();
         this.clock = clock;
@@ -83,7 +82,7 @@ public class PoliceHandoverWorker {
         Infrastructure.getDefaultWorkerPool().execute(this::drain);
     }
 
-    /** No new rounds once the application stops: the pool is closing, and what is claimed is retried after its lease. */
+    /** No new rounds once the application stops: connections are closing; what is claimed is retried after its lease. */
     void stop(@Observes ShutdownEvent event) {
         stopping.set(true);
     }
@@ -114,7 +113,7 @@ public class PoliceHandoverWorker {
 
     private Uni<Integer> deliverBatch() {
         UUID token = UUID.randomUUID();
-        return handovers.claimDue(token, config.lease(), clock.instant(), config.batchSize())
+        return transactions.run(() -> handovers.claimDue(token, config.lease(), clock.instant(), config.batchSize()))
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                         : Multi.createFrom().iterable(claimed).onItem().transformToUni(this::deliver).merge(PARALLEL_SENDS)
                                 .collect().asList().map(List::size));
@@ -143,11 +142,12 @@ public class PoliceHandoverWorker {
         Instant now = clock.instant();
         Instant at = ack.receivedAt() == null ? now : ack.receivedAt();
         acknowledged.increment();
-        return pool.withTransaction(conn -> handovers.delivered(conn, claimed.id(), now, ack.acknowledgementId(), at)
+        return transactions.run(() -> handovers.delivered(claimed.id(), now, ack.acknowledgementId(), at)
                 // null: another claim settled it first (its lease had run out); that one wrote the trail entry.
                 .flatMap(settled -> settled == null ? Uni.createFrom().voidItem()
-                        : trail.append(conn, settled.ticketId(), "HANDOVER_ACKNOWLEDGED", "110", ack.acknowledgementId(),
-                                "110 acknowledged hand-over " + claimed.id() + " (attempt " + settled.attempts() + ")", at)))
+                        : trail.append(settled.ticketId(), "HANDOVER_ACKNOWLEDGED", "110", ack.acknowledgementId(),
+                                "110 acknowledged hand-over " + claimed.id() + " (attempt " + settled.attempts() + ")", at)
+                                .replaceWithVoid()))
                 .invoke(() -> LOG.infof("hand-over %s acknowledged by 110 as %s", claimed.id(), ack.acknowledgementId()));
     }
 
@@ -155,7 +155,7 @@ public class PoliceHandoverWorker {
         Instant now = clock.instant();
         int attempt = claimed.attempts() + 1;
         failedAttempts.increment();
-        return pool.withTransaction(conn -> handovers.failedAttempt(conn, claimed.id(), claimed.token(), now, error,
+        return transactions.run(() -> handovers.failedAttempt(claimed.id(), claimed.token(), now, error,
                         now.plus(backoff(attempt)), config.maxAttempts())
                 .flatMap(settled -> {
                     if (settled == null || settled.status() != HandoverStatus.FAILED) {
@@ -163,8 +163,8 @@ public class PoliceHandoverWorker {
                         return Uni.createFrom().voidItem();
                     }
                     LOG.errorf("hand-over %s to 110 FAILED after %d attempts: %s", claimed.id(), settled.attempts(), error);
-                    return trail.append(conn, settled.ticketId(), "HANDOVER_FAILED", "system", claimed.id().toString(),
-                            "110 not reached after " + settled.attempts() + " attempts: " + error, now);
+                    return trail.append(settled.ticketId(), "HANDOVER_FAILED", "system", claimed.id().toString(),
+                            "110 not reached after " + settled.attempts() + " attempts: " + error, now).replaceWithVoid();
                 }));
     }
 

@@ -1,6 +1,5 @@
 package cn.hotline.routing.rest;
 
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.routing.mapping.DispatchMapper;
-import cn.hotline.routing.mapping.DispatchView;
+import cn.hotline.routing.mapping.FieldView;
 import cn.hotline.routing.service.DispatchWorkflow;
 import cn.hotline.routing.service.FieldLinks;
 import cn.hotline.routing.service.PhotoService;
@@ -31,10 +30,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class FieldResource {
-
-    /** What the link opens: the dispatch, whose link it is (lead or assisting part), until when. */
-    public record FieldView(DispatchView dispatch, String personId, String unitCode, String part, Instant expiresAt) {
-    }
 
     private static final Map<String, DispatchAction> ACTIONS = Map.of(
             "sign", DispatchAction.SIGN, "arrive", DispatchAction.ARRIVE, "handle", DispatchAction.HANDLE,

@@ -18,14 +18,12 @@ import cn.hotline.routing.mapping.DecisionView;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.mapping.PreviewRequest;
 import cn.hotline.routing.service.DispatchService;
-import cn.hotline.routing.service.HandlerAssignment;
 import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;
 import cn.hotline.routing.service.TicketFacts;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** {@code POST /api/v1/routing/preview}: the decision for a hypothetical ticket; nothing is stored or sent. */
@@ -36,13 +34,11 @@ public class PreviewResource {
 
     private final DispatchService dispatches;
     private final RoutingIndex index;
-    private final HandlerAssignment handlers;
     private final Clock clock;
 
-    public PreviewResource(DispatchService dispatches, RoutingIndex index, HandlerAssignment handlers, Clock clock) {
+    public PreviewResource(DispatchService dispatches, RoutingIndex index, Clock clock) {
         this.dispatches = dispatches;
         this.index = index;
-        this.handlers = handlers;
         this.clock = clock;
     }
 
@@ -67,7 +63,7 @@ public class PreviewResource {
                 request.kind() == null ? null : request.kind().name(),
                 request.urgency() == null ? null : request.urgency().name(), request.categoryCode(), place);
         Instant at = request.at() == null ? clock.instant() : request.at().toInstant();
-        return Panache.withSession(() -> handlers.assign(dispatches.preview(ticket, at), at))
+        return dispatches.previewWithHandler(ticket, at)
                 .map(decision -> DispatchMapper.toView(decision, request.ticketId()));
     }
 

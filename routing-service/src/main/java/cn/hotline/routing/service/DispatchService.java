@@ -21,6 +21,7 @@ import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.Queue;
 import cn.hotline.routing.repository.DispatchActionRepository;
 import cn.hotline.routing.repository.DispatchRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -59,6 +60,11 @@ public class DispatchService {
         ResolvedTerritory territory = resolver.resolve(ticket.place());
         return engine.decide(new DecisionEngine.Input(ticket.categoryCode(), ticket.kind(), ticket.urgency(),
                 territory, at, Set.of()));
+    }
+
+    /** The decision for a ticket at {@code at} with its handler, in a session of its own; nothing is stored. */
+    public Uni<Decision> previewWithHandler(TicketFacts ticket, Instant at) {
+        return Panache.withSession(() -> handlers.assign(preview(ticket, at), at));
     }
 
     /** ticket.created: one dispatch per ticket, whatever replays or re-sent events arrive. */

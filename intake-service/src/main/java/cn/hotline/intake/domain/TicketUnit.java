@@ -1,6 +1,7 @@
 package cn.hotline.intake.domain;
 
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -34,13 +35,13 @@ public class TicketUnit {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(ticketId, k.ticketId)
-                    && java.util.Objects.equals(dispatchId, k.dispatchId) && java.util.Objects.equals(unitCode, k.unitCode);
+            return o instanceof Key k && Objects.equals(ticketId, k.ticketId)
+                    && Objects.equals(dispatchId, k.dispatchId) && Objects.equals(unitCode, k.unitCode);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(ticketId, dispatchId, unitCode);
+            return Objects.hash(ticketId, dispatchId, unitCode);
         }
     }
 }

@@ -1,9 +1,11 @@
 package cn.hotline.intake.repository;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +26,7 @@ public class HotwordSurgeRepository {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into hotword_surge (ticket_id, county_code,"
                         + " town_code, keyword, category_code, hits, baseline, window_start, window_end, raised_at)"
                         + " values (:ticket, :county, :town, :keyword, :category, :hits, :baseline, :start, :end, :raised)")
-                .setParameter("ticket", java.util.UUID.fromString(a.ticketId())).setParameter("county", a.countyCode())
+                .setParameter("ticket", UUID.fromString(a.ticketId())).setParameter("county", a.countyCode())
                 .setParameter("town", a.townCode()).setParameter("keyword", a.keyword())
                 .setParameter("category", a.categoryCode()).setParameter("hits", a.count())
                 .setParameter("baseline", a.baseline()).setParameter("start", utc(a.windowStart()))
@@ -49,7 +51,7 @@ public class HotwordSurgeRepository {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        if (value instanceof java.time.LocalDateTime ldt) {
+        if (value instanceof LocalDateTime ldt) {
             return ldt.toInstant(ZoneOffset.UTC);
         }
         return value instanceof Instant i ? i : null;

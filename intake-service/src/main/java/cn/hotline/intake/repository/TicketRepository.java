@@ -1,5 +1,9 @@
 package cn.hotline.intake.repository;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
     /** Counts of tickets received in [from, to) by {@code column} (channel, kind, top-level category, county). */
-    public Uni<java.util.List<Object[]>> countBy(String column, java.time.Instant from, java.time.Instant to) {
+    public Uni<List<Object[]>> countBy(String column, Instant from, Instant to) {
         String expression = switch (column) {
             case "channel" -> "channel";
             case "kind" -> "kind";
@@ -24,13 +28,13 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return getSession().flatMap(s -> s.createNativeQuery("select " + expression + " as k, count(*) from ticket"
                         + " where received_at >= :from and received_at < :to and status <> 'MERGED' group by 1 order by 2 desc",
                         Object[].class)
-                .setParameter("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
-                .setParameter("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+                .setParameter("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .setParameter("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .getResultList());
     }
 
     /** Tickets received in [from, to) carrying {@code flag}. */
-    public Uni<Long> countFlagged(String flag, java.time.Instant from, java.time.Instant to) {
+    public Uni<Long> countFlagged(String flag, Instant from, Instant to) {
         return count("receivedAt >= ?1 and receivedAt < ?2 and flags like ?3", from, to, "%" + flag + "%");
     }
 

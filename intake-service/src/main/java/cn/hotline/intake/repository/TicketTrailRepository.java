@@ -1,8 +1,10 @@
 package cn.hotline.intake.repository;
 
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +21,12 @@ public class TicketTrailRepository {
     }
 
     @SuppressWarnings("unchecked")
-    public Uni<java.util.List<Entry>> list(UUID ticketId) {
+    public Uni<List<Entry>> list(UUID ticketId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select action, actor, reference, detail, at from ticket_trail where ticket_id = :ticket order by id",
                         Object[].class)
                 .setParameter("ticket", ticketId).getResultList())
-                .map(rows -> ((java.util.List<Object[]>) (java.util.List<?>) rows).stream().map(r -> new Entry((String) r[0],
+                .map(rows -> ((List<Object[]>) (List<?>) rows).stream().map(r -> new Entry((String) r[0],
                         (String) r[1], (String) r[2], (String) r[3], toInstant(r[4]))).toList());
     }
 
@@ -32,7 +34,7 @@ public class TicketTrailRepository {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        if (value instanceof java.time.LocalDateTime ldt) {
+        if (value instanceof LocalDateTime ldt) {
             return ldt.toInstant(ZoneOffset.UTC);
         }
         return value instanceof Instant i ? i : null;

@@ -1,8 +1,10 @@
 package cn.hotline.intake.rest;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 
 import cn.hotline.intake.domain.Channel;
 import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.mapping.Patterns;
 import cn.hotline.intake.service.TicketQuery;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
@@ -37,8 +40,8 @@ public class TicketFilter {
         if (categoryCode != null && !categoryCode.matches("^\\d{2,12}$")) {
             errors.add(new Problem.FieldError("categoryCode", "must be a category code"));
         }
-        if (callerPhone != null && !callerPhone.matches(cn.hotline.intake.mapping.Patterns.PHONE)) {
-            errors.add(new Problem.FieldError("callerPhone", cn.hotline.intake.mapping.Patterns.PHONE_MESSAGE));
+        if (callerPhone != null && !callerPhone.matches(Patterns.PHONE)) {
+            errors.add(new Problem.FieldError("callerPhone", Patterns.PHONE_MESSAGE));
         }
         if (after != null && !after.matches("^[A-Z]{1,4}\\d{14}$")) {
             errors.add(new Problem.FieldError("after", "must be the 'next' cursor of a previous page"));
@@ -69,7 +72,7 @@ public class TicketFilter {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(field, "unknown value '" + value + "'; allowed: " + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new Problem.FieldError(field, "unknown value '" + value + "'; allowed: " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
@@ -79,7 +82,7 @@ public class TicketFilter {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-21T08:00:00+08:00"));
             return null;

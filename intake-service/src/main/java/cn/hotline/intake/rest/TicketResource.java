@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,23 +99,14 @@ public class TicketResource {
     @Path("/stats")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<TicketStats> stats(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, LocalDate.now(ZoneId.of("Asia/Shanghai"))
-                .withDayOfMonth(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
-        if (!end.isAfter(start)) {
-            throw ProblemException.badRequest("to", "must be after from");
-        }
-        return stats.stats(start, end);
-    }
-
-    /** {@code value} parsed the way every ticket filter parses instants, else {@code fallback}. */
-    private static Instant instant(String field, String value, Instant fallback) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Instant parsed = TicketFilter.parseInstant(field, value, errors);
+        // Parsed the way every ticket filter parses instants; both fields are checked before answering.
+        Instant start = TicketFilter.parseInstant("from", from, errors);
+        Instant end = TicketFilter.parseInstant("to", to, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return parsed == null ? fallback : parsed;
+        return stats.stats(start, end);
     }
 
     /** The intake trail of a ticket (merge, 110 linkage, follow-up, status), for whoever may read the ticket. */

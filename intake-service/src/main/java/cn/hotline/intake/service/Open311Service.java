@@ -1,5 +1,6 @@
 package cn.hotline.intake.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +11,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
 import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.Channel;
-import cn.hotline.events.Kind;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketStatus;
-import cn.hotline.events.Urgency;
 import cn.hotline.intake.mapping.CreateTicketRequest;
 import cn.hotline.intake.mapping.Open311Submission;
 import cn.hotline.intake.mapping.Open311Views;
@@ -40,11 +41,11 @@ public class Open311Service {
     private final TicketRepository repository;
     private final IntakeConfig config;
     private final DateTimeFormatter w3c;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final CallerKeys keys;
 
     public Open311Service(CategoryService categories, TicketRegistration tickets, TicketRepository repository, IntakeConfig config,
-            java.time.Clock clock, CallerKeys keys) {
+            Clock clock, CallerKeys keys) {
         this.clock = clock;
         this.keys = keys;
         this.categories = categories;

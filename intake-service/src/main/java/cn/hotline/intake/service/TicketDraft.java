@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import cn.hotline.events.Kind;
+import cn.hotline.events.Urgency;
+import cn.hotline.intake.domain.Channel;
 import cn.hotline.intake.domain.TerritoryResult;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketFlag;
-
-import cn.hotline.intake.domain.Channel;
-import cn.hotline.events.Kind;
-import cn.hotline.events.Urgency;
 import cn.hotline.intake.mapping.CreateTicketRequest;
+import cn.hotline.intake.mapping.TicketMapper;
 
 /** A validated new ticket from any channel (REST, 110, Open311), before numbering and placing. */
 public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String categoryCode, String content,
@@ -51,10 +51,10 @@ public record TicketDraft(Channel channel, Kind kind, Urgency urgency, String ca
         t.content = this.content();
         t.callerName = this.callerName();
         t.callerPhone = this.callerPhone();
-        t.callerPhoneMasked = cn.hotline.intake.mapping.TicketMapper.maskPhone(this.callerPhone());
+        t.callerPhoneMasked = TicketMapper.maskPhone(this.callerPhone());
         t.callerIdNumber = this.callerIdNumber();
         t.smsOptOut = this.smsOptOut();
-        t.callerIdMasked = cn.hotline.intake.mapping.TicketMapper.maskId(this.callerIdNumber());
+        t.callerIdMasked = TicketMapper.maskId(this.callerIdNumber());
         t.lat = this.lat();
         t.lon = this.lon();
         t.address = this.address();

@@ -1,6 +1,8 @@
 package cn.hotline.intake.service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,9 +12,10 @@ import cn.hotline.events.payload.TicketAwaitingFollowUp;
 import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.mapping.TextMasking;
+import cn.hotline.intake.repository.HotwordSurgeRepository;
+import cn.hotline.support.outbox.OutboxWriter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import cn.hotline.support.outbox.OutboxWriter;
 
 /** Builds this service's event payloads (phone numbers masked) and appends them to the outbox. */
 @ApplicationScoped
@@ -22,9 +25,9 @@ public class TicketEvents {
 
     private final OutboxWriter outbox;
     private final CategoryService categories;
-    private final cn.hotline.intake.repository.HotwordSurgeRepository surgeLog;
+    private final HotwordSurgeRepository surgeLog;
 
-    public TicketEvents(OutboxWriter outbox, CategoryService categories, cn.hotline.intake.repository.HotwordSurgeRepository surgeLog) {
+    public TicketEvents(OutboxWriter outbox, CategoryService categories, HotwordSurgeRepository surgeLog) {
         this.surgeLog = surgeLog;
         this.outbox = outbox;
         this.categories = categories;
@@ -41,13 +44,13 @@ public class TicketEvents {
     }
 
     /** The lead unit completed (status now AWAITING_FOLLOWUP): one event per dispatch completion. */
-    public Uni<Void> awaitingFollowUp(Ticket t, String dispatchId, java.time.Instant completedAt) {
+    public Uni<Void> awaitingFollowUp(Ticket t, String dispatchId, Instant completedAt) {
         TicketAwaitingFollowUp payload = new TicketAwaitingFollowUp(TicketAwaitingFollowUp.SCHEMA_VERSION, t.id.toString(),
                 t.number, t.urgency.name(), t.kind.name(), t.categoryCode, t.territory().toRef(), dispatchId, completedAt);
         return outbox.append(EventTypes.TICKET_AWAITING_FOLLOW_UP, t.id.toString(), payload).replaceWithVoid();
     }
 
-    public Uni<Void> alert(String type, java.util.UUID ticketId, Object payload) {
+    public Uni<Void> alert(String type, UUID ticketId, Object payload) {
         return outbox.append(type, ticketId.toString(), payload).replaceWithVoid();
     }
 
@@ -58,7 +61,7 @@ public class TicketEvents {
                 .collect().asList().replaceWithVoid();
     }
 
-    public Uni<Void> emit(String type, java.util.UUID ticketId, Object payload) {
+    public Uni<Void> emit(String type, UUID ticketId, Object payload) {
         return outbox.append(type, ticketId.toString(), payload).replaceWithVoid();
     }
 }

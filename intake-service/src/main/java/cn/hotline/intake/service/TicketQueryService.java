@@ -14,6 +14,7 @@ import cn.hotline.intake.mapping.TicketPage;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
 import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.intake.repository.TicketUnitRepository;
 import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,16 +29,15 @@ public class TicketQueryService {
     private final TicketUnitRepository units;
     private final TicketMapper mapper;
     private final CategoryService categories;
-
-    private final cn.hotline.intake.repository.TicketTrailRepository trail;
+    private final TicketTrailRepository trail;
 
     public TicketQueryService(TicketRepository tickets, TicketUnitRepository units, TicketMapper mapper, CategoryService categories,
-            cn.hotline.intake.repository.TicketTrailRepository trail) {
-        this.trail = trail;
+            TicketTrailRepository trail) {
         this.tickets = tickets;
         this.units = units;
         this.mapper = mapper;
         this.categories = categories;
+        this.trail = trail;
     }
 
     public Uni<TicketView> get(UUID id, ReaderScope reader) {
@@ -45,7 +45,7 @@ public class TicketQueryService {
     }
 
     /** The trail of a ticket the reader may see. */
-    public Uni<List<cn.hotline.intake.repository.TicketTrailRepository.Entry>> trail(UUID id, ReaderScope reader) {
+    public Uni<List<TicketTrailRepository.Entry>> trail(UUID id, ReaderScope reader) {
         return Panache.withSession(() -> readable(id, reader).flatMap(ticket -> trail.list(ticket.id)));
     }
 

@@ -1,15 +1,22 @@
 package cn.hotline.intake.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.intake.config.IntakeConfig;
 import cn.hotline.intake.domain.TicketFlag;
+import cn.hotline.intake.domain.TicketStatus;
 import cn.hotline.intake.mapping.TicketStats;
+import cn.hotline.intake.repository.HotwordSurgeRepository;
 import cn.hotline.intake.repository.TicketRepository;
+import cn.hotline.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -18,14 +25,25 @@ import io.smallrye.mutiny.Uni;
 public class TicketStatsService {
 
     private final TicketRepository tickets;
-    private final cn.hotline.intake.repository.HotwordSurgeRepository surges;
+    private final HotwordSurgeRepository surges;
+    private final IntakeConfig config;
+    private final Clock clock;
 
-    public TicketStatsService(TicketRepository tickets, cn.hotline.intake.repository.HotwordSurgeRepository surges) {
+    public TicketStatsService(TicketRepository tickets, HotwordSurgeRepository surges, IntakeConfig config, Clock clock) {
         this.tickets = tickets;
         this.surges = surges;
+        this.config = config;
+        this.clock = clock;
     }
 
-    public Uni<TicketStats> stats(Instant from, Instant to) {
+    /** The stats of [from, to); a missing {@code to} is now, a missing {@code from} the start of this month (service's zone). */
+    public Uni<TicketStats> stats(Instant start, Instant end) {
+        ZoneId zone = ZoneId.of(config.zone());
+        Instant to = end == null ? clock.instant() : end;
+        Instant from = start == null ? LocalDate.now(clock.withZone(zone)).withDayOfMonth(1).atStartOfDay(zone).toInstant() : start;
+        if (!to.isAfter(from)) {
+            throw ProblemException.badRequest("to", "must be after from");
+        }
         return Panache.withSession(() -> tickets.countBy("channel", from, to)
                 .flatMap(channel -> tickets.countBy("kind", from, to)
                         .flatMap(kind -> tickets.countBy("category", from, to)
@@ -34,7 +52,7 @@ public class TicketStatsService {
                                                 .flatMap(repeat -> tickets.countFlagged(TicketFlag.POSSIBLE_DUPLICATE, from, to)
                                                         .flatMap(dup -> tickets.count("receivedAt >= ?1 and receivedAt < ?2"
                                                                 + " and status = ?3", from, to,
-                                                                cn.hotline.intake.domain.TicketStatus.MERGED)
+                                                                TicketStatus.MERGED)
                                                                 .flatMap(merged -> surges.between(from, to, 50)
                                                                         .map(hot -> new TicketStats(from, to, sum(channel),
                                                                                 map(channel), map(kind), map(category),

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.Kind;
+import cn.hotline.intake.domain.Channel;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 
@@ -45,7 +46,7 @@ public class TicketValidator {
             errors.add(new Problem.FieldError("categoryCode", "unknown category '" + draft.categoryCode()
                     + "'; see GET /api/v1/categories"));
         }
-        if (draft.channel() == cn.hotline.intake.domain.Channel.PROXY && draft.proxyAgent() == null) {
+        if (draft.channel() == Channel.PROXY && draft.proxyAgent() == null) {
             errors.add(new Problem.FieldError("proxyAgent", "a PROXY (代办) ticket names the liaison who files it"));
         }
         if (draft.occurredAt() != null && draft.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {

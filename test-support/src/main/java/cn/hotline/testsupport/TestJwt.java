@@ -70,6 +70,26 @@ public final class TestJwt {
         return token(subject, unitCode, "handler");
     }
 
+    /** A token for {@code role} that expired an hour ago (signed by the test key, issuer trusted). */
+    public static String expired(String role) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject("test-expired-" + role).upn("test-expired-" + role)
+                .groups(new HashSet<>(Arrays.asList(role))).issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKey());
+    }
+
+    /** A token for {@code role} from an issuer the services do not trust, signed with the trusted test key. */
+    public static String otherIssuer(String role) {
+        return Jwt.issuer("https://issuer.elsewhere.example/realms/other").subject("test-foreign-" + role)
+                .upn("test-foreign-" + role).groups(new HashSet<>(Arrays.asList(role))).expiresIn(3600).sign(privateKey());
+    }
+
+    /** {@code token} with one character of its signature changed, everything else intact. */
+    public static String tampered(String token) {
+        int at = token.lastIndexOf('.') + 1 + 10;
+        char swapped = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + swapped + token.substring(at + 1);
+    }
+
     private static PrivateKey privateKey() {
         publicKeyPath();
         try {

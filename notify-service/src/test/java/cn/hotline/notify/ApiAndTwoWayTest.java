@@ -36,7 +36,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Escalation chain API, audit API validation, QS reply codes, alerts to staff, and the directory snapshot fallback. */
+/** Reminder-ladder API (/api/v1/escalation-chains), audit API validation, QS reply codes, alerts to staff, and the directory snapshot fallback. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
         initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})

@@ -102,7 +102,7 @@ class DispatchSmsTest extends NotifyTestBase {
     }
 
     @Test
-    void replyOneSignsOnRoutingAsTheHandlerStopsTheEscalationAndConfirms() throws Exception {
+    void replyOneSignsOnRoutingAsTheHandlerStopsTheReminderLadderAndConfirms() throws Exception {
         String unit = id("U");
         String handler = id("p");
         String phone = RoutingStub.phone();

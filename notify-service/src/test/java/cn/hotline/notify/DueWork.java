@@ -6,7 +6,7 @@ import java.util.List;
 
 import cn.hotline.notify.domain.DispatchTrigger;
 import cn.hotline.notify.domain.Trigger;
-import cn.hotline.notify.service.EscalationService;
+import cn.hotline.notify.service.ReminderLadderScheduler;
 import cn.hotline.notify.service.Tx;
 import io.smallrye.mutiny.Multi;
 
@@ -25,14 +25,14 @@ final class DueWork {
     }
 
     /** Registers each handler at the routing stub and schedules its URGENT dispatch notice (level 1, HANDLER). */
-    static void schedule(Tx tx, EscalationService escalation, RoutingStub routing, String unit, List<Notice> notices) {
+    static void schedule(Tx tx, ReminderLadderScheduler ladder, RoutingStub routing, String unit, List<Notice> notices) {
         List<DispatchTrigger> triggers = new ArrayList<>();
         for (Notice n : notices) {
             routing.person(n.handlerId(), n.phone(), unit, "handler");
             triggers.add(new DispatchTrigger(n.ticketId(), n.ticketNumber(), "d-" + n.ticketId(), "URGENT", "SIGN",
                     Trigger.DISPATCHED, unit, n.handlerId(), "URGENT", null, null, n.dueAt(), null));
         }
-        tx.run(() -> Multi.createFrom().iterable(triggers).onItem().transformToUniAndConcatenate(escalation::trigger)
+        tx.run(() -> Multi.createFrom().iterable(triggers).onItem().transformToUniAndConcatenate(ladder::trigger)
                 .collect().asList());
     }
 }

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.hotline.notify.config.SmppConfig;
-import cn.hotline.notify.service.EscalationService;
+import cn.hotline.notify.service.ReminderLadderScheduler;
 import cn.hotline.notify.service.Tx;
 import cn.hotline.testsupport.HotlineTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +39,7 @@ class SmppPipelineTest extends NotifyTestBase {
     private static final long DELAY_MS = 400;
 
     @Inject Tx tx;
-    @Inject EscalationService escalation;
+    @Inject ReminderLadderScheduler ladder;
     @Inject MeterRegistry registry;
     @Inject SmppConfig smppConfig;
 
@@ -60,7 +60,7 @@ class SmppPipelineTest extends NotifyTestBase {
         for (int i = 0; i < 50; i++) {
             notices.add(DueWork.notice(prefix, i, "N" + i, RoutingStub.phone(), due.plusMillis(10 + i)));
         }
-        DueWork.schedule(tx, escalation, routing, unit, notices);
+        DueWork.schedule(tx, ladder, routing, unit, notices);
         List<String> phones = notices.stream().map(DueWork.Notice::phone).distinct().toList();
 
         AtomicInteger peak = new AtomicInteger();

@@ -26,13 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.config.SmppConfig;
 import cn.hotline.notify.gateway.GatewayRouter;
-import cn.hotline.notify.repository.EscalationLevelRepository;
-import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.ReminderLadderLevelRepository;
+import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import cn.hotline.notify.repository.TicketContextRepository;
 import cn.hotline.notify.repository.WorkClaims;
-import cn.hotline.notify.service.EscalationService;
 import cn.hotline.notify.service.LevelFirer;
 import cn.hotline.notify.service.MessageVariables;
 import cn.hotline.notify.service.NotificationRecorder;
@@ -40,6 +39,7 @@ import cn.hotline.notify.service.NotificationService;
 import cn.hotline.notify.service.QuietHours;
 import cn.hotline.notify.service.RateLimiter;
 import cn.hotline.notify.service.RecipientResolver;
+import cn.hotline.notify.service.ReminderLadderScheduler;
 import cn.hotline.notify.service.Replica;
 import cn.hotline.notify.service.SendLanes;
 import cn.hotline.notify.service.TemplateCatalog;
@@ -64,13 +64,13 @@ class TwoReplicasTest extends NotifyTestBase {
 
     @Inject Tx tx;
     @Inject Pool pool;
-    @Inject EscalationService escalation;
+    @Inject ReminderLadderScheduler ladder;
     @Inject LevelFirer firerA;
     @Inject NotificationService senderA;
     @Inject Replica replicaA;
     @Inject ScheduledLevelRepository scheduled;
-    @Inject EscalationLevelRepository levels;
-    @Inject EscalationStopRepository stops;
+    @Inject ReminderLadderLevelRepository levels;
+    @Inject ReminderLadderStopRepository stops;
     @Inject TicketContextRepository contexts;
     @Inject RecipientResolver recipients;
     @Inject MessageVariables variables;
@@ -96,7 +96,7 @@ class TwoReplicasTest extends NotifyTestBase {
         for (int i = 0; i < 60; i++) {
             notices.add(DueWork.notice(prefix, i, "HZ" + prefix + i, RoutingStub.phone(), due.plusMillis(i)));
         }
-        DueWork.schedule(tx, escalation, routing, unit, notices);
+        DueWork.schedule(tx, ladder, routing, unit, notices);
         List<String> crashLeft = insert(prefix + "-crash", 20, "PENDING", "crashed-replica", "now() - interval '1 second'", null);
         List<String> deferred = insert(prefix + "-deferred", 10, "DEFERRED", null, "null", due);
         List<String> leasedByLive = insert(prefix + "-live", 5, "PENDING", "live-replica", "now() + interval '10 minutes'", null);

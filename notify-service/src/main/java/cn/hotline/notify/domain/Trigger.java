@@ -1,7 +1,7 @@
 package cn.hotline.notify.domain;
 
 /**
- * What starts an escalation level: a dispatch, an SLA threshold, a breach, a reminder, an alert, or a dispatch
+ * What starts a reminder-ladder level: a dispatch, an SLA threshold, a breach, a reminder, an alert, or a dispatch
  * action someone must hear of (queued, returned, escalated, extension asked or decided, cancelled) and an SMS
  * that no gateway could deliver.
  */

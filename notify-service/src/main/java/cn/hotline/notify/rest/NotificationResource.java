@@ -16,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.hotline.notify.mapping.NotificationView;
 import cn.hotline.notify.repository.NotificationRepository;
-import cn.hotline.notify.service.EscalationService;
+import cn.hotline.notify.service.ReminderLadderScheduler;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,12 +29,12 @@ import io.smallrye.mutiny.Uni;
 public class NotificationResource {
 
     private final NotificationRepository notifications;
-    private final EscalationService escalation;
+    private final ReminderLadderScheduler ladder;
     private final JsonWebToken jwt;
 
-    public NotificationResource(NotificationRepository notifications, EscalationService escalation, JsonWebToken jwt) {
+    public NotificationResource(NotificationRepository notifications, ReminderLadderScheduler ladder, JsonWebToken jwt) {
         this.notifications = notifications;
-        this.escalation = escalation;
+        this.ladder = ladder;
         this.jwt = jwt;
     }
 
@@ -70,7 +70,7 @@ public class NotificationResource {
                 return Uni.createFrom().failure(ProblemException.unprocessable("notification " + id + " is not part of an escalation"));
             }
             List<String> scopes = n.ticketId == null ? List.of(n.scope) : List.of(n.scope, n.ticketId);
-            return escalation.stop(scopes, n.stage, "ACKNOWLEDGED").replaceWith(NotificationView.of(n));
+            return ladder.stop(scopes, n.stage, "ACKNOWLEDGED").replaceWith(NotificationView.of(n));
         });
     }
 }

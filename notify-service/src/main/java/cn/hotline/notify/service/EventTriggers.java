@@ -23,19 +23,19 @@ import cn.hotline.notify.domain.TriggerContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Maps consumed events to ticket context updates, escalation triggers and stops (inside the consumer's transaction). */
+/** Maps consumed events to ticket context updates, reminder-ladder triggers and stops (inside the consumer's transaction). */
 @ApplicationScoped
 public class EventTriggers {
 
     private static final String SIGN = "SIGN";
 
-    private final EscalationService escalation;
+    private final ReminderLadderScheduler ladder;
     private final TicketContextService contexts;
     private final NotifyConfig config;
     private final Clock clock;
 
-    public EventTriggers(EscalationService escalation, TicketContextService contexts, NotifyConfig config, Clock clock) {
-        this.escalation = escalation;
+    public EventTriggers(ReminderLadderScheduler ladder, TicketContextService contexts, NotifyConfig config, Clock clock) {
+        this.ladder = ladder;
         this.contexts = contexts;
         this.config = config;
         this.clock = clock;
@@ -47,45 +47,45 @@ public class EventTriggers {
         String unit = e.lead() == null ? null : e.lead().unitCode();
         return switch (type) {
             case EventTypes.DISPATCH_ASSIGNED -> remembered
-                    .chain(() -> escalation.reopen(e.dispatchId(), e.ticketId()))
-                    .chain(() -> escalation.trigger(action(e, event, urgency(e), SIGN, Trigger.DISPATCHED, unit,
+                    .chain(() -> ladder.reopen(e.dispatchId(), e.ticketId()))
+                    .chain(() -> ladder.trigger(action(e, event, urgency(e), SIGN, Trigger.DISPATCHED, unit,
                             e.handlerId(), null, null, null)))
                     .chain(() -> assisting(e, event));
             // PETITION and REPEAT_SUPERVISION call the signed-stopped stage ACCEPT (sla-service's policies.yaml).
-            case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> escalation.stop(scopes, SIGN, "SIGNED"))
-                    .chain(() -> escalation.stop(scopes, "ACCEPT", "SIGNED"));
-            case EventTypes.DISPATCH_ARRIVED -> remembered.chain(() -> escalation.stop(scopes, "ARRIVE", "ARRIVED"));
-            case EventTypes.DISPATCH_HANDLED -> remembered.chain(() -> escalation.stop(scopes, "HANDLE", "HANDLED"));
-            case EventTypes.DISPATCH_COMPLETED -> remembered.chain(() -> escalation.stop(scopes, "*", "COMPLETED"));
+            case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> ladder.stop(scopes, SIGN, "SIGNED"))
+                    .chain(() -> ladder.stop(scopes, "ACCEPT", "SIGNED"));
+            case EventTypes.DISPATCH_ARRIVED -> remembered.chain(() -> ladder.stop(scopes, "ARRIVE", "ARRIVED"));
+            case EventTypes.DISPATCH_HANDLED -> remembered.chain(() -> ladder.stop(scopes, "HANDLE", "HANDLED"));
+            case EventTypes.DISPATCH_COMPLETED -> remembered.chain(() -> ladder.stop(scopes, "*", "COMPLETED"));
             case EventTypes.DISPATCH_REASSIGNED -> remembered
-                    .chain(() -> escalation.stop(Arrays.asList(e.previousDispatchId()), "*", "REASSIGNED"));
+                    .chain(() -> ladder.stop(Arrays.asList(e.previousDispatchId()), "*", "REASSIGNED"));
             // Urgent ones reach the duty dispatcher at once; every queued ticket is timed (sla's QUEUE stage).
             case EventTypes.DISPATCH_QUEUED -> !"URGENT".equalsIgnoreCase(e.urgency()) ? remembered
-                    : remembered.chain(() -> escalation.trigger(action(e, event, "MANUAL_QUEUE_URGENT", "QUEUE",
+                    : remembered.chain(() -> ladder.trigger(action(e, event, "MANUAL_QUEUE_URGENT", "QUEUE",
                             Trigger.QUEUED, null, null, null, null, null)));
             // The unit handed it back: no more reminders to it; the dispatcher must review (sla's RETURN_REVIEW).
             case EventTypes.DISPATCH_RETURNED -> remembered
                     .chain(() -> stopUnitStages(scopes, "RETURNED"))
-                    .chain(() -> escalation.trigger(action(e, event, urgency(e), "RETURN_REVIEW", Trigger.RETURNED, unit,
+                    .chain(() -> ladder.trigger(action(e, event, urgency(e), "RETURN_REVIEW", Trigger.RETURNED, unit,
                             null, null, null, returnReason(e))));
-            case EventTypes.DISPATCH_ESCALATED -> remembered.chain(() -> escalation.trigger(action(e, event, urgency(e),
+            case EventTypes.DISPATCH_ESCALATED -> remembered.chain(() -> ladder.trigger(action(e, event, urgency(e),
                     "ESCALATE", Trigger.ESCALATED, unit, null, higherLevel(e), e.escalationLevel(), e.note())));
-            case EventTypes.DISPATCH_EXTENSION_REQUESTED -> remembered.chain(() -> escalation.trigger(action(e, event,
+            case EventTypes.DISPATCH_EXTENSION_REQUESTED -> remembered.chain(() -> ladder.trigger(action(e, event,
                     urgency(e), "EXTENSION", Trigger.EXTENSION_REQUESTED, unit, null, null, null,
                     e.extensionDuration() + "，理由：" + e.note())));
-            case EventTypes.DISPATCH_EXTENSION_DECIDED -> remembered.chain(() -> escalation.trigger(action(e, event,
+            case EventTypes.DISPATCH_EXTENSION_DECIDED -> remembered.chain(() -> ladder.trigger(action(e, event,
                     urgency(e), "EXTENSION", Trigger.EXTENSION_DECIDED, unit, e.handlerId(), null, null,
                     Boolean.TRUE.equals(e.extensionApproved()) ? "已批准延期" + e.extensionDuration() : "未批准延期")));
             // Nothing more for the unit to do: stop every later level, and tell it (on the ticket's scope, not stopped).
             case EventTypes.DISPATCH_CANCELLED -> remembered
-                    .chain(() -> escalation.stop(Arrays.asList(e.dispatchId()), "*", "CANCELLED"))
-                    .chain(() -> escalation.trigger(new DispatchTrigger(e.ticketId(), e.ticketNumber(), null, urgency(e),
+                    .chain(() -> ladder.stop(Arrays.asList(e.dispatchId()), "*", "CANCELLED"))
+                    .chain(() -> ladder.trigger(new DispatchTrigger(e.ticketId(), e.ticketNumber(), null, urgency(e),
                             "CANCEL", Trigger.CANCELLED, unit, e.handlerId(), e.urgency(), null, null, occurred(e, event),
                             cancelReason(e))));
-            case EventTypes.DISPATCH_ASSIST_SIGNED -> remembered.chain(() -> escalation.stop(
+            case EventTypes.DISPATCH_ASSIST_SIGNED -> remembered.chain(() -> ladder.stop(
                     List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "ASSIST_SIGN", "SIGNED"));
             case EventTypes.DISPATCH_ASSIST_REPORTED, EventTypes.DISPATCH_ASSIST_RELEASED -> remembered.chain(() ->
-                    escalation.stop(List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "*",
+                    ladder.stop(List.of(TriggerContext.assistScope(e.dispatchId(), e.actingUnitCode())), "*",
                             EventTypes.DISPATCH_ASSIST_REPORTED.equals(type) ? "REPORTED" : "RELEASED"));
             default -> remembered;
         };
@@ -95,14 +95,14 @@ public class EventTriggers {
     private Uni<Void> assisting(DispatchEvent e, CloudEvent event) {
         List<String> units = e.assisting() == null ? List.of() : e.assisting().stream().map(u -> u.unitCode()).distinct().toList();
         return Multi.createFrom().iterable(units).onItem()
-                .transformToUniAndConcatenate(u -> escalation.trigger(action(e, event, urgency(e), "ASSIST_SIGN",
+                .transformToUniAndConcatenate(u -> ladder.trigger(action(e, event, urgency(e), "ASSIST_SIGN",
                         Trigger.DISPATCHED, u, null, null, null, null)))
                 .collect().asList().replaceWithVoid();
     }
 
     private Uni<Void> stopUnitStages(List<String> scopes, String reason) {
-        return escalation.stop(scopes, SIGN, reason).chain(() -> escalation.stop(scopes, "ACCEPT", reason))
-                .chain(() -> escalation.stop(scopes, "ARRIVE", reason)).chain(() -> escalation.stop(scopes, "HANDLE", reason));
+        return ladder.stop(scopes, SIGN, reason).chain(() -> ladder.stop(scopes, "ACCEPT", reason))
+                .chain(() -> ladder.stop(scopes, "ARRIVE", reason)).chain(() -> ladder.stop(scopes, "HANDLE", reason));
     }
 
     private static DispatchTrigger action(DispatchEvent e, CloudEvent event, String policy, String stage, Trigger trigger,
@@ -151,26 +151,26 @@ public class EventTriggers {
             List<String> scopes = TriggerContext.assisting(e.stage()) && e.dispatchId() != null
                     ? List.of(TriggerContext.assistScope(e.dispatchId(), e.unitCode()))
                     : Arrays.asList(e.dispatchId(), e.ticketId());
-            return escalation.stop(scopes, e.stage(), "STAGE_MET");
+            return ladder.stop(scopes, e.stage(), "STAGE_MET");
         }
         if (trigger == null) {
             return Uni.createFrom().voidItem();
         }
-        return escalation.trigger(new SlaTrigger(e.ticketId(), e.ticketNumber(), e.dispatchId(), e.policyCode(),
+        return ladder.trigger(new SlaTrigger(e.ticketId(), e.ticketNumber(), e.dispatchId(), e.policyCode(),
                 e.stage(), trigger, trigger == Trigger.WARNING ? e.thresholdPercent() : null,
                 trigger == Trigger.OVERDUE_REMINDER ? e.sequence() : null, e.unitCode(), e.handlerId(), e.urgency(),
                 e.deadline(), e.remaining(), e.firedAt() != null ? e.firedAt() : clock.instant()));
     }
 
     public Uni<Void> onRepeatComplainant(RepeatComplainantAlert a) {
-        return escalation.trigger(new AlertTrigger(a.ticketId(), a.number(), "REPEAT_COMPLAINANT",
+        return ladder.trigger(new AlertTrigger(a.ticketId(), a.number(), "REPEAT_COMPLAINANT",
                 a.territory() == null ? null : a.territory().countyCode(), null, (long) a.ticketCount(), a.windowDays(),
                 a.raisedAt() != null ? a.raisedAt() : clock.instant()));
     }
 
     public Uni<Void> onHotwordSurge(HotwordSurgeAlert a) {
         String ticketId = a.ticketId() != null ? a.ticketId() : "hotword:" + a.townCode() + ":" + a.keyword() + ":" + a.windowStart();
-        return escalation.trigger(new AlertTrigger(ticketId, null, "HOTWORD_SURGE",
+        return ladder.trigger(new AlertTrigger(ticketId, null, "HOTWORD_SURGE",
                 a.townCode() != null ? a.townCode() : a.countyCode(), a.keyword() != null ? a.keyword() : a.categoryCode(),
                 a.count(), null, a.raisedAt() != null ? a.raisedAt() : clock.instant()));
     }

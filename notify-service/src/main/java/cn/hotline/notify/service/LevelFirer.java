@@ -14,16 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.notify.client.DirectorySnapshots.DirectoryUnavailableException;
 import cn.hotline.notify.config.NotifyConfig;
-import cn.hotline.notify.domain.EscalationLevel;
 import cn.hotline.notify.domain.LevelStatus;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.domain.RecipientRole;
+import cn.hotline.notify.domain.ReminderLadderLevel;
 import cn.hotline.notify.domain.ScheduledLevel;
 import cn.hotline.notify.domain.TicketContext;
 import cn.hotline.notify.domain.TriggerContext;
-import cn.hotline.notify.mapping.EscalationChainMapper;
-import cn.hotline.notify.repository.EscalationLevelRepository;
-import cn.hotline.notify.repository.EscalationStopRepository;
+import cn.hotline.notify.mapping.ReminderLadderMapper;
+import cn.hotline.notify.repository.ReminderLadderLevelRepository;
+import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import cn.hotline.notify.repository.TicketContextRepository;
 import cn.hotline.notify.repository.WorkClaims;
@@ -40,8 +40,8 @@ public class LevelFirer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ScheduledLevelRepository scheduled;
-    private final EscalationLevelRepository levels;
-    private final EscalationStopRepository stops;
+    private final ReminderLadderLevelRepository levels;
+    private final ReminderLadderStopRepository stops;
     private final TicketContextRepository contexts;
     private final RecipientResolver recipients;
     private final MessageVariables variables;
@@ -54,7 +54,7 @@ public class LevelFirer {
     private final WorkClaims claims;
     private final Replica replica;
 
-    public LevelFirer(ScheduledLevelRepository scheduled, EscalationLevelRepository levels, EscalationStopRepository stops,
+    public LevelFirer(ScheduledLevelRepository scheduled, ReminderLadderLevelRepository levels, ReminderLadderStopRepository stops,
             TicketContextRepository contexts, RecipientResolver recipients, MessageVariables variables,
             NotificationService notifications, ObjectMapper json, Tx tx, Clock clock, NotifyConfig config,
             WorkClaims claims, Replica replica, FieldLinkText links) {
@@ -111,7 +111,7 @@ public class LevelFirer {
         Facts facts = tx.run(() -> levels.findById(s.levelId).flatMap(found -> stops.stopped(trigger.scopes(), s.stage)
                 .flatMap(stopped -> (trigger.ticketId() == null ? Uni.createFrom().<TicketContext>nullItem()
                         : contexts.findById(trigger.ticketId())).map(ticket -> new Facts(found, stopped, ticket)))));
-        EscalationLevel level = facts.level();
+        ReminderLadderLevel level = facts.level();
         if (level == null || facts.stopped()) {
             mark(s, token, LevelStatus.CANCELLED);
             return;
@@ -119,7 +119,7 @@ public class LevelFirer {
         TicketContext ticket = facts.ticket();
         Map<String, String> vars = variables.of(trigger, ticket);
         try {
-            for (RecipientRole role : EscalationChainMapper.roles(level.recipients)) {
+            for (RecipientRole role : ReminderLadderMapper.roles(level.recipients)) {
                 for (Person person : recipients.resolve(role, trigger, ticket)) {
                     send(s, level, role, person, trigger, vars);
                 }
@@ -133,7 +133,7 @@ public class LevelFirer {
         mark(s, token, LevelStatus.FIRED);
     }
 
-    private void send(ScheduledLevel s, EscalationLevel level, RecipientRole role, Person person, TriggerContext trigger,
+    private void send(ScheduledLevel s, ReminderLadderLevel level, RecipientRole role, Person person, TriggerContext trigger,
             Map<String, String> vars) {
         String replyCode = "DISPATCH_ASSIGNED".equals(level.templateCode) ? String.format("%04d", RANDOM.nextInt(10_000)) : null;
         Map<String, String> own = new java.util.HashMap<>(vars);
@@ -148,7 +148,7 @@ public class LevelFirer {
     }
 
     /** What firing a level reads first. */
-    private record Facts(EscalationLevel level, boolean stopped, TicketContext ticket) {
+    private record Facts(ReminderLadderLevel level, boolean stopped, TicketContext ticket) {
     }
 
     private void mark(ScheduledLevel s, UUID token, LevelStatus status) {

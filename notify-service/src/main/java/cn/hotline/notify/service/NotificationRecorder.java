@@ -29,15 +29,15 @@ public class NotificationRecorder {
     private final OutboxWriter outbox;
     private final NotifyConfig config;
     private final Tx tx;
-    private final EscalationService escalation;
+    private final ReminderLadderScheduler ladder;
     private final Clock clock;
 
     /** The template of the duty dispatcher's notice that an SMS could not be delivered. */
     static final String DELIVERY_FAILED_TEMPLATE = "DELIVERY_FAILED";
 
     public NotificationRecorder(NotificationRepository notifications, MessagePartRepository parts, OutboxWriter outbox,
-            NotifyConfig config, Tx tx, EscalationService escalation, Clock clock) {
-        this.escalation = escalation;
+            NotifyConfig config, Tx tx, ReminderLadderScheduler ladder, Clock clock) {
+        this.ladder = ladder;
         this.notifications = notifications;
         this.parts = parts;
         this.outbox = outbox;
@@ -104,7 +104,7 @@ public class NotificationRecorder {
             return Uni.createFrom().voidItem();
         }
         String who = (n.recipientId != null ? n.recipientId : "") + " " + Masking.phone(n.recipientPhone);
-        return escalation.trigger(new DeliveryFailureTrigger(n.ticketId, n.urgent ? "URGENT" : "NORMAL", clock.instant(),
+        return ladder.trigger(new DeliveryFailureTrigger(n.ticketId, n.urgent ? "URGENT" : "NORMAL", clock.instant(),
                 who.strip()));
     }
 

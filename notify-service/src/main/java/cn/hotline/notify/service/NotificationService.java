@@ -21,8 +21,8 @@ import cn.hotline.notify.gateway.GatewayRouter;
 import cn.hotline.notify.gateway.SmsEncoder;
 import cn.hotline.notify.gateway.SmsRequest;
 import cn.hotline.notify.gateway.SmsResult;
-import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.WorkClaims;
 import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
@@ -39,7 +39,7 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
-    private final EscalationStopRepository stops;
+    private final ReminderLadderStopRepository stops;
     private final NotificationRecorder recorder;
     private final GatewayRouter router;
     private final TemplateCatalog templates;
@@ -53,7 +53,7 @@ public class NotificationService {
     private final SendLanes lanes;
     private final Replica replica;
 
-    public NotificationService(NotificationRepository notifications, EscalationStopRepository stops,
+    public NotificationService(NotificationRepository notifications, ReminderLadderStopRepository stops,
             NotificationRecorder recorder, GatewayRouter router, TemplateCatalog templates, QuietHours quietHours,
             RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock, WorkClaims claims,
             SendLanes lanes, Replica replica) {

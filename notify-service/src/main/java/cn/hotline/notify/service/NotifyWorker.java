@@ -12,7 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The worker of this replica: applies receipts, answers MO texts, fires due levels and retries due messages, in
  * that order, every {@code hotline.notify.worker-interval}, each piece of work claimed so that exactly one replica
- * takes it; the SMS sends themselves run on {@link SendLanes}. Seeds the escalation chains at start.
+ * takes it; the SMS sends themselves run on {@link SendLanes}. Seeds the reminder ladders at start.
  */
 @ApplicationScoped
 public class NotifyWorker {
@@ -23,12 +23,12 @@ public class NotifyWorker {
     private final TwoWayService twoWay;
     private final LevelFirer levels;
     private final NotificationService notifications;
-    private final EscalationChainService chains;
+    private final ReminderLadderService chains;
     private final Tx tx;
     private volatile boolean stopping;
 
     public NotifyWorker(ReceiptApplier receipts, TwoWayService twoWay, LevelFirer levels,
-            NotificationService notifications, EscalationChainService chains, Tx tx) {
+            NotificationService notifications, ReminderLadderService chains, Tx tx) {
         this.receipts = receipts;
         this.twoWay = twoWay;
         this.levels = levels;
@@ -39,7 +39,7 @@ public class NotifyWorker {
 
     void seed(@Observes StartupEvent event) {
         int added = tx.await(chains::seed);
-        LOG.infof("escalation chains seeded: %d added", added);
+        LOG.infof("reminder ladders seeded: %d added", added);
     }
 
     void stopping(@Observes ShutdownEvent event) {

@@ -45,7 +45,7 @@ public class TwoWayService {
     private final DirectoryClient directory;
     private final RoutingClient routing;
     private final TokenService tokens;
-    private final EscalationService escalation;
+    private final ReminderLadderScheduler ladder;
     private final NotificationService sender;
     private final Tx tx;
     private final ObjectMapper json;
@@ -55,7 +55,7 @@ public class TwoWayService {
     private final CitizenReplies citizens;
 
     public TwoWayService(InboundSmsRepository inbound, NotificationRepository notifications, DirectoryClient directory,
-            RoutingClient routing, TokenService tokens, EscalationService escalation, NotificationService sender, Tx tx,
+            RoutingClient routing, TokenService tokens, ReminderLadderScheduler ladder, NotificationService sender, Tx tx,
             ObjectMapper json, WorkClaims claims, Replica replica, NotifyConfig config, CitizenReplies citizens) {
         this.citizens = citizens;
         this.inbound = inbound;
@@ -63,7 +63,7 @@ public class TwoWayService {
         this.directory = directory;
         this.routing = routing;
         this.tokens = tokens;
-        this.escalation = escalation;
+        this.ladder = ladder;
         this.sender = sender;
         this.tx = tx;
         this.json = json;
@@ -138,7 +138,7 @@ public class TwoWayService {
             return "SIGN_ERROR " + e.getClass().getSimpleName();
         }
         if (status / 100 == 2) {
-            tx.run(() -> escalation.stop(List.of(notice.dispatchId, notice.ticketId), "SIGN", "SMS_SIGN"));
+            tx.run(() -> ladder.stop(List.of(notice.dispatchId, notice.ticketId), "SIGN", "SMS_SIGN"));
             reply(sms, person.get(), "SIGN_CONFIRMED", notice, vars);
             return "SIGNED " + notice.dispatchId;
         }

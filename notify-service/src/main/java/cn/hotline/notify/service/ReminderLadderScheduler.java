@@ -13,14 +13,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.hotline.notify.domain.EscalationLevel;
 import cn.hotline.notify.domain.LevelStatus;
+import cn.hotline.notify.domain.ReminderLadderLevel;
 import cn.hotline.notify.domain.ScheduledLevel;
 import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.TriggerContext;
-import cn.hotline.notify.repository.EscalationLevelRepository;
-import cn.hotline.notify.repository.EscalationStopRepository;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.ReminderLadderLevelRepository;
+import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,20 +30,20 @@ import io.smallrye.mutiny.Uni;
  * stops a stage's later levels when the stage is met or acknowledged. Runs inside the caller's transaction.
  */
 @ApplicationScoped
-public class EscalationService {
+public class ReminderLadderScheduler {
 
-    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+    private static final Logger LOG = Logger.getLogger(ReminderLadderScheduler.class);
     private static final String ANY = "*";
 
-    private final EscalationLevelRepository levels;
+    private final ReminderLadderLevelRepository levels;
     private final ScheduledLevelRepository scheduled;
-    private final EscalationStopRepository stops;
+    private final ReminderLadderStopRepository stops;
     private final NotificationRepository notifications;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EscalationService(EscalationLevelRepository levels, ScheduledLevelRepository scheduled,
-            EscalationStopRepository stops, NotificationRepository notifications, ObjectMapper json, Clock clock) {
+    public ReminderLadderScheduler(ReminderLadderLevelRepository levels, ScheduledLevelRepository scheduled,
+            ReminderLadderStopRepository stops, NotificationRepository notifications, ObjectMapper json, Clock clock) {
         this.levels = levels;
         this.scheduled = scheduled;
         this.stops = stops;
@@ -66,7 +66,7 @@ public class EscalationService {
         return context instanceof SlaTrigger sla ? sla.thresholdPercent() : null;
     }
 
-    private Uni<Boolean> schedule(TriggerContext context, EscalationLevel level) {
+    private Uni<Boolean> schedule(TriggerContext context, ReminderLadderLevel level) {
         ScheduledLevel row = new ScheduledLevel();
         row.id = UUID.randomUUID();
         row.scope = context.scope();
@@ -92,7 +92,7 @@ public class EscalationService {
     }
 
     /** The most specific chain: (policy, stage), (policy, *), (*, stage), (*, *). */
-    Uni<List<EscalationLevel>> chainFor(String policy, String stage) {
+    Uni<List<ReminderLadderLevel>> chainFor(String policy, String stage) {
         String p = policy == null ? ANY : policy;
         String s = stage == null ? ANY : stage;
         return levels.chain(p, s)

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import cn.hotline.notify.domain.RecipientRole;
 import cn.hotline.notify.domain.Trigger;
 
-/** An escalation chain as the API and the YAML seed carry it. */
-public record EscalationChainDto(@NotBlank String policyCode, @NotBlank String stage,
+/** A reminder ladder (催办) as the API (/api/v1/escalation-chains) and the YAML seed (escalation-chains.yaml) carry it. */
+public record ReminderLadderDto(@NotBlank String policyCode, @NotBlank String stage,
         @NotEmpty List<@Valid @NotNull Level> levels) {
 
     /** One level: {@code delay} is ISO-8601 (e.g. PT5M) after the trigger, absent = at once. */

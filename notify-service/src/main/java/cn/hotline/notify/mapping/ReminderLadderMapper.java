@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.hotline.notify.domain.EscalationLevel;
 import cn.hotline.notify.domain.RecipientRole;
+import cn.hotline.notify.domain.ReminderLadderLevel;
 
-/** Escalation levels ↔ chain DTOs. */
-public final class EscalationChainMapper {
+/** Reminder-ladder levels ↔ ladder DTOs. */
+public final class ReminderLadderMapper {
 
-    private EscalationChainMapper() {
+    private ReminderLadderMapper() {
     }
 
-    public static List<EscalationLevel> toEntities(EscalationChainDto chain) {
-        List<EscalationLevel> levels = new ArrayList<>();
-        for (EscalationChainDto.Level l : chain.levels()) {
-            EscalationLevel e = new EscalationLevel();
+    public static List<ReminderLadderLevel> toEntities(ReminderLadderDto chain) {
+        List<ReminderLadderLevel> levels = new ArrayList<>();
+        for (ReminderLadderDto.Level l : chain.levels()) {
+            ReminderLadderLevel e = new ReminderLadderLevel();
             e.policyCode = chain.policyCode();
             e.stage = chain.stage();
             e.level = l.level();
@@ -34,15 +34,15 @@ public final class EscalationChainMapper {
         return levels;
     }
 
-    public static List<EscalationChainDto> toChains(List<EscalationLevel> levels) {
-        Map<String, List<EscalationLevel>> grouped = new LinkedHashMap<>();
+    public static List<ReminderLadderDto> toChains(List<ReminderLadderLevel> levels) {
+        Map<String, List<ReminderLadderLevel>> grouped = new LinkedHashMap<>();
         levels.forEach(l -> grouped.computeIfAbsent(l.policyCode + "\u0000" + l.stage, k -> new ArrayList<>()).add(l));
-        return grouped.values().stream().map(EscalationChainMapper::toChain).toList();
+        return grouped.values().stream().map(ReminderLadderMapper::toChain).toList();
     }
 
-    private static EscalationChainDto toChain(List<EscalationLevel> levels) {
-        EscalationLevel first = levels.get(0);
-        return new EscalationChainDto(first.policyCode, first.stage, levels.stream().map(l -> new EscalationChainDto.Level(
+    private static ReminderLadderDto toChain(List<ReminderLadderLevel> levels) {
+        ReminderLadderLevel first = levels.get(0);
+        return new ReminderLadderDto(first.policyCode, first.stage, levels.stream().map(l -> new ReminderLadderDto.Level(
                 l.level, l.trigger, l.thresholdPercent, l.delaySeconds == 0 ? null : Duration.ofSeconds(l.delaySeconds).toString(),
                 roles(l.recipients), l.templateCode)).toList());
     }

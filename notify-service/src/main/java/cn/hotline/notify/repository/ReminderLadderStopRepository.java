@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Stopped (met or acknowledged) stages per scope (dispatch or ticket id); '*' stops every stage. */
+/** Stopped (met or acknowledged) ladder stages per scope (dispatch or ticket id); '*' stops every stage (table escalation_stop). */
 @ApplicationScoped
-public class EscalationStopRepository {
+public class ReminderLadderStopRepository {
 
     public Uni<Void> stop(String scope, String stage, String reason, Instant at) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into escalation_stop (scope, stage, reason,"

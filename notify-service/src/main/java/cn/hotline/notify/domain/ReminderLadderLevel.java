@@ -10,10 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One level of an escalation chain (policy × stage): when it fires, after what delay, to whom, with which template. */
+/** One level of a reminder ladder (催办; table escalation_level, the schema's name) (policy × stage): when it fires, after what delay, to whom, with which template. */
 @Entity
 @Table(name = "escalation_level")
-public class EscalationLevel {
+public class ReminderLadderLevel {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,20 +4,20 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.hotline.notify.domain.EscalationLevel;
+import cn.hotline.notify.domain.ReminderLadderLevel;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-/** Escalation chain levels. */
+/** Reminder-ladder levels (table escalation_level: the schema keeps its name). */
 @ApplicationScoped
-public class EscalationLevelRepository implements PanacheRepositoryBase<EscalationLevel, Long> {
+public class ReminderLadderLevelRepository implements PanacheRepositoryBase<ReminderLadderLevel, Long> {
 
-    public Uni<List<EscalationLevel>> chain(String policyCode, String stage) {
+    public Uni<List<ReminderLadderLevel>> chain(String policyCode, String stage) {
         return list("policyCode = ?1 and stage = ?2", Sort.by("level"), policyCode, stage);
     }
 
-    public Uni<List<EscalationLevel>> all() {
+    public Uni<List<ReminderLadderLevel>> all() {
         return listAll(Sort.by("policyCode").and("stage").and("level"));
     }
 

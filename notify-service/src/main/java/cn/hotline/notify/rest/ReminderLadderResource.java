@@ -13,26 +13,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.hotline.notify.mapping.EscalationChainDto;
-import cn.hotline.notify.service.EscalationChainService;
+import cn.hotline.notify.mapping.ReminderLadderDto;
+import cn.hotline.notify.service.ReminderLadderService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-/** Escalation chains per policy and stage: read by staff, replaced by administrators. */
+/** Reminder ladders (催办) per policy and stage: read by staff, replaced by administrators. The path keeps the contract's name. */
 @Path("/api/v1/escalation-chains")
 @Produces(MediaType.APPLICATION_JSON)
-public class EscalationChainResource {
+public class ReminderLadderResource {
 
-    private final EscalationChainService chains;
+    private final ReminderLadderService chains;
 
-    public EscalationChainResource(EscalationChainService chains) {
+    public ReminderLadderResource(ReminderLadderService chains) {
         this.chains = chains;
     }
 
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<List<EscalationChainDto>> list() {
+    public Uni<List<ReminderLadderDto>> list() {
         return chains.all();
     }
 
@@ -40,8 +40,8 @@ public class EscalationChainResource {
     @Path("/{policyCode}/{stage}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Uni<EscalationChainDto> replace(@PathParam("policyCode") String policyCode, @PathParam("stage") String stage,
-            @Valid @NotNull EscalationChainDto chain) {
+    public Uni<ReminderLadderDto> replace(@PathParam("policyCode") String policyCode, @PathParam("stage") String stage,
+            @Valid @NotNull ReminderLadderDto chain) {
         if (!policyCode.equals(chain.policyCode())) {
             throw ProblemException.badRequest("policyCode", "must match the path");
         }

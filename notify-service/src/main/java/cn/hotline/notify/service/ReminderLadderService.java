@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import cn.hotline.notify.domain.EscalationLevel;
-import cn.hotline.notify.mapping.EscalationChainDto;
-import cn.hotline.notify.mapping.EscalationChainMapper;
-import cn.hotline.notify.repository.EscalationLevelRepository;
+import cn.hotline.notify.domain.ReminderLadderLevel;
+import cn.hotline.notify.mapping.ReminderLadderDto;
+import cn.hotline.notify.mapping.ReminderLadderMapper;
+import cn.hotline.notify.repository.ReminderLadderLevelRepository;
 import cn.hotline.support.problem.Problem;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.seed.SeedImport;
@@ -22,35 +22,38 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Escalation chains: listing, replacing one chain (API), and the YAML seed loaded through the same method. */
+/**
+ * Reminder ladders (催办: handler → leader → commander): listing, replacing one ladder (API), and the YAML seed loaded
+ * through the same method. The API path, seed file and tables keep the contract's name, escalation chain.
+ */
 @ApplicationScoped
-public class EscalationChainService {
+public class ReminderLadderService {
 
     static final String SEED = "escalation-chains";
     static final String SEED_FILE = "seed/escalation-chains.yaml";
 
-    private final EscalationLevelRepository levels;
+    private final ReminderLadderLevelRepository levels;
     private final TemplateCatalog templates;
     private final SeedImport seedImport;
 
-    public EscalationChainService(EscalationLevelRepository levels, TemplateCatalog templates, SeedImport seedImport) {
+    public ReminderLadderService(ReminderLadderLevelRepository levels, TemplateCatalog templates, SeedImport seedImport) {
         this.levels = levels;
         this.templates = templates;
         this.seedImport = seedImport;
     }
 
-    public Uni<List<EscalationChainDto>> all() {
-        return Panache.withSession(() -> levels.all().map(EscalationChainMapper::toChains));
+    public Uni<List<ReminderLadderDto>> all() {
+        return Panache.withSession(() -> levels.all().map(ReminderLadderMapper::toChains));
     }
 
     /** Replaces the chain (policy, stage) with {@code chain}'s levels, in a transaction of its own. */
-    public Uni<EscalationChainDto> replace(EscalationChainDto chain) {
+    public Uni<ReminderLadderDto> replace(ReminderLadderDto chain) {
         validate(chain);
         return Panache.withTransaction(() -> replaceInTransaction(chain));
     }
 
-    private Uni<EscalationChainDto> replaceInTransaction(EscalationChainDto chain) {
-        List<EscalationLevel> entities = EscalationChainMapper.toEntities(chain);
+    private Uni<ReminderLadderDto> replaceInTransaction(ReminderLadderDto chain) {
+        List<ReminderLadderLevel> entities = ReminderLadderMapper.toEntities(chain);
         return levels.deleteChain(chain.policyCode(), chain.stage())
                 .call(() -> levels.getSession().flatMap(s -> s.flush()))
                 .chain(() -> levels.persist(entities)).replaceWith(chain);
@@ -61,7 +64,7 @@ public class EscalationChainService {
      * path as the API, under {@link SeedImport#exclusively} so replicas starting together seed one after the other.
      */
     public Uni<Integer> seed() {
-        List<EscalationChainDto> chains = SeedImport.yaml(SEED_FILE, new TypeReference<List<EscalationChainDto>>() {
+        List<ReminderLadderDto> chains = SeedImport.yaml(SEED_FILE, new TypeReference<List<ReminderLadderDto>>() {
         });
         chains.forEach(this::validate);
         return seedImport.exclusively(SEED, () -> Panache.withTransaction(() -> Multi.createFrom().iterable(chains)
@@ -71,11 +74,11 @@ public class EscalationChainService {
                 .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum())));
     }
 
-    private void validate(EscalationChainDto chain) {
+    private void validate(ReminderLadderDto chain) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < chain.levels().size(); i++) {
-            EscalationChainDto.Level level = chain.levels().get(i);
+            ReminderLadderDto.Level level = chain.levels().get(i);
             String at = "levels[" + i + "]";
             if (!seen.add(level.level())) {
                 errors.add(new Problem.FieldError(at + ".level", "duplicate level " + level.level()));

@@ -119,6 +119,25 @@ class KpiTest {
     }
 
     @Test
+    void aDeskKeptToATerritorySeesOnlyItsOwnKpis() {
+        SlaTestEvents events = new SlaTestEvents(bootstrap);
+        String unit = "KT-" + SlaTestEvents.id().substring(0, 6);
+        ticket(events, unit, "NORMAL", "2025-08-04T09:00", "2025-08-04T09:20", null, null, false);
+        String path = "groups.findAll { it.key == '" + unit + "' }.dispatches";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(kpisAs(TestJwt.inTerritory("supervisor", SlaTestEvents.COUNTY)).getList(path)).containsExactly(1);
+            assertThat(kpisAs(TestJwt.inTerritory("dispatcher", SlaTestEvents.TOWN)).getList(path)).containsExactly(1);
+        });
+        assertThat(kpisAs(TestJwt.inTerritory("supervisor", "330502")).getList("groups")).isEmpty();
+        assertThat(kpisAs(TestJwt.inTerritory("dispatcher", "330523001")).getList("groups")).isEmpty();
+    }
+
+    private static JsonPath kpisAs(String token) {
+        return given().auth().oauth2(token).queryParam("groupBy", "unit").queryParam("from", "2025-08-01")
+                .queryParam("to", "2025-09-01").when().get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void groupByMustBeKnown() {
         given().auth().oauth2(TestJwt.token("supervisor")).queryParam("groupBy", "galaxy")
                 .when().get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("groupBy"));

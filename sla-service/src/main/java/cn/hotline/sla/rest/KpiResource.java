@@ -13,24 +13,32 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import cn.hotline.sla.domain.WorkingCalendar;
 import cn.hotline.sla.mapping.IsoDateTimes;
 import cn.hotline.sla.service.KpiService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 import io.smallrye.mutiny.Uni;
 
-/** KPIs per unit, town or county over {@code [from, to)} (default: this month so far, Asia/Shanghai). */
+/**
+ * KPIs per unit, town or county over {@code [from, to)} (default: this month so far, Asia/Shanghai); a desk kept to a
+ * territory sees only the KPIs of what happened there.
+ */
 @Path("/api/v1/kpis")
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiResource {
 
     private final KpiService kpis;
     private final Clock clock;
+    private final JsonWebToken caller;
 
-    public KpiResource(KpiService kpis, Clock clock) {
+    public KpiResource(KpiService kpis, Clock clock, JsonWebToken caller) {
         this.kpis = kpis;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GET
@@ -59,7 +67,7 @@ public class KpiResource {
                 throw ProblemException.badRequest("period", "must be day, week or month");
             }
         }
-        return kpis.compute(group, split, start, end);
+        return kpis.compute(group, split, start, end, Territory.of(caller));
     }
 
     private static Instant param(String field, String text, ZoneId zone) {

@@ -25,6 +25,7 @@ import cn.hotline.sla.domain.DispatchFact;
 import cn.hotline.sla.domain.TicketFact;
 import cn.hotline.sla.repository.DispatchFactRepository;
 import cn.hotline.sla.repository.TicketFactRepository;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -88,15 +89,17 @@ public class KpiService {
     public record KpiReport(String groupBy, String period, Instant from, Instant to, List<GroupKpis> groups) {
     }
 
-    public Uni<KpiReport> compute(GroupBy groupBy, Instant from, Instant to) {
-        return compute(groupBy, null, from, to);
-    }
-
-    /** The KPIs of the window, per group and, when {@code period} is given, per day, week or month of it. */
-    public Uni<KpiReport> compute(GroupBy groupBy, Period period, Instant from, Instant to) {
+    /**
+     * The KPIs of the window over what {@code territory} covers (a desk kept to a county or town sees only its
+     * own), per group and, when {@code period} is given, per day, week or month of it.
+     */
+    public Uni<KpiReport> compute(GroupBy groupBy, Period period, Instant from, Instant to, Territory territory) {
         return Panache.withSession(() -> dispatches.list("assignedAt >= ?1 and assignedAt < ?2", from, to)
-                .flatMap(ds -> tickets.list("firstAssignedAt >= ?1 and firstAssignedAt < ?2", from, to)
-                        .map(ts -> period == null ? report(groupBy, from, to, ds, ts) : split(groupBy, period, from, to, ds, ts))));
+                .flatMap(all -> tickets.list("firstAssignedAt >= ?1 and firstAssignedAt < ?2", from, to).map(allTickets -> {
+                    List<DispatchFact> ds = all.stream().filter(d -> territory.covers(d.countyCode, d.townCode)).toList();
+                    List<TicketFact> ts = allTickets.stream().filter(t -> territory.covers(t.countyCode, t.townCode)).toList();
+                    return period == null ? report(groupBy, from, to, ds, ts) : split(groupBy, period, from, to, ds, ts);
+                })));
     }
 
     private KpiReport split(GroupBy groupBy, Period period, Instant from, Instant to, List<DispatchFact> ds,

@@ -13,6 +13,10 @@ public interface ConsoleConfig {
     @WithDefault("http://127.0.0.1:8080")
     String publicUrl();
 
+    /** The identity provider's origin as browsers see it (the CSP's form-action allows it: a post after the session ended). */
+    @WithDefault("http://127.0.0.1:8180")
+    String signInOrigin();
+
     /** How long a browser waits before reconnecting a dropped live stream (the SSE {@code retry:} field). */
     @WithDefault("3s")
     Duration streamRetry();

@@ -1,12 +1,13 @@
 // The cockpit's charts (ECharts) and the county map coloured by the five-colour band, from the page's own numbers.
 (function () {
   'use strict';
+  // Tooltips drawn on the canvas (richText): ECharts' HTML tooltips carry style attributes the CSP refuses.
   function list(el, name) { var v = el.getAttribute(name); return v ? v.split(',') : []; }
   function bar(id) {
     var el = document.getElementById(id);
     if (!el || !window.echarts) { return; }
     var chart = echarts.init(el);
-    chart.setOption({ grid: { left: 40, right: 10, top: 10, bottom: 40 }, tooltip: {},
+    chart.setOption({ grid: { left: 40, right: 10, top: 10, bottom: 40 }, tooltip: { renderMode: 'richText' },
       xAxis: { type: 'category', data: list(el, 'data-labels'), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: list(el, 'data-values').map(Number), itemStyle: { color: '#0b5cad' } }] });
     follow(el, chart);
@@ -19,7 +20,7 @@
   var trend = document.getElementById('trend-chart');
   if (trend && window.echarts) {
     var chart = echarts.init(trend);
-    chart.setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0, data: ['工单', '签收及时率'] },
+    chart.setOption({ tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { top: 0, data: ['工单', '签收及时率'] },
       grid: { left: 40, right: 50, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: list(trend, 'data-days').map(function (d) { return d.substring(5); }) },
       yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],

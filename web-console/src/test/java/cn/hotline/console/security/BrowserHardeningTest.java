@@ -72,7 +72,7 @@ class BrowserHardeningTest {
 
     private static void assertHardened(HttpResponse<String> response, String path) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'", "script-src 'self';", "object-src 'none'", "frame-ancestors 'none'",
+                .contains("default-src 'self'", "script-src 'self';", "style-src 'self';", "object-src 'none'", "frame-ancestors 'none'",
                         "base-uri 'self'", "form-action 'self' http://127.0.0.1:8180")
                 .doesNotContain("'unsafe-eval'").doesNotContainPattern("script-src [^;]*unsafe-inline"));
         assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");

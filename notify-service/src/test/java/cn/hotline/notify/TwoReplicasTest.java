@@ -31,7 +31,7 @@ import cn.hotline.notify.repository.ReminderLadderLevelRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import cn.hotline.notify.repository.TicketContextRepository;
-import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.notify.repository.WorkClaimRepository;
 import cn.hotline.notify.service.LevelFirer;
 import cn.hotline.notify.service.MessageVariables;
 import cn.hotline.notify.service.NotificationRecorder;
@@ -84,7 +84,7 @@ class TwoReplicasTest extends NotifyTestBase {
     @Inject SmppConfig smppConfig;
     @Inject ObjectMapper json;
     @Inject Clock clock;
-    @Inject WorkClaims claims;
+    @Inject WorkClaimRepository claims;
     @Inject cn.hotline.notify.service.FieldLinkText fieldLinks;
 
     @Test

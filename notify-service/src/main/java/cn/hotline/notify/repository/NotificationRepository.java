@@ -68,6 +68,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 recipientId, replyCode).firstResult();
     }
 
+    /** The newest notification with {@code templateCode} that went out to {@code recipientId}, or null. */
+    public Uni<Notification> latestSent(String recipientId, String templateCode) {
+        return find("recipientId = ?1 and templateCode = ?2 and status in ?3", Sort.descending("createdAt"), recipientId,
+                templateCode, List.of(NotificationStatus.SENT, NotificationStatus.DELIVERED)).firstResult();
+    }
+
     /** Cancels not-yet-sent notifications of a stopped stage. */
     public Uni<Integer> cancelUnsent(String scope, String stage) {
         return update("status = ?1, error = 'stage stopped' where scope = ?2 and (stage = ?3 or ?3 = '*') and status in ?4",

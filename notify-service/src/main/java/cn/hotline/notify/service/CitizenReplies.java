@@ -17,10 +17,8 @@ import cn.hotline.notify.client.IntakeClient;
 import cn.hotline.notify.domain.CitizenMessageKind;
 import cn.hotline.notify.domain.InboundSms;
 import cn.hotline.notify.domain.Notification;
-import cn.hotline.notify.domain.NotificationStatus;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.support.security.Masking;
-import io.quarkus.panache.common.Sort;
 
 /**
  * A citizen's reply (a number not in routing's directory): TD / 退订 opts the number out at intake and cancels its held
@@ -67,9 +65,7 @@ public class CitizenReplies {
             LOG.infof("citizen %s opted out of SMS (%d held messages cancelled)", Masking.phone(sms.fromPhone), cancelled);
             return Optional.of(OPTED_OUT);
         }
-        Notification survey = tx.run(() -> notifications.find("recipientId = ?1 and templateCode = ?2 and status in ?3",
-                Sort.descending("createdAt"), recipient, CitizenMessageKind.COMPLETED.template(),
-                List.of(NotificationStatus.SENT, NotificationStatus.DELIVERED)).firstResult());
+        Notification survey = tx.run(() -> notifications.latestSent(recipient, CitizenMessageKind.COMPLETED.template()));
         if (survey == null) {
             return Optional.empty();
         }

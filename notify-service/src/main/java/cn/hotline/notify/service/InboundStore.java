@@ -12,8 +12,8 @@ import cn.hotline.notify.domain.InboundSms;
 import cn.hotline.notify.domain.InboundStatus;
 import cn.hotline.notify.gateway.InboundListener;
 import cn.hotline.notify.repository.InboundSmsRepository;
+import cn.hotline.notify.repository.SmsReceiptRepository;
 import cn.hotline.support.security.Masking;
-import io.quarkus.hibernate.reactive.panache.Panache;
 
 /** Stores what the SMSC delivers (receipts, MO texts) before it is acknowledged; the worker processes it. */
 @ApplicationScoped
@@ -22,22 +22,20 @@ public class InboundStore implements InboundListener {
     private static final Logger LOG = Logger.getLogger(InboundStore.class);
 
     private final InboundSmsRepository inbound;
+    private final SmsReceiptRepository receipts;
     private final Tx tx;
     private final Clock clock;
 
-    public InboundStore(InboundSmsRepository inbound, Tx tx, Clock clock) {
+    public InboundStore(InboundSmsRepository inbound, SmsReceiptRepository receipts, Tx tx, Clock clock) {
         this.inbound = inbound;
+        this.receipts = receipts;
         this.tx = tx;
         this.clock = clock;
     }
 
     @Override
     public void onReceipt(String messageId, String state, Instant doneAt) {
-        tx.run(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("insert into sms_receipt (message_id, state,"
-                        + " done_at, received_at, applied) values (:id, :state, :done, :received, false)"
-                        + " on conflict (message_id) do nothing")
-                .setParameter("id", messageId).setParameter("state", state).setParameter("done", doneAt)
-                .setParameter("received", clock.instant()).executeUpdate()));
+        tx.run(() -> receipts.store(messageId, state, doneAt, clock.instant()));
     }
 
     @Override

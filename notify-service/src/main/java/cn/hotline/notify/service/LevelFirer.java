@@ -26,7 +26,7 @@ import cn.hotline.notify.repository.ReminderLadderLevelRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import cn.hotline.notify.repository.TicketContextRepository;
-import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.notify.repository.WorkClaimRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,13 +51,13 @@ public class LevelFirer {
     private final Tx tx;
     private final Clock clock;
     private final NotifyConfig config;
-    private final WorkClaims claims;
+    private final WorkClaimRepository claims;
     private final Replica replica;
 
     public LevelFirer(ScheduledLevelRepository scheduled, ReminderLadderLevelRepository levels, ReminderLadderStopRepository stops,
             TicketContextRepository contexts, RecipientResolver recipients, MessageVariables variables,
             NotificationService notifications, ObjectMapper json, Tx tx, Clock clock, NotifyConfig config,
-            WorkClaims claims, Replica replica, FieldLinkText links) {
+            WorkClaimRepository claims, Replica replica, FieldLinkText links) {
         this.links = links;
         this.scheduled = scheduled;
         this.levels = levels;

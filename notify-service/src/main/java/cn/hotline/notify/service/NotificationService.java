@@ -23,7 +23,7 @@ import cn.hotline.notify.gateway.SmsRequest;
 import cn.hotline.notify.gateway.SmsResult;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
-import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.notify.repository.WorkClaimRepository;
 import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
 
@@ -49,13 +49,13 @@ public class NotificationService {
     private final ObjectMapper json;
     private final Tx tx;
     private final Clock clock;
-    private final WorkClaims claims;
+    private final WorkClaimRepository claims;
     private final SendLanes lanes;
     private final Replica replica;
 
     public NotificationService(NotificationRepository notifications, ReminderLadderStopRepository stops,
             NotificationRecorder recorder, GatewayRouter router, TemplateCatalog templates, QuietHours quietHours,
-            RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock, WorkClaims claims,
+            RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock, WorkClaimRepository claims,
             SendLanes lanes, Replica replica) {
         this.notifications = notifications;
         this.stops = stops;

@@ -24,7 +24,7 @@ import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.Person;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.notify.repository.NotificationRepository;
-import cn.hotline.notify.repository.WorkClaims;
+import cn.hotline.notify.repository.WorkClaimRepository;
 import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
 
@@ -49,14 +49,14 @@ public class TwoWayService {
     private final NotificationService sender;
     private final Tx tx;
     private final ObjectMapper json;
-    private final WorkClaims claims;
+    private final WorkClaimRepository claims;
     private final Replica replica;
     private final NotifyConfig config;
     private final CitizenReplies citizens;
 
     public TwoWayService(InboundSmsRepository inbound, NotificationRepository notifications, DirectoryClient directory,
             RoutingClient routing, TokenService tokens, ReminderLadderScheduler ladder, NotificationService sender, Tx tx,
-            ObjectMapper json, WorkClaims claims, Replica replica, NotifyConfig config, CitizenReplies citizens) {
+            ObjectMapper json, WorkClaimRepository claims, Replica replica, NotifyConfig config, CitizenReplies citizens) {
         this.citizens = citizens;
         this.inbound = inbound;
         this.notifications = notifications;

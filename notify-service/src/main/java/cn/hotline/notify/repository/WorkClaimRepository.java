@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * business clock (tests move it) must not decide whether a live replica's lease ran out.
  */
 @ApplicationScoped
-public class WorkClaims {
+public class WorkClaimRepository {
 
     private static final String LEASE = "now() + $3::bigint * interval '1 millisecond'";
     private static final String FREE = "(claimed_until is null or claimed_until < now())";
@@ -47,7 +47,7 @@ public class WorkClaims {
 
     private final Pool pool;
 
-    public WorkClaims(Pool pool) {
+    public WorkClaimRepository(Pool pool) {
         this.pool = pool;
     }
 

@@ -79,6 +79,24 @@ class ApiAndTwoWayTest extends NotifyTestBase {
     }
 
     @Test
+    void aDeskKeptToATerritoryReadsOnlyTheLogOfItsOwnTickets() {
+        String unit = id("U");
+        String handler = id("p");
+        routing.person(handler, RoutingStub.phone(), unit, "handler");
+        Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县递铺街道");
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
+        await().until(() -> audit(t.ticketId()), l -> !l.isEmpty());
+        assertThat(auditAs(TestJwt.inTerritory("dispatcher", t.countyCode()), t.ticketId())).isNotEmpty();
+        assertThat(auditAs(TestJwt.inTerritory("supervisor", "330502"), t.ticketId())).isEmpty();
+        assertThat(auditAs(TestJwt.inTerritory("dispatcher", "330502001"), t.ticketId())).isEmpty();
+    }
+
+    private static List<Map<String, Object>> auditAs(String token, String ticketId) {
+        return given().auth().oauth2(token).queryParam("ticketId", ticketId).when().get("/api/v1/notifications")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
     void qsWithAReplyCodeSignsThatDispatchEvenWhenANewerOneExists() {
         String unit = id("U");
         String handler = id("p");

@@ -31,6 +31,9 @@ public class TicketContext {
     @Column(name = "county_code")
     public String countyCode;
 
+    @Column(name = "town_code")
+    public String townCode;
+
     @Column(name = "unit_code")
     public String unitCode;
 

@@ -18,6 +18,7 @@ import cn.hotline.notify.mapping.NotificationView;
 import cn.hotline.notify.service.NotificationLogService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
+import cn.hotline.support.security.Territory;
 import io.smallrye.mutiny.Uni;
 
 /** The notification audit log, and the explicit acknowledgement that stops a stage's later levels. */
@@ -39,7 +40,7 @@ public class NotificationResource {
         if (ticketId == null || ticketId.isBlank()) {
             throw ProblemException.badRequest("ticketId", "is required");
         }
-        return log.byTicket(ticketId);
+        return log.byTicket(ticketId, Territory.of(jwt));
     }
 
     @POST

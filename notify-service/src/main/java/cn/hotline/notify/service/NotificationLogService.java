@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.notify.mapping.NotificationView;
 import cn.hotline.notify.repository.NotificationRepository;
+import cn.hotline.notify.repository.TicketContextRepository;
 import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -17,17 +19,31 @@ import io.smallrye.mutiny.Uni;
 public class NotificationLogService {
 
     private final NotificationRepository notifications;
+    private final TicketContextRepository tickets;
     private final ReminderLadderScheduler ladder;
 
-    public NotificationLogService(NotificationRepository notifications, ReminderLadderScheduler ladder) {
+    public NotificationLogService(NotificationRepository notifications, TicketContextRepository tickets,
+            ReminderLadderScheduler ladder) {
         this.notifications = notifications;
+        this.tickets = tickets;
         this.ladder = ladder;
     }
 
-    /** Every notification of a ticket, oldest first. */
-    public Uni<List<NotificationView>> byTicket(String ticketId) {
-        return Panache.withSession(() -> notifications.byTicket(ticketId)
-                .map(list -> list.stream().map(NotificationView::of).toList()));
+    /**
+     * Every notification of a ticket, oldest first; for a desk kept to a territory only a ticket placed there
+     * (another's, or one whose place notify does not know, shows an empty log like a ticket with none).
+     */
+    public Uni<List<NotificationView>> byTicket(String ticketId, Territory territory) {
+        return Panache.withSession(() -> visible(ticketId, territory).flatMap(visible -> !visible
+                ? Uni.createFrom().item(List.<NotificationView>of())
+                : notifications.byTicket(ticketId).map(list -> list.stream().map(NotificationView::of).toList())));
+    }
+
+    private Uni<Boolean> visible(String ticketId, Territory territory) {
+        if (territory.cityWide()) {
+            return Uni.createFrom().item(true);
+        }
+        return tickets.findById(ticketId).map(c -> c != null && territory.covers(c.countyCode, c.townCode));
     }
 
     /**

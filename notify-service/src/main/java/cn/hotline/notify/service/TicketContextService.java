@@ -42,6 +42,7 @@ public class TicketContextService {
             c.categoryCode = e.categoryCode() != null ? e.categoryCode() : c.categoryCode;
             c.address = e.address() != null ? e.address() : c.address;
             c.countyCode = e.territory() != null && e.territory().countyCode() != null ? e.territory().countyCode() : c.countyCode;
+            c.townCode = e.territory() != null && e.territory().townCode() != null ? e.territory().townCode() : c.townCode;
             c.caseLeaderId = e.caseLeaderId() != null ? e.caseLeaderId() : c.caseLeaderId;
             c.urgency = e.urgency() != null ? e.urgency() : c.urgency;
             c.updatedAt = clock.instant();

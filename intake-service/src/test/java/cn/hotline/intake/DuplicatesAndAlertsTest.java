@@ -200,6 +200,17 @@ class DuplicatesAndAlertsTest {
                 assertThat(h.get("townCode")).isEqualTo("330522110");
                 assertThat(((Number) h.get("count")).longValue()).isEqualTo(5);
             });
+            // A desk kept to its county sees its own surge and tickets; a desk kept to another county sees neither.
+            String from = alert.raisedAt().minusSeconds(120).toString();
+            String to = alert.raisedAt().plusSeconds(1).toString();
+            io.restassured.path.json.JsonPath own = statsAs(cn.hotline.testsupport.TestJwt.inTerritory("supervisor", "330522"),
+                    from, to);
+            assertThat(own.getList("hotwordSurges.townCode")).contains("330522110");
+            assertThat(own.getMap("byCounty")).containsOnlyKeys("330522");
+            io.restassured.path.json.JsonPath other = statsAs(
+                    cn.hotline.testsupport.TestJwt.inTerritory("dispatcher", "330523"), from, to);
+            assertThat(other.getList("hotwordSurges.townCode", String.class)).doesNotContain("330522110");
+            assertThat(other.getMap("byCounty")).doesNotContainKey("330522");
         }
         // 泗安镇 has a busy baseline (6 a day at this hour): 5 now is no surge there.
         List<String> staleBusy = redisCommands.keys("intake:hw*330522111*");
@@ -225,5 +236,10 @@ class DuplicatesAndAlertsTest {
             assertThat(probe.events(EventTypes.ALERT_HOTWORD_SURGE, e -> EventCodec.decode(e, HotwordSurgeAlert.class)
                     .townCode().equals("330522111"))).as("no surge over a busy baseline; last ticket " + marker).isEmpty();
         }
+    }
+
+    private static io.restassured.path.json.JsonPath statsAs(String token, String from, String to) {
+        return io.restassured.RestAssured.given().auth().oauth2(token).queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/tickets/stats").then().statusCode(200).extract().jsonPath();
     }
 }

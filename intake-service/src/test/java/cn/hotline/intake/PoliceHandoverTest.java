@@ -81,6 +81,11 @@ class PoliceHandoverTest {
         // The listing shows state, never the caller.
         assertThat(given().auth().oauth2(TestJwt.token("dispatcher")).get("/api/v1/police-handovers?ticketId=" + id).asString())
                 .doesNotContain(phone);
+        // A desk kept to a territory lists only the hand-overs of its own tickets.
+        assertThat(given().auth().oauth2(TestJwt.inTerritory("dispatcher", "330523")).get("/api/v1/police-handovers?ticketId=" + id)
+                .then().statusCode(200).extract().jsonPath().getList("ticketId", String.class)).containsExactly(id);
+        assertThat(given().auth().oauth2(TestJwt.inTerritory("dispatcher", "330502")).get("/api/v1/police-handovers?ticketId=" + id)
+                .then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
     }
 
     @Test
@@ -159,6 +164,8 @@ class PoliceHandoverTest {
         assertThat(handover(id).getString("status")).isEqualTo("FAILED");
         given().auth().oauth2(TestJwt.token("operator")).post("/api/v1/police-handovers/" + handoverId + "/retry")
                 .then().statusCode(403);
+        given().auth().oauth2(TestJwt.inTerritory("dispatcher", "000000")).post("/api/v1/police-handovers/" + handoverId + "/retry")
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestJwt.token("dispatcher")).post("/api/v1/police-handovers/" + handoverId + "/retry")
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("PENDING"))
                 .body("attempts", org.hamcrest.Matchers.equalTo(0));

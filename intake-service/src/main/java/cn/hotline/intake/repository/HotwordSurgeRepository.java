@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.payload.HotwordSurgeAlert;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -34,11 +35,14 @@ public class HotwordSurgeRepository {
                 .executeUpdate());
     }
 
-    public Uni<List<Surge>> between(Instant from, Instant to, int limit) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select town_code, county_code, keyword, category_code,"
-                        + " hits, baseline, raised_at from hotword_surge where raised_at >= :from and raised_at < :to"
-                        + " order by raised_at desc limit :limit", Object[].class)
-                .setParameter("from", utc(from)).setParameter("to", utc(to)).setParameter("limit", limit).getResultList())
+    public Uni<List<Surge>> between(Instant from, Instant to, int limit, Territory territory) {
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery("select town_code, county_code, keyword, category_code, hits, baseline,"
+                    + " raised_at from hotword_surge where raised_at >= :from and raised_at < :to"
+                    + TicketStatsRepository.place(territory) + " order by raised_at desc limit :limit", Object[].class)
+                    .setParameter("from", utc(from)).setParameter("to", utc(to)).setParameter("limit", limit);
+            return (territory.cityWide() ? query : query.setParameter("place", territory.code())).getResultList();
+        })
                 .map(rows -> rows.stream().map(r -> new Surge((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                         ((Number) r[4]).longValue(), ((Number) r[5]).doubleValue(), instant(r[6]))).toList());
     }

@@ -41,14 +41,14 @@ public class PoliceHandoverResource {
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<List<PoliceHandoverView>> list(@QueryParam("status") String status, @QueryParam("ticketId") String ticketId,
             @QueryParam("limit") @DefaultValue("100") String limit) {
-        return handovers.list(status(status), ticketId(ticketId), limit(limit));
+        return handovers.list(status(status), ticketId(ticketId), limit(limit), Reader.of(identity).territory());
     }
 
     @POST
     @Path("/{id}/retry")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<PoliceHandoverView> retry(@PathParam("id") UUID id) {
-        return handovers.retry(id, identity.getPrincipal().getName());
+        return handovers.retry(id, identity.getPrincipal().getName(), Reader.of(identity).territory());
     }
 
     private static HandoverStatus status(String value) {

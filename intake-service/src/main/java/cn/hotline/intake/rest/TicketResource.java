@@ -106,7 +106,7 @@ public class TicketResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return stats.stats(start, end);
+        return stats.stats(start, end, Reader.of(identity).territory());
     }
 
     /** The intake trail of a ticket (merge, 110 linkage, follow-up, status), for whoever may read the ticket. */

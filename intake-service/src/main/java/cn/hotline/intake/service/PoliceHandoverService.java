@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +18,10 @@ import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.mapping.PoliceHandoverPayload;
 import cn.hotline.intake.mapping.PoliceHandoverView;
 import cn.hotline.intake.repository.PoliceHandoverRepository;
+import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.support.problem.ProblemException;
+import cn.hotline.support.security.Territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,16 +32,21 @@ public class PoliceHandoverService {
     /** The transfer-out target the 110 system receives. */
     public static final String TARGET_110 = "110";
 
+    /** How far back a desk kept to a territory looks for its own among the newest hand-overs of the city. */
+    private static final int SCOPED_SCAN = 2_000;
+
     private final PoliceHandoverRepository handovers;
+    private final TicketRepository tickets;
     private final TicketTrailRepository trail;
     private final CategoryService categories;
     private final PoliceHandoverWorker worker;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PoliceHandoverService(PoliceHandoverRepository handovers, TicketTrailRepository trail, CategoryService categories,
-            PoliceHandoverWorker worker, ObjectMapper json, Clock clock) {
+    public PoliceHandoverService(PoliceHandoverRepository handovers, TicketRepository tickets, TicketTrailRepository trail,
+            CategoryService categories, PoliceHandoverWorker worker, ObjectMapper json, Clock clock) {
         this.handovers = handovers;
+        this.tickets = tickets;
         this.trail = trail;
         this.categories = categories;
         this.worker = worker;
@@ -70,14 +79,20 @@ public class PoliceHandoverService {
         worker.wake();
     }
 
-    public Uni<List<PoliceHandoverView>> list(HandoverStatus status, UUID ticketId, int limit) {
-        return Panache.withSession(() -> handovers.list(status, ticketId, limit));
+    /** The newest hand-overs; a desk kept to a territory sees only those of its tickets. */
+    public Uni<List<PoliceHandoverView>> list(HandoverStatus status, UUID ticketId, int limit, Territory territory) {
+        if (territory.cityWide()) {
+            return Panache.withSession(() -> handovers.list(status, ticketId, limit));
+        }
+        return Panache.withSession(() -> handovers.list(status, ticketId, Math.max(limit, SCOPED_SCAN))
+                .flatMap(found -> covered(found.stream().map(PoliceHandoverView::ticketId).toList(), territory)
+                        .map(ours -> found.stream().filter(h -> ours.contains(h.ticketId())).limit(limit).toList())));
     }
 
-    /** FAILED → PENDING: another round of attempts, at once; the trail records who asked. */
-    public Uni<PoliceHandoverView> retry(UUID id, String actor) {
+    /** FAILED → PENDING: another round of attempts, at once; the trail records who asked. Outside the territory: 404. */
+    public Uni<PoliceHandoverView> retry(UUID id, String actor, Territory territory) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> handovers.find(id).flatMap(found -> {
+        return Panache.withTransaction(() -> handovers.find(id).flatMap(found -> visible(found, territory)).flatMap(found -> {
             if (found == null) {
                 throw ProblemException.notFound("hand-over " + id);
             }
@@ -92,6 +107,23 @@ public class PoliceHandoverService {
                         "attempts restarted after " + found.attempts() + " failed", now);
             });
         }).flatMap(ignored -> handovers.find(id))).invoke(worker::wake);
+    }
+
+    /** {@code found} when its ticket lies in {@code territory}, else null (as if there were none). */
+    private Uni<PoliceHandoverView> visible(PoliceHandoverView found, Territory territory) {
+        if (found == null || territory.cityWide()) {
+            return Uni.createFrom().item(found);
+        }
+        return covered(List.of(found.ticketId()), territory).map(ours -> ours.contains(found.ticketId()) ? found : null);
+    }
+
+    /** Which of {@code ticketIds} lie in {@code territory}. */
+    private Uni<Set<UUID>> covered(List<UUID> ticketIds, Territory territory) {
+        if (territory.cityWide() || ticketIds.isEmpty()) {
+            return Uni.createFrom().item(territory.cityWide() ? Set.copyOf(ticketIds) : Set.of());
+        }
+        return tickets.list("id in ?1", ticketIds).map(found -> found.stream()
+                .filter(t -> territory.covers(t.countyCode, t.townCode)).map(t -> t.id).collect(Collectors.toSet()));
     }
 
     private static ProblemException conflict(PoliceHandoverView found) {

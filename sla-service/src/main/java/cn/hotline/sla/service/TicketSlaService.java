@@ -74,12 +74,10 @@ public class TicketSlaService {
 
     /**
      * The scheduler may update a timer (a warning firing) while a pause or resume changes it: the loser of the
-     * optimistic lock runs again in a fresh transaction instead of answering 500.
+     * optimistic lock runs again from the start in a fresh transaction (service-support's one replay rule); a race
+     * still lost after the replays is answered 409 by the shared problem mapping.
      */
     private static Uni<TicketSla> retryingConcurrentChanges(Supplier<Uni<TicketSla>> work) {
-        return Panache.withTransaction(work)
-                .onFailure(ConcurrentChanges::lostRace).retry().atMost(5)
-                .onFailure(ConcurrentChanges::lostRace).transform(failure -> ProblemException.conflict(
-                        "the SLA timers changed concurrently; try again", Map.of()));
+        return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(work));
     }
 }

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 import cn.hotline.events.payload.CategoriesChanged;
 import cn.hotline.region.Category;
 import cn.hotline.region.CategoryCatalogue;
+import cn.hotline.support.problem.Swallowed;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +27,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * A service's copy of intake's category catalogue: the region's seed, plus every change intake announced
  * ({@code category.changed}), kept in the service's {@code category_copy} table so a restart keeps them. A
  * service that keeps a copy sets {@code hotline.category-copy.enabled=true} and feeds {@link #apply} from its
- * consumer of {@code hotline.tickets}.
+ * consumer of {@code hotline.tickets}. Only one replica of a service consumes each announcement, so every replica
+ * also re-reads the table now and then ({@code hotline.category-copy.refresh-every}). The upsert runs beside the
+ * consumer's transaction, not in it: applying an announcement twice leaves the same row, so a redelivery is harmless.
  */
 @ApplicationScoped
 public class CategoryCopy {
@@ -50,6 +54,16 @@ public class CategoryCopy {
             load().await().atMost(Duration.ofMinutes(1));
             LOG.infof("category catalogue copy: %d categories", current.size());
         }
+    }
+
+    /** Picks up what another replica of this service stored from an announcement it consumed. */
+    @Scheduled(every = "${hotline.category-copy.refresh-every:30s}", delayed = "${hotline.category-copy.refresh-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        if (!enabled) {
+            return Uni.createFrom().voidItem();
+        }
+        return load().onFailure().invoke(e -> Swallowed.quietly(LOG, "category-copy.refresh", e)).onFailure().recoverWithNull();
     }
 
     /** The catalogue as this service knows it now. */

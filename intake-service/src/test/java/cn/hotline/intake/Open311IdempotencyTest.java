@@ -26,6 +26,7 @@ import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
 import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.intake.service.CallerKeys;
 import cn.hotline.testsupport.EventProbe;
 import cn.hotline.testsupport.HotlineTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,6 +50,9 @@ class Open311IdempotencyTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    CallerKeys callerKeys;
 
     @Test
     void anIdenticalRetryAnswersTheSameIdAndFilesOneTicket() {
@@ -221,7 +225,8 @@ class Open311IdempotencyTest {
     }
 
     private long countByPhone(String phone) {
-        return pool.preparedQuery("select count(*) from ticket where caller_phone = $1").execute(Tuple.of(phone))
+        return pool.preparedQuery("select count(*) from ticket where caller_phone_hmac = $1")
+                .execute(Tuple.of(callerKeys.phone(phone)))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 }

@@ -23,6 +23,7 @@ import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
 import cn.hotline.events.payload.TicketCreated;
+import cn.hotline.intake.service.CallerKeys;
 import cn.hotline.testsupport.EventProbe;
 import cn.hotline.testsupport.HotlineTestResource;
 import cn.hotline.testsupport.TestJwt;
@@ -44,6 +45,9 @@ class TicketCreateTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    CallerKeys callerKeys;
 
     @Test
     void createsTicketWithContractShapeAndPublishesMaskedCreatedEvent() {
@@ -172,7 +176,8 @@ class TicketCreateTest {
     }
 
     long countByPhone(String phone) {
-        return pool.preparedQuery("select count(*) from ticket where caller_phone = $1").execute(Tuple.of(phone))
+        return pool.preparedQuery("select count(*) from ticket where caller_phone_hmac = $1")
+                .execute(Tuple.of(callerKeys.phone(phone)))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 }

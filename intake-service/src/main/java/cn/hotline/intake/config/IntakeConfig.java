@@ -2,6 +2,7 @@ package cn.hotline.intake.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,8 @@ public interface IntakeConfig {
     Open311 open311();
 
     Police police();
+
+    Pii pii();
 
     /** Where the reference data is read from (classpath resources). */
     interface Region {
@@ -166,5 +169,26 @@ public interface IntakeConfig {
         /** How often the pending/failed gauges are re-counted. */
         @WithDefault("15s")
         String gaugeRefreshEvery();
+    }
+
+    /**
+     * Caller PII at rest: AES-256-GCM keys by id (base64 of 32 bytes), the one new values are sealed with, and how long
+     * after a ticket closed its caller data is kept.
+     */
+    interface Pii {
+        Map<String, String> keys();
+
+        String currentKey();
+
+        @WithDefault("P1095D")
+        Duration retention();
+
+        /** How often rows under another key than the current one (or plaintext from before V7) are sealed again. */
+        @WithDefault("10m")
+        String resealEvery();
+
+        @WithDefault("200")
+        @Min(1)
+        int resealBatch();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +17,9 @@ import jakarta.persistence.Version;
 
 import cn.hotline.events.Kind;
 import cn.hotline.events.Urgency;
+import cn.hotline.intake.repository.SealedText;
 
-/** A citizen request as intake keeps it; caller phone/ID in full only in this row, never in toString or logs. */
+/** A citizen request as intake keeps it; caller phone/ID in full only in this row (sealed at rest), never in toString or logs. */
 @Entity
 @Table(name = "ticket")
 public class Ticket {
@@ -34,14 +36,22 @@ public class Ticket {
     @Column(name = "category_code")
     public String categoryCode;
     public String content;
+    /** Name, phone and ID number are sealed in the database (AES-GCM, {@code SealedText}); found by their HMACs. */
     @Column(name = "caller_name")
+    @Convert(converter = SealedText.class)
     public String callerName;
     @Column(name = "caller_phone")
+    @Convert(converter = SealedText.class)
     public String callerPhone;
+    @Column(name = "caller_phone_hmac")
+    public String callerPhoneHmac;
     @Column(name = "caller_phone_masked")
     public String callerPhoneMasked;
     @Column(name = "caller_id_number")
+    @Convert(converter = SealedText.class)
     public String callerIdNumber;
+    @Column(name = "caller_id_hmac")
+    public String callerIdHmac;
     @Column(name = "caller_id_masked")
     public String callerIdMasked;
     /** The caller chose at intake to get no SMS about this ticket. */

@@ -18,6 +18,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import cn.hotline.intake.domain.HandoverStatus;
 import cn.hotline.intake.mapping.PoliceHandoverView;
+import cn.hotline.intake.service.PiiCipher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +27,8 @@ import io.smallrye.mutiny.Uni;
  * by the worker, each in a transaction of its own. A claim is a lease ({@code claimed_until}, on the database's clock,
  * so replicas' clocks do not matter); a worker that dies mid-delivery leaves the lease to run out and another claim
  * delivers again. Every settling statement names the state it leaves, so a transition outside
- * {@link HandoverStatus}'s table changes nothing.
+ * {@link HandoverStatus}'s table changes nothing. The payload carries the caller's full phone, so it is sealed at rest
+ * ({@link PiiCipher}; rows from before V7 are plaintext and still read).
  */
 @ApplicationScoped
 public class PoliceHandoverRepository {
@@ -58,11 +60,17 @@ public class PoliceHandoverRepository {
     private static final String VIEW = "select cast(id as varchar), cast(ticket_id as varchar), ticket_number, status, attempts,"
             + " next_attempt_at, last_attempt_at, last_error, acknowledgement_id, acknowledged_at, created_at from police_handover";
 
+    private final PiiCipher cipher;
+
+    public PoliceHandoverRepository(PiiCipher cipher) {
+        this.cipher = cipher;
+    }
+
     /** Opens a hand-over, due at once; runs inside the caller's transaction (the transfer-out's). */
     public Uni<Integer> open(UUID id, UUID ticketId, String ticketNumber, String payload, Instant at) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(INSERT)
                 .setParameter("id", id).setParameter("ticket", ticketId).setParameter("number", ticketNumber)
-                .setParameter("payload", payload).setParameter("at", utc(at))
+                .setParameter("payload", cipher.seal(payload)).setParameter("at", utc(at))
                 .executeUpdate());
     }
 
@@ -71,7 +79,7 @@ public class PoliceHandoverRepository {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
                         .setParameter("token", token).setParameter("lease", lease.toMillis()).setParameter("now", utc(now))
                         .setParameter("limit", limit).getResultList())
-                .map(rows -> rows.stream().map(r -> new Claimed(uuid(r[0]), uuid(r[1]), (String) r[2],
+                .map(rows -> rows.stream().map(r -> new Claimed(uuid(r[0]), uuid(r[1]), cipher.open((String) r[2]),
                         ((Number) r[3]).intValue(), token)).toList());
     }
 

@@ -19,6 +19,7 @@ import cn.hotline.intake.mapping.CitizenContact;
 import cn.hotline.intake.mapping.CitizenRequests;
 import cn.hotline.intake.service.CitizenContactService;
 import cn.hotline.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,15 +32,17 @@ import io.smallrye.mutiny.Uni;
 public class CitizenContactResource {
 
     private final CitizenContactService citizens;
+    private final SecurityIdentity identity;
 
-    public CitizenContactResource(CitizenContactService citizens) {
+    public CitizenContactResource(CitizenContactService citizens, SecurityIdentity identity) {
         this.citizens = citizens;
+        this.identity = identity;
     }
 
     @GET
     @Path("/tickets/{id}/contact")
     public Uni<CitizenContact> contact(@PathParam("id") UUID id) {
-        return citizens.contact(id);
+        return citizens.contact(id, identity.getPrincipal().getName());
     }
 
     @POST

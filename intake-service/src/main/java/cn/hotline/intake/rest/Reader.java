@@ -26,6 +26,16 @@ final class Reader {
                 unit = Claims.string(jwt, Roles.UNIT_CLAIM);
             }
         }
-        return new ReaderScope(identity.getPrincipal().getName(), fullPii, !broad, unit, territory);
+        return new ReaderScope(identity.getPrincipal().getName(), fullPii, !broad, unit, territory, role(identity));
+    }
+
+    /** The role a read is recorded under: the strongest the reader holds. */
+    private static String role(SecurityIdentity identity) {
+        for (String role : new String[] {Roles.SUPERVISOR, Roles.OPERATOR, Roles.ADMIN, Roles.DISPATCHER, Roles.HANDLER, Roles.SERVICE}) {
+            if (identity.hasRole(role)) {
+                return role;
+            }
+        }
+        return "unknown";
     }
 }

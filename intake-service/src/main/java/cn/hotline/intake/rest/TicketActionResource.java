@@ -44,7 +44,7 @@ public class TicketActionResource {
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR})
     public Uni<TicketView> merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
         ReaderScope reader = Reader.of(identity);
-        return actions.merge(id, request.masterTicketId(), reader.subject(), reader.fullPii());
+        return actions.merge(id, request.masterTicketId(), reader);
     }
 
     @POST
@@ -52,7 +52,7 @@ public class TicketActionResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     public Uni<TicketView> followUp(@PathParam("id") UUID id, @Valid @NotNull FollowUpRequest request) {
         ReaderScope reader = Reader.of(identity);
-        return followUps.record(id, request, FollowUpService.BY_FOLLOW_UP, reader.subject(), reader.fullPii());
+        return followUps.record(id, request, FollowUpService.BY_FOLLOW_UP, reader);
     }
 
     @POST
@@ -60,6 +60,6 @@ public class TicketActionResource {
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.SUPERVISOR})
     public Uni<TicketView> transferOut(@PathParam("id") UUID id, @Valid @NotNull TransferOutRequest request) {
         ReaderScope reader = Reader.of(identity);
-        return actions.transferOut(id, request, reader.subject(), reader.fullPii());
+        return actions.transferOut(id, request, reader);
     }
 }

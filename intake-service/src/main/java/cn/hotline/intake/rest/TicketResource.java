@@ -32,6 +32,7 @@ import cn.hotline.intake.mapping.TicketPreview;
 import cn.hotline.intake.mapping.TicketStats;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.PiiReadRepository;
 import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.intake.service.TicketDraft;
 import cn.hotline.intake.service.TicketPreviewService;
@@ -115,6 +116,14 @@ public class TicketResource {
     @RolesAllowed({Roles.OPERATOR, Roles.DISPATCHER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<List<TicketTrailRepository.Entry>> trail(@PathParam("id") UUID id) {
         return queries.trail(id, Reader.of(identity));
+    }
+
+    /** Who was shown this ticket's full phone or ID number (留痕), newest first; the ticket's own territory scope applies. */
+    @GET
+    @Path("/{id}/pii-reads")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<List<PiiReadRepository.Entry>> piiReads(@PathParam("id") UUID id) {
+        return queries.piiReads(id, Reader.of(identity));
     }
 
     @GET

@@ -2,6 +2,7 @@ package cn.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import cn.hotline.intake.repository.CitizenLinkRepository;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Masking;
+import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 public class CitizenContactService {
 
     private static final Logger LOG = Logger.getLogger(CitizenContactService.class);
-    private static final String PHONE_KIND = "p"; // the kind RepeatComplainants keys phones with
 
     private final TicketRepository tickets;
     private final CitizenLinkRepository links;
@@ -37,9 +38,10 @@ public class CitizenContactService {
     private final FollowUpService followUps;
     private final TicketQueryService queries;
     private final Clock clock;
+    private final PiiReadLog piiReads;
 
     public CitizenContactService(TicketRepository tickets, CitizenLinkRepository links, ProgressTokens tokens, CallerKeys callerKeys,
-            FollowUpService followUps, TicketQueryService queries, Clock clock) {
+            FollowUpService followUps, TicketQueryService queries, Clock clock, PiiReadLog piiReads) {
         this.tickets = tickets;
         this.links = links;
         this.tokens = tokens;
@@ -47,11 +49,14 @@ public class CitizenContactService {
         this.followUps = followUps;
         this.queries = queries;
         this.clock = clock;
+        this.piiReads = piiReads;
     }
 
-    public Uni<CitizenContact> contact(UUID ticketId) {
-        return Panache.withSession(() -> ticket(ticketId).flatMap(t -> optedOut(t)
-                .map(out -> new CitizenContact(t.id, t.number, t.status().name(), t.callerPhone, out))));
+    /** The contact at send time (the full phone, so the read is recorded for {@code reader}, role service). */
+    public Uni<CitizenContact> contact(UUID ticketId, String reader) {
+        return Panache.withTransaction(() -> ticket(ticketId)
+                .call(t -> piiReads.record(List.of(t), reader, Roles.SERVICE, "GET /api/v1/citizen/tickets/{id}/contact", true, false))
+                .flatMap(t -> optedOut(t).map(out -> new CitizenContact(t.id, t.number, t.status().name(), t.callerPhone, out))));
     }
 
     /** A fresh progress token for the ticket; only its hash is stored, so each call issues another valid one. */
@@ -78,19 +83,19 @@ public class CitizenContactService {
     /** A survey reply by SMS: the same follow-up record as an operator's call, satisfaction only, closedBy SMS. */
     public Uni<CitizenRequests.SurveyRecorded> surveyReply(UUID ticketId, CitizenRequests.SurveyReply reply) {
         return Panache.withSession(() -> ticket(ticketId).flatMap(t -> {
-            if (t.callerPhone == null || !t.callerPhone.equals(reply.phone())) {
+            if (t.callerPhone == null || !callerKeys.phone(t.callerPhone).equals(callerKeys.phone(reply.phone()))) {
                 // Not this ticket's caller: answer as if there were no such survey.
                 throw ProblemException.notFound("survey of ticket " + ticketId + " for " + Masking.phone(reply.phone()));
             }
             return followUps.record(t.id, new FollowUpRequest(null, reply.satisfaction(), null, false),
-                    FollowUpService.BY_SMS, FollowUpService.BY_SMS, false);
+                    FollowUpService.BY_SMS, new ReaderScope(FollowUpService.BY_SMS, false, false, null));
         })).map(view -> new CitizenRequests.SurveyRecorded(view.number(), view.status(), reply.satisfaction().name()));
     }
 
     /** TD / 退订: the number gets no citizen SMS any more (kept as a pseudonymous key, never the number). */
     public Uni<Void> optOut(CitizenRequests.OptOut request) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> links.optOut(callerKeys.of(PHONE_KIND, request.phone()), "SMS_REPLY", now))
+        return Panache.withTransaction(() -> links.optOut(callerKeys.phone(request.phone()), "SMS_REPLY", now))
                 .invoke(added -> LOG.infof("SMS opt-out of %s %s", Masking.phone(request.phone()),
                         added == 1 ? "recorded" : "already recorded"))
                 .replaceWithVoid();
@@ -100,7 +105,7 @@ public class CitizenContactService {
         if (t.smsOptOut) {
             return Uni.createFrom().item(true);
         }
-        return t.callerPhone == null ? Uni.createFrom().item(false) : links.optedOut(callerKeys.of(PHONE_KIND, t.callerPhone));
+        return t.callerPhone == null ? Uni.createFrom().item(false) : links.optedOut(callerKeys.phone(t.callerPhone));
     }
 
     private Uni<Ticket> ticket(UUID id) {

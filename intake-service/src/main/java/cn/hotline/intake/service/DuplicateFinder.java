@@ -28,10 +28,12 @@ public class DuplicateFinder {
 
     private final TicketRepository tickets;
     private final IntakeConfig config;
+    private final CallerKeys callerKeys;
 
-    public DuplicateFinder(TicketRepository tickets, IntakeConfig config) {
+    public DuplicateFinder(TicketRepository tickets, IntakeConfig config, CallerKeys callerKeys) {
         this.tickets = tickets;
         this.config = config;
+        this.callerKeys = callerKeys;
     }
 
     /** Candidates for {@code ticket} (not yet persisted); newest first. */
@@ -39,12 +41,12 @@ public class DuplicateFinder {
         List<String> any = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (ticket.callerPhone != null) {
-            any.add("callerPhone = :phone");
-            params.put("phone", ticket.callerPhone);
+            any.add("callerPhoneHmac = :phone");
+            params.put("phone", callerKeys.phone(ticket.callerPhone));
         }
         if (ticket.callerIdNumber != null) {
-            any.add("callerIdNumber = :idNumber");
-            params.put("idNumber", ticket.callerIdNumber);
+            any.add("callerIdHmac = :idNumber");
+            params.put("idNumber", callerKeys.idNumber(ticket.callerIdNumber));
         }
         if (ticket.categoryCode != null) {
             List<String> place = new ArrayList<>();

@@ -45,22 +45,25 @@ public class FollowUpService {
     private final TicketTrailRepository trail;
     private final TicketMapper mapper;
     private final Clock clock;
+    private final PiiReadLog piiReads;
 
     public FollowUpService(TicketRepository tickets, FollowUpRepository followUps, TicketEvents events,
-            TicketTrailRepository trail, TicketMapper mapper, Clock clock) {
+            TicketTrailRepository trail, TicketMapper mapper, Clock clock, PiiReadLog piiReads) {
         this.tickets = tickets;
         this.followUps = followUps;
         this.events = events;
         this.trail = trail;
         this.mapper = mapper;
         this.clock = clock;
+        this.piiReads = piiReads;
     }
 
     /**
      * Records a follow-up answered through {@code closedBy} ({@link #BY_FOLLOW_UP} or {@link #BY_SMS}); a null
      * resolution means it was not asked (the SMS survey asks satisfaction only).
      */
-    public Uni<TicketView> record(UUID id, FollowUpRequest request, String closedBy, String actor, boolean fullPii) {
+    public Uni<TicketView> record(UUID id, FollowUpRequest request, String closedBy, ReaderScope reader) {
+        String actor = reader.subject();
         boolean reopen = Boolean.TRUE.equals(request.reopen());
         Resolution resolution = request.resolution();
         boolean unhappy = (resolution != null && resolution != Resolution.RESOLVED) || request.satisfaction() == Satisfaction.UNSATISFIED;
@@ -82,7 +85,8 @@ public class FollowUpService {
                     request.note());
             return outcome.flatMap(ignored -> followUps.append(ticket.id, answer, reopen, reopen ? null : closedBy, actor, now))
                     .flatMap(ignored -> trail.append(ticket.id, reopen ? "REOPENED" : "CLOSED", actor, null, request.note(), now))
-                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
+                    .flatMap(ignored -> piiReads.record(List.of(ticket), reader, "POST /api/v1/tickets/{id}/follow-up"))
+                    .map(ignored -> mapper.toView(ticket, reader.fullPii(), List.of()));
         })));
     }
 

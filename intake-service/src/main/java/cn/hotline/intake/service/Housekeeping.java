@@ -16,7 +16,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Opens the Redis connection at start (not on a request's event loop) and purges old idempotency keys. */
+/**
+ * Opens the Redis connection at start (not on a request's event loop), purges old idempotency keys, re-seals caller data
+ * not under the current key and anonymises caller data past its retention.
+ */
 @ApplicationScoped
 public class Housekeeping {
 
@@ -27,11 +30,13 @@ public class Housekeeping {
     private final RedisConnection redis;
     private final IdempotencyKeyRepository keys;
     private final Clock clock;
+    private final CallerDataUpkeep callerData;
 
-    public Housekeeping(RedisConnection redis, IdempotencyKeyRepository keys, Clock clock) {
+    public Housekeeping(RedisConnection redis, IdempotencyKeyRepository keys, Clock clock, CallerDataUpkeep callerData) {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
+        this.callerData = callerData;
     }
 
     void warmUp(@Observes StartupEvent event) {
@@ -47,5 +52,27 @@ public class Housekeeping {
         Instant now = clock.instant();
         // A key with a window longer than the retention stays until its window has passed.
         return Panache.withTransaction(() -> keys.purge(now.minus(KEY_RETENTION), now)).replaceWithVoid();
+    }
+
+    @Scheduled(every = "${hotline.intake.pii.reseal-every:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> resealCallerData() {
+        return callerData.resealBatch()
+                .invoke(sealed -> {
+                    if (sealed > 0) {
+                        LOG.infof("re-sealed the caller data of %d tickets under the current PII key", sealed);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> anonymiseExpiredCallerData() {
+        return callerData.anonymiseExpired()
+                .invoke(cleared -> {
+                    if (cleared > 0) {
+                        LOG.infof("anonymised the caller data of %d tickets past the retention", cleared);
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -65,11 +65,11 @@ public class RepeatComplainants {
     /** Records {@code ticketId} under the caller's phone and ID number; the larger count wins. */
     public Uni<Count> record(UUID ticketId, String phone, String idNumber, Instant now) {
         Uni<Count> byPhone = phone == null ? Uni.createFrom().item(new Count(1, List.of(ticketId.toString())))
-                : record(ticketId, "p", phone, phone, null, now);
+                : record(ticketId, CallerKeys.PHONE, phone, phone, null, now);
         if (idNumber == null) {
             return byPhone;
         }
-        return byPhone.flatMap(p -> record(ticketId, "i", idNumber, null, idNumber, now)
+        return byPhone.flatMap(p -> record(ticketId, CallerKeys.ID_NUMBER, idNumber, null, idNumber, now)
                 .map(i -> i.tickets() > p.tickets() ? i : p));
     }
 
@@ -90,8 +90,9 @@ public class RepeatComplainants {
     }
 
     private Uni<Count> fromDatabase(UUID ticketId, String phone, String idNumber, Instant now) {
-        String field = phone != null ? "callerPhone" : "callerIdNumber";
-        return Panache.withSession(() -> tickets.find(field + " = ?1 and receivedAt >= ?2", phone != null ? phone : idNumber,
+        String field = phone != null ? "callerPhoneHmac" : "callerIdHmac";
+        String key = phone != null ? keys.phone(phone) : keys.idNumber(idNumber);
+        return Panache.withSession(() -> tickets.find(field + " = ?1 and receivedAt >= ?2", key,
                         now.minus(Duration.ofDays(windowDays()))).list())
                 .map(found -> {
                     List<String> ids = new ArrayList<>(found.stream().map(t -> t.id.toString()).toList());

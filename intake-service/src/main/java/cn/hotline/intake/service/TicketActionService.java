@@ -33,18 +33,22 @@ public class TicketActionService {
     private final TicketMapper mapper;
     private final PoliceHandoverService handovers;
     private final Clock clock;
+    private final PiiReadLog piiReads;
 
     public TicketActionService(TicketRepository tickets, TicketEvents events, TicketTrailRepository trail, TicketMapper mapper,
-            PoliceHandoverService handovers, Clock clock) {
+            PoliceHandoverService handovers, Clock clock, PiiReadLog piiReads) {
         this.tickets = tickets;
         this.events = events;
         this.trail = trail;
         this.mapper = mapper;
         this.handovers = handovers;
         this.clock = clock;
+        this.piiReads = piiReads;
     }
 
-    public Uni<TicketView> merge(UUID id, UUID masterId, String actor, boolean fullPii) {
+    /** Merges into the master; the answer shows full numbers to an operator or supervisor, and that read is recorded. */
+    public Uni<TicketView> merge(UUID id, UUID masterId, ReaderScope reader) {
+        String actor = reader.subject();
         if (id.equals(masterId)) {
             throw ProblemException.badRequest("masterTicketId", "a ticket cannot be merged into itself");
         }
@@ -61,11 +65,13 @@ public class TicketActionService {
             return events.emit(EventTypes.TICKET_MERGED, ticket.id, payload)
                     .flatMap(ignored -> trail.append(ticket.id, "MERGED", actor, master.number, null, now))
                     .flatMap(ignored -> trail.append(master.id, "MERGED_IN", actor, ticket.number, null, now))
-                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
+                    .flatMap(ignored -> piiReads.record(List.of(ticket), reader, "POST /api/v1/tickets/{id}/merge"))
+                    .map(ignored -> mapper.toView(ticket, reader.fullPii(), List.of()));
         }))));
     }
 
-    public Uni<TicketView> transferOut(UUID id, TransferOutRequest request, String actor, boolean fullPii) {
+    public Uni<TicketView> transferOut(UUID id, TransferOutRequest request, ReaderScope reader) {
+        String actor = reader.subject();
         Instant now = clock.instant();
         String target = request.target() == null || request.target().isBlank() ? "110" : request.target().strip();
         return ConcurrentChanges.replayingLostRace(() -> Panache.withTransaction(() -> load(id).flatMap(ticket -> {
@@ -78,7 +84,8 @@ public class TicketActionService {
                     .flatMap(ignored -> trail.append(ticket.id, "TRANSFERRED_OUT", actor, target, request.reason(), now))
                     .flatMap(ignored -> to110 ? handovers.open(ticket, request.reason(), actor, now).replaceWithVoid()
                             : Uni.createFrom().voidItem())
-                    .map(ignored -> mapper.toView(ticket, fullPii, List.of()));
+                    .flatMap(ignored -> piiReads.record(List.of(ticket), reader, "POST /api/v1/tickets/{id}/transfer-out"))
+                    .map(ignored -> mapper.toView(ticket, reader.fullPii(), List.of()));
         }))).invoke(handovers::committed);
     }
 

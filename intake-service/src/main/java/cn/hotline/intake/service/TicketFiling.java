@@ -29,20 +29,24 @@ public class TicketFiling {
     private final TicketEvents events;
     private final TicketTrailRepository trail;
     private final TicketMapper mapper;
+    private final CallerKeys callerKeys;
 
     public TicketFiling(TicketScreening screening, TicketNumbering numbering, TicketRepository tickets, TicketEvents events,
-            TicketTrailRepository trail, TicketMapper mapper) {
+            TicketTrailRepository trail, TicketMapper mapper, CallerKeys callerKeys) {
         this.screening = screening;
         this.numbering = numbering;
         this.tickets = tickets;
         this.events = events;
         this.trail = trail;
         this.mapper = mapper;
+        this.callerKeys = callerKeys;
     }
 
     /** Runs inside the caller's transaction. */
     public Uni<Filed> file(UUID id, TicketDraft draft, TerritoryResult territory, TicketScreening.Signals signals, Instant now) {
         Ticket ticket = draft.toTicket(id, territory, mapper.attachmentsJson(draft.attachments()), now);
+        ticket.callerPhoneHmac = callerKeys.phone(ticket.callerPhone);
+        ticket.callerIdHmac = callerKeys.idNumber(ticket.callerIdNumber);
         return screening.screen(ticket, signals, now).flatMap(verdict -> numbering.next(now).flatMap(number -> {
             ticket.number = number;
             return tickets.persist(ticket)

@@ -31,15 +31,17 @@ public class TicketPreviewService {
     private final TicketRepository tickets;
     private final IntakeConfig config;
     private final Clock clock;
+    private final CallerKeys callerKeys;
 
     public TicketPreviewService(TicketValidator validator, TerritoryResolver territories, DuplicateFinder duplicates,
-            TicketRepository tickets, IntakeConfig config, Clock clock) {
+            TicketRepository tickets, IntakeConfig config, Clock clock, CallerKeys callerKeys) {
         this.validator = validator;
         this.territories = territories;
         this.duplicates = duplicates;
         this.tickets = tickets;
         this.config = config;
         this.clock = clock;
+        this.callerKeys = callerKeys;
     }
 
     public Uni<TicketPreview> preview(TicketDraft draft) {
@@ -68,7 +70,7 @@ public class TicketPreviewService {
         }
         Instant since = now.minus(Duration.ofDays(config.repeat().windowDays()));
         return draft.callerPhone() != null
-                ? tickets.count("callerPhone = ?1 and receivedAt >= ?2", draft.callerPhone(), since)
-                : tickets.count("callerIdNumber = ?1 and receivedAt >= ?2", draft.callerIdNumber(), since);
+                ? tickets.count("callerPhoneHmac = ?1 and receivedAt >= ?2", callerKeys.phone(draft.callerPhone()), since)
+                : tickets.count("callerIdHmac = ?1 and receivedAt >= ?2", callerKeys.idNumber(draft.callerIdNumber()), since);
     }
 }

@@ -13,6 +13,7 @@ import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.mapping.TicketPage;
 import cn.hotline.intake.mapping.TicketStatusView;
 import cn.hotline.intake.mapping.TicketView;
+import cn.hotline.intake.repository.PiiReadRepository;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.intake.repository.TicketUnitRepository;
@@ -30,18 +31,31 @@ public class TicketQueryService {
     private final TicketMapper mapper;
     private final CategoryService categories;
     private final TicketTrailRepository trail;
+    private final CallerKeys callerKeys;
+    private final PiiReadLog piiReads;
+    private final PiiReadRepository piiReadRows;
 
     public TicketQueryService(TicketRepository tickets, TicketUnitRepository units, TicketMapper mapper, CategoryService categories,
-            TicketTrailRepository trail) {
+            TicketTrailRepository trail, CallerKeys callerKeys, PiiReadLog piiReads, PiiReadRepository piiReadRows) {
         this.tickets = tickets;
         this.units = units;
         this.mapper = mapper;
         this.categories = categories;
         this.trail = trail;
+        this.callerKeys = callerKeys;
+        this.piiReads = piiReads;
+        this.piiReadRows = piiReadRows;
     }
 
     public Uni<TicketView> get(UUID id, ReaderScope reader) {
-        return Panache.withSession(() -> readable(id, reader)).map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
+        return Panache.withTransaction(() -> readable(id, reader)
+                        .call(ticket -> piiReads.record(List.of(ticket), reader, "GET /api/v1/tickets/{id}")))
+                .map(ticket -> mapper.toView(ticket, reader.fullPii(), List.of()));
+    }
+
+    /** Who was shown the ticket's full phone or ID number, newest first (for whoever may read the ticket). */
+    public Uni<List<PiiReadRepository.Entry>> piiReads(UUID id, ReaderScope reader) {
+        return Panache.withSession(() -> readable(id, reader).flatMap(ticket -> piiReadRows.list(ticket.id)));
     }
 
     /** The trail of a ticket the reader may see. */
@@ -93,7 +107,8 @@ public class TicketQueryService {
         add(where, params, "status", q.status(), "status = :status");
         add(where, params, "channel", q.channel(), "channel = :channel");
         add(where, params, "category", q.categoryCode(), "categoryCode = :category");
-        add(where, params, "phone", q.callerPhone(), "callerPhone = :phone");
+        // The caller history: phones are sealed at rest, so the search goes by the HMAC of the normalised number.
+        add(where, params, "phone", q.callerPhone() == null ? null : callerKeys.phone(q.callerPhone()), "callerPhoneHmac = :phone");
         add(where, params, "from", q.from(), "receivedAt >= :from");
         add(where, params, "to", q.to(), "receivedAt < :to");
         add(where, params, "after", q.after(), "number < :after");
@@ -107,10 +122,11 @@ public class TicketQueryService {
             params.put("territory", q.territory());
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
-        return Panache.withSession(() -> tickets.find(query, Sort.descending("number"), params).range(0, q.limit()).list())
+        return Panache.withTransaction(() -> tickets.find(query, Sort.descending("number"), params).range(0, q.limit()).list()
+                        .call(found -> piiReads.record(page(found, q.limit()), reader, "GET /api/v1/tickets")))
                 .map(found -> {
                     boolean more = found.size() > q.limit();
-                    List<Ticket> page = more ? found.subList(0, q.limit()) : found;
+                    List<Ticket> page = page(found, q.limit());
                     List<TicketView> views = page.stream().map(t -> mapper.toView(t, reader.fullPii(), List.of())).toList();
                     return new TicketPage(views, more ? page.get(page.size() - 1).number : null);
                 });
@@ -131,6 +147,10 @@ public class TicketQueryService {
         return master.map(m -> new TicketStatusView(t.number, t.status().name(), t.kind.name(),
                 categories.get(t.categoryCode).map(c -> c.name()).orElse(null), t.countyCode, t.townCode,
                 t.receivedAt, t.updatedAt, t.closedAt, m == null ? null : m.number, m == null ? null : m.status().name()));
+    }
+
+    private static List<Ticket> page(List<Ticket> found, int limit) {
+        return found.size() > limit ? found.subList(0, limit) : found;
     }
 
     private static void add(List<String> where, Map<String, Object> params, String name, Object value, String clause) {

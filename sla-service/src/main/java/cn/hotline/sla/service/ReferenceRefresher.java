@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.hotline.sla.config.SlaConfig;
+import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.redis.ReplicaAnnouncements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -57,7 +58,8 @@ public class ReferenceRefresher {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(reference::reload));
             LOG.debugf("policies and calendars reloaded (%s)", why);
         } catch (Throwable e) {
-            LOG.warnf("reloading policies and calendars (%s) failed: %s", why, e.toString());
+            // The next announcement or the periodic reload tries again; until then the replica keeps what it had.
+            Swallowed.warn(LOG, "sla.reference.reload", e);
         }
     }
 

@@ -22,6 +22,7 @@ import cn.hotline.sla.domain.TicketProfile;
 import cn.hotline.sla.domain.TimerContext;
 import cn.hotline.sla.domain.TimerEntity;
 import cn.hotline.sla.repository.EndedTicketRepository;
+import cn.hotline.support.problem.Swallowed;
 import io.smallrye.mutiny.Uni;
 
 /** What each consumed {@code dispatch.*} and {@code ticket.*} event does to timers and KPI facts. */
@@ -107,8 +108,8 @@ public class SlaEventEffects {
         try {
             extension = SlaDuration.parse(dispatch.extensionDuration());
         } catch (IllegalArgumentException e) {
-            LOG.warnf("dispatch %s: extension '%s' ignored: %s", dispatch.dispatchId(), dispatch.extensionDuration(),
-                    e.getMessage());
+            Swallowed.warn(LOG, "sla.extension.unreadable", new IllegalArgumentException("dispatch " + dispatch.dispatchId()
+                    + ": extension '" + dispatch.extensionDuration() + "' ignored: " + e.getMessage(), e));
             return Uni.createFrom().voidItem();
         }
         return adjustments.extend(dispatch.ticketId(), extension)

@@ -10,6 +10,6 @@ public record HostileCase(String name, String method, String pathAndQuery, Strin
             shown = shown.substring(0, 160) + "…(" + body.length + " bytes)";
         }
         String target = pathAndQuery.length() > 200 ? pathAndQuery.substring(0, 200) + "…" : pathAndQuery;
-        return name + ": " + method + " " + target + " [" + contentType + "] " + shown.replaceAll("\\p{Cntrl}", "?");
+        return (name + ": " + method + " " + target + " [" + contentType + "] " + shown).replaceAll("\\p{Cntrl}", "?");
     }
 }

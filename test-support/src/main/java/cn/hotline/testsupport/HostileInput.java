@@ -25,6 +25,7 @@ public final class HostileInput {
     private final Map<String, String> formFields = new LinkedHashMap<>();
     private final Map<String, String> accepting = new LinkedHashMap<>();
     private final Map<Integer, String> plainStatuses = new LinkedHashMap<>();
+    private final Map<String, String> contractErrors = new LinkedHashMap<>();
 
     private HostileInput(String service) {
         this.service = service;
@@ -49,6 +50,12 @@ public final class HostileInput {
     /** A 4xx the framework answers before the application is reached, so without a problem document, and why. */
     public HostileInput plainStatus(int status, String reason) {
         plainStatuses.put(status, reason);
+        return this;
+    }
+
+    /** A path prefix whose public contract prescribes its own error format instead of problem documents, and why. */
+    public HostileInput contractErrors(String pathPrefix, String reason) {
+        contractErrors.put(pathPrefix, reason);
         return this;
     }
 
@@ -84,7 +91,8 @@ public final class HostileInput {
                     serverErrors++;
                     failures.add("5xx " + operation.key() + " [" + identity.name() + "] " + hostile.describe() + " → "
                             + answer.status() + " " + answer.body());
-                } else if (answer.status() >= 400 && !answer.isProblem() && !plainStatuses.containsKey(answer.status())) {
+                } else if (answer.status() >= 400 && !answer.isProblem() && !plainStatuses.containsKey(answer.status())
+                        && contractErrors.keySet().stream().noneMatch(operation.path()::startsWith)) {
                     failures.add("not problem+json " + operation.key() + " " + hostile.describe() + " → " + answer.status()
                             + " [" + answer.contentType() + "] " + answer.body());
                 } else if (answer.status() < 300 && !operation.method().equals("GET")) {

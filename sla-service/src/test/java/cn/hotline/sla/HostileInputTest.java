@@ -1,0 +1,22 @@
+package cn.hotline.sla;
+
+import org.junit.jupiter.api.Test;
+
+import cn.hotline.testsupport.HostileInput;
+import cn.hotline.testsupport.HotlineTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The hostile-input corpus over every operation of sla-service's OpenAPI document: no 5xx, problem documents, nothing stored. */
+@QuarkusTest
+@QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = {@ResourceArg(name = "service", value = "sla"), @ResourceArg(name = "redisDb", value = "13")})
+class HostileInputTest {
+
+    @Test
+    void hostileInputIsRefusedWithAProblemAndStoresNothing() {
+        HostileInput.of("sla-service")
+                .check("access-matrix.tsv");
+    }
+}

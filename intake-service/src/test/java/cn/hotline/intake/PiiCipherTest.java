@@ -33,6 +33,16 @@ class PiiCipherTest {
     }
 
     @Test
+    void keyIdsAreComparedWithoutCase() {
+        // An environment variable HOTLINE_INTAKE_PII_KEYS_K2 may reach the map as K2 while current-key says k2.
+        PiiCipher upper = new PiiCipher(Map.of("K2", "LdOeGqqtqvPYsLrK66cMdvJ4OBEyVVQ/B7xcMxnJjeI="), "k2");
+        String sealed = upper.seal("13800138000");
+        assertThat(sealed).startsWith("v1:k2:");
+        assertThat(new PiiCipher(Map.of("k2", "LdOeGqqtqvPYsLrK66cMdvJ4OBEyVVQ/B7xcMxnJjeI="), "K2").open(sealed))
+                .isEqualTo("13800138000");
+    }
+
+    @Test
     void aTamperedOrUnknownKeyValueIsRefused() {
         PiiCipher cipher = new PiiCipher(KEYS, "a");
         String sealed = cipher.seal("张三");

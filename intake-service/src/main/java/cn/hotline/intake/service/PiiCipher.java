@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -45,12 +46,14 @@ public class PiiCipher {
             if (key.length != 32 || id.contains(":")) {
                 throw new IllegalArgumentException("hotline.intake.pii.keys." + id + " must be 32 bytes, base64, its id without ':'");
             }
-            keys.put(id, new SecretKeySpec(key, "AES"));
+            keys.put(id.toLowerCase(Locale.ROOT), new SecretKeySpec(key, "AES"));
         });
-        if (!keys.containsKey(currentKey)) {
+        // Ids are compared without case: a key given as the environment variable HOTLINE_INTAKE_PII_KEYS_K2 may reach
+        // the map as K2 or k2, whatever spelling current-key uses.
+        this.currentKey = currentKey.toLowerCase(Locale.ROOT);
+        if (!keys.containsKey(this.currentKey)) {
             throw new IllegalArgumentException("hotline.intake.pii.current-key " + currentKey + " is not among hotline.intake.pii.keys");
         }
-        this.currentKey = currentKey;
     }
 
     public String currentKey() {
@@ -71,7 +74,7 @@ public class PiiCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key(keyId), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(out);
+            return PREFIX + keyId.toLowerCase(Locale.ROOT) + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
@@ -104,7 +107,7 @@ public class PiiCipher {
     }
 
     private SecretKey key(String keyId) {
-        SecretKey key = keys.get(keyId);
+        SecretKey key = keys.get(keyId.toLowerCase(Locale.ROOT));
         if (key == null) {
             throw new IllegalStateException("PII key " + keyId + " is not configured (hotline.intake.pii.keys." + keyId + ")");
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -21,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,9 +61,20 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--lang=zh-CN", "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // Every document records the Content-Security-Policy violations it sees (run by the browser, not the page,
+        // so the page's own CSP does not stop it).
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', function (e) {
+                  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
+                      + ' at ' + e.sourceFile + ':' + e.lineNumber);
+                });"""));
         Browser browser = new Browser(driver, base);
         browser.viewport(DESKTOP);
         return browser;
@@ -179,6 +194,24 @@ final class Browser implements AutoCloseable {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);
         }
         return problems;
+    }
+
+    /**
+     * The Content-Security-Policy violations since the last call: the current document's own record, and the
+     * browser log's SEVERE entries that name the policy (Chromium logs every violation there, from every document).
+     */
+    List<String> cspViolations() {
+        List<String> found = new ArrayList<>();
+        Object recorded = js("return window.__cspViolations ? window.__cspViolations.splice(0) : [];");
+        for (Object violation : (List<?>) recorded) {
+            found.add(String.valueOf(violation));
+        }
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && entry.getMessage().contains("Content Security Policy")) {
+                found.add(entry.getMessage());
+            }
+        }
+        return found;
     }
 
     private void save(String file) throws IOException {

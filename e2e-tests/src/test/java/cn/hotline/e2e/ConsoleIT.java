@@ -203,6 +203,7 @@ class ConsoleIT {
             browser.signIn("supervisor", "/board");
             accessible(browser, "/board", By.id("board"), "board", problems);
             accessible(browser, "/cockpit", By.tagName("h1"), "cockpit", problems);
+            accessible(browser, "/cockpit/report?period=month", By.tagName("h1"), "monthly-report", problems);
             accessible(browser, "/tickets/" + ticketId, By.tagName("h1"), "ticket", problems);
         }
         try (Browser browser = Browser.open(console)) {
@@ -210,22 +211,69 @@ class ConsoleIT {
             accessible(browser, "/tasks", By.tagName("h1"), "tasks", problems);
             accessible(browser, "/m/" + token, By.id("field-number"), "field", problems);
         }
-        assertThat(problems).as("pages with unlabelled inputs, an invisible focus or a horizontal scroll at 390 px").isEmpty();
+        assertThat(problems).as("pages with unlabelled inputs, an invisible focus, a horizontal scroll at 390 px"
+                + " or a Content-Security-Policy violation").isEmpty();
     }
 
     private static void accessible(Browser browser, String path, By ready, String shot, Map<String, List<String>> problems)
             throws Exception {
+        browser.cspViolations();
         browser.get(path);
         browser.waitFor(ready, UI);
         List<String> found = new ArrayList<>(browser.accessibilityProblems(25));
+        browser.cspViolations().forEach(v -> found.add("CSP violation: " + v));
         browser.get(path);
         browser.waitFor(ready, UI);
         if (!browser.shots(shot)) {
             found.add("horizontal scroll at 390 px");
         }
+        browser.cspViolations().forEach(v -> found.add("CSP violation: " + v));
         if (!found.isEmpty()) {
             problems.put(path, found);
         }
+    }
+
+    @Test
+    void aStoredScriptInAComplaintShowsAsTextOnTheTicketPageAndTheBoardUnderTheConsolesCsp() throws Exception {
+        String payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        Map<String, Object> t = ticket("PHONE", "URGENT", "020201", "投诉内容 " + payload + " 请核实", Hotline.freshPhone());
+        // The point places it in 安吉县 however the address reads (an unplaced ticket would add a county-less group
+        // to the cockpit).
+        t.put("location", Map.of("lat", 30.64, "lon", 119.68, "address", "安吉县" + payload + "胜利西路"));
+        String ticketId = hotline.createTicket(t).getString("id");
+        hotline.awaitDispatch(ticketId, "dispatched", d -> d.get("id") != null);
+        try (Browser browser = Browser.open(console)) {
+            browser.signIn("dispatcher", "/tickets/" + ticketId);
+            browser.cspViolations();
+            browser.get("/tickets/" + ticketId);
+            String page = browser.waitFor(By.tagName("main"), UI).getText();
+            assertThat(page).as("the content and the address, as text").contains("投诉内容 " + payload + " 请核实")
+                    .contains("安吉县" + payload + "胜利西路");
+            assertNothingRan(browser);
+            String csp = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                    + "fetch(location.pathname).then(function (r) { done(r.headers.get('content-security-policy')); });");
+            assertThat(csp).as("the ticket page's Content-Security-Policy")
+                    .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+
+            browser.get("/board?urgency=URGENT");
+            By row = By.cssSelector("tr[data-ticket-id='" + ticketId + "']");
+            await("the ticket's row on the board").atMost(UI).ignoreExceptions()
+                    .until(() -> browser.driver.findElement(row).getText(), text -> text.contains("<script>alert(1)</script>"));
+            assertNothingRan(browser);
+            assertThat(browser.cspViolations()).as("CSP violations on the ticket page and the board").isEmpty();
+        }
+    }
+
+    /** No alert opened and no element the payload would have made exists: it stayed text. */
+    private static void assertNothingRan(Browser browser) {
+        try {
+            throw new AssertionError("the payload ran: an alert says " + browser.driver.switchTo().alert().getText());
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // as it should be
+        }
+        assertThat(browser.js("return document.querySelectorAll('main img[src=\"x\"], main script').length;"))
+                .as("elements made from the payload").isEqualTo(0L);
     }
 
     @Test

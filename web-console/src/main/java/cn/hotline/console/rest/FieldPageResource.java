@@ -94,8 +94,9 @@ public class FieldPageResource {
     private Uni<Response> render(String token, ServiceProblem problem, int status) {
         return desk.task(token)
                 .map(task -> Response.status(status).entity(Templates.page(task, regions, categories, problem))
-                        .type(MediaType.TEXT_HTML).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                        .build())
+                        // Referrer-Policy is the console's same-origin (application.properties): the token never leaves
+                        // in a Referer, and the page's own form posts keep their Origin (no-referrer makes it "null").
+                        .type(MediaType.TEXT_HTML).header("Cache-Control", "no-store").build())
                 .onFailure(ServiceProblem.class).recoverWithItem(p -> {
                     ServiceProblem gone = (ServiceProblem) p;
                     int refused = gone.status() == 410 ? 410 : 404;

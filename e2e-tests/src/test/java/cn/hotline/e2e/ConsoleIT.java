@@ -378,15 +378,19 @@ class ConsoleIT {
         hotline.awaitTimer(ticketId, "SIGN", "armed", t -> t.get("deadline") != null);
         try (Browser browser = Browser.open(console)) {
             browser.signIn("supervisor", "/cockpit?period=month");
-            await("the cockpit's figures equal GET /api/v1/kpis for its window").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                        browser.get("/cockpit?period=month");
-                        WebElement city = browser.waitFor(By.id("city-kpis"), UI);
-                        String from = city.getAttribute("data-from");
-                        String to = city.getAttribute("data-to");
-                        return sameFigures(browser, By.cssSelector("#city-kpis"), kpis("city", from, to).get(0))
-                                && sameRows(browser, "county-table", kpis("county", from, to));
-                    });
+            try {
+                await("the cockpit's figures equal GET /api/v1/kpis for its window").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                            browser.get("/cockpit?period=month");
+                            WebElement city = browser.waitFor(By.id("city-kpis"), UI);
+                            String from = city.getAttribute("data-from");
+                            String to = city.getAttribute("data-to");
+                            return sameFigures(browser, By.cssSelector("#city-kpis"), kpis("city", from, to).get(0))
+                                    && sameRows(browser, "county-table", kpis("county", from, to));
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the cockpit never showed GET /api/v1/kpis' figures; last difference: " + lastDifference, e);
+            }
             assertThat(browser.driver.findElements(By.cssSelector("#county-table tbody tr[data-code='330523']")))
                     .as("安吉县 is ranked").hasSize(1);
             assertThat(browser.shots("cockpit")).as("cockpit: no horizontal scroll at 390 px").isTrue();
@@ -414,11 +418,16 @@ class ConsoleIT {
             "resolutionRate", "satisfactionRate", "returnRate", "firstTimeResolutionRate", "overdueCount");
 
     /** Every figure the element shows (data-kpi / data-value) equals the API's. */
+    /** What differed on the last look, for the failure message. */
+    private static volatile String lastDifference = "";
+
     private static boolean sameFigures(Browser browser, By scope, Map<String, Object> api) {
         WebElement element = browser.driver.findElement(scope);
         for (String kpi : SHOWN) {
             List<WebElement> cells = element.findElements(By.cssSelector("[data-kpi='" + kpi + "']"));
             if (cells.size() != 1 || !same(cells.get(0).getAttribute("data-value"), api.get(kpi))) {
+                lastDifference = scope + " " + kpi + ": shown " + (cells.size() == 1 ? cells.get(0).getAttribute("data-value")
+                        : cells.size() + " cells") + ", API " + api.get(kpi) + " (API group " + api + ")";
                 return false;
             }
         }
@@ -427,7 +436,10 @@ class ConsoleIT {
 
     private static boolean sameRows(Browser browser, String table, List<Map<String, Object>> groups) {
         List<Map<String, Object>> areas = groups.stream().filter(g -> !"NONE".equals(g.get("key"))).toList();
-        if (browser.driver.findElements(By.cssSelector("#" + table + " tbody tr[data-code]")).size() != areas.size()) {
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#" + table + " tbody tr[data-code]"));
+        if (rows.size() != areas.size()) {
+            lastDifference = table + " rows " + rows.stream().map(r -> r.getAttribute("data-code")).toList() + " vs API groups "
+                    + areas.stream().map(g -> g.get("key")).toList();
             return false;
         }
         return areas.stream().allMatch(g -> sameFigures(browser,

@@ -20,10 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.routing.domain.RoutingRule;
+import cn.hotline.routing.mapping.ImportResult;
+import cn.hotline.routing.mapping.RuleImport;
 import cn.hotline.routing.service.CatalogueService;
-import cn.hotline.routing.service.ImportResult;
 import cn.hotline.routing.service.RoutingIndex;
-import cn.hotline.routing.service.RuleImport;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.hotline.routing.service.RosterImport;
+import cn.hotline.routing.mapping.RosterImport;
 import cn.hotline.routing.service.RosterService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;

@@ -12,10 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.hotline.routing.mapping.TerritoryViews;
+import cn.hotline.routing.mapping.ImportResult;
 import cn.hotline.routing.mapping.TerritoryViews.Child;
 import cn.hotline.routing.mapping.TerritoryViews.TerritoryView;
-import cn.hotline.routing.service.ImportResult;
+import cn.hotline.routing.mapping.TerritoryViews;
 import cn.hotline.routing.service.ResolvedTerritory;
 import cn.hotline.routing.service.RoutingIndex;
 import cn.hotline.routing.service.TerritoryQuery;

@@ -16,12 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.hotline.routing.domain.Unit;
-import cn.hotline.routing.mapping.UnitViews;
+import cn.hotline.routing.mapping.ImportResult;
+import cn.hotline.routing.mapping.UnitImport;
 import cn.hotline.routing.mapping.UnitViews.UnitDetail;
-import cn.hotline.routing.service.ImportResult;
+import cn.hotline.routing.mapping.UnitViews;
 import cn.hotline.routing.service.OrganisationSnapshot;
 import cn.hotline.routing.service.RoutingIndex;
-import cn.hotline.routing.service.UnitImport;
 import cn.hotline.routing.service.UnitService;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;

@@ -11,6 +11,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.routing.domain.RoutingRule;
+import cn.hotline.routing.mapping.ImportResult;
+import cn.hotline.routing.mapping.RuleImport;
 import cn.hotline.routing.repository.RuleRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;

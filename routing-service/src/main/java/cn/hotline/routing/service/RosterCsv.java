@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import cn.hotline.routing.service.RosterImport.Batch;
-import cn.hotline.routing.service.RosterImport.ExceptionImport;
-import cn.hotline.routing.service.RosterImport.Labeled;
-import cn.hotline.routing.service.RosterImport.ShiftImport;
-import cn.hotline.routing.service.RosterImport.SwapImport;
+import cn.hotline.routing.mapping.RosterImport.Batch;
+import cn.hotline.routing.mapping.RosterImport.ExceptionImport;
+import cn.hotline.routing.mapping.RosterImport.Labeled;
+import cn.hotline.routing.mapping.RosterImport.ShiftImport;
+import cn.hotline.routing.mapping.RosterImport.SwapImport;
 import cn.hotline.support.problem.ProblemException;
 
 /**

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hotline.routing.config.RoutingConfig;
+import cn.hotline.routing.mapping.RuleImport;
 import cn.hotline.routing.repository.RuleRepository;
 import cn.hotline.routing.repository.TerritoryRepository;
 import cn.hotline.routing.repository.UnitRepository;

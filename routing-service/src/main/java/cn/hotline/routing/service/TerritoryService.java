@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.hotline.region.Boundaries;
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.domain.TerritoryLevel;
+import cn.hotline.routing.mapping.ImportResult;
 import cn.hotline.routing.repository.TerritoryRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.domain.TerritoryLevel;
+import cn.hotline.routing.mapping.UnitImport;
 
 /**
  * Turns the unit seed rules (seed/units.yaml) and the territory tree into concrete unit imports: the

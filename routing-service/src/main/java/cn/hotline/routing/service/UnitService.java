@@ -15,6 +15,8 @@ import cn.hotline.routing.domain.Person;
 import cn.hotline.routing.domain.Territory;
 import cn.hotline.routing.domain.TerritoryLevel;
 import cn.hotline.routing.domain.Unit;
+import cn.hotline.routing.mapping.ImportResult;
+import cn.hotline.routing.mapping.UnitImport;
 import cn.hotline.routing.repository.UnitRepository;
 import cn.hotline.support.problem.Problem.FieldError;
 import cn.hotline.support.problem.ProblemException;

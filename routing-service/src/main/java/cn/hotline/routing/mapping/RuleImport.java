@@ -1,4 +1,4 @@
-package cn.hotline.routing.service;
+package cn.hotline.routing.mapping;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -17,6 +17,8 @@ class HostileInputTest {
     @Test
     void hostileInputIsRefusedWithAProblemAndStoresNothing() {
         HostileInput.of("intake-service")
+                .background("the dispatch consumer, the follow-up sweeper and the 110 worker act on the tickets of earlier tests",
+                        "ticket_unit", "ticket_trail", "follow_up", "hotword_surge", "police_handover", "progress_link", "processed_event", "outbox_event")
                 .formField("api_key", "local-open311-key")
                 .contractErrors("/open311/", "GeoReport v2 prescribes its own error list ([{code, description}]) as application/json")
                 .accepting("POST /api/v1/police-transfers",

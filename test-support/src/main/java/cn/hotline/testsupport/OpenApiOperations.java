@@ -57,7 +57,8 @@ public final class OpenApiOperations {
         return new ApiOperation(method.toUpperCase(Locale.ROOT), path, inPath, requiredQuery, mediaType);
     }
 
-    private static JsonNode resolve(JsonNode node, JsonNode document) {
+    /** {@code node}, or what its local {@code $ref} points to in {@code document}. */
+    static JsonNode resolve(JsonNode node, JsonNode document) {
         String ref = node.path("$ref").asText(null);
         if (ref == null || !ref.startsWith("#/")) {
             return node;

@@ -28,8 +28,8 @@ public record RequestShape(List<ApiOperation.Parameter> query, Map<String, Prope
         List<ApiOperation.Parameter> query = new ArrayList<>();
         for (JsonNode declared : List.of(item.path("parameters"), node.path("parameters"))) {
             for (JsonNode parameter : declared) {
-                JsonNode resolved = resolve(parameter, document);
-                JsonNode schema = resolve(resolved.path("schema"), document);
+                JsonNode resolved = OpenApiOperations.resolve(parameter, document);
+                JsonNode schema = OpenApiOperations.resolve(resolved.path("schema"), document);
                 if ("query".equals(resolved.path("in").asText())) {
                     query.add(new ApiOperation.Parameter(resolved.path("name").asText(),
                             schema.path("type").asText(null), schema.path("format").asText(null)));
@@ -38,40 +38,28 @@ public record RequestShape(List<ApiOperation.Parameter> query, Map<String, Prope
         }
         Map<String, Property> properties = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
-        JsonNode content = resolve(node.path("requestBody"), document).path("content");
+        JsonNode content = OpenApiOperations.resolve(node.path("requestBody"), document).path("content");
         Iterator<JsonNode> types = content.elements();
         if (types.hasNext()) {
-            collect(resolve(types.next().path("schema"), document), document, properties, required);
+            collect(OpenApiOperations.resolve(types.next().path("schema"), document), document, properties, required);
         }
         return new RequestShape(query, properties, required);
     }
 
     private static void collect(JsonNode schema, JsonNode document, Map<String, Property> properties, Set<String> required) {
         for (JsonNode part : schema.path("allOf")) {
-            collect(resolve(part, document), document, properties, required);
+            collect(OpenApiOperations.resolve(part, document), document, properties, required);
         }
         schema.path("required").forEach(name -> required.add(name.asText()));
         schema.path("properties").fields().forEachRemaining(entry -> {
-            JsonNode property = resolve(entry.getValue(), document);
+            JsonNode property = OpenApiOperations.resolve(entry.getValue(), document);
             if (property.has("allOf") && property.path("allOf").size() == 1) {
-                property = resolve(property.path("allOf").get(0), document);
+                property = OpenApiOperations.resolve(property.path("allOf").get(0), document);
             }
             List<String> allowed = new ArrayList<>();
             property.path("enum").forEach(value -> allowed.add(value.asText()));
             String type = property.path("type").asText(property.has("properties") ? "object" : null);
             properties.put(entry.getKey(), new Property(type, property.path("format").asText(null), allowed));
         });
-    }
-
-    private static JsonNode resolve(JsonNode node, JsonNode document) {
-        String ref = node.path("$ref").asText(null);
-        if (ref == null || !ref.startsWith("#/")) {
-            return node;
-        }
-        JsonNode target = document;
-        for (String part : ref.substring(2).split("/")) {
-            target = target.path(part);
-        }
-        return target;
     }
 }

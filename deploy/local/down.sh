@@ -8,7 +8,7 @@ echo "stopping the local stack"
 # The console and the services first, so they do not log a storm of connection errors while the servers go away.
 stop_one web-console
 for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p' | grep -E -- '-service' ); do stop_one "$name"; done
-for name in keycloak smsc police; do stop_one "$name"; done
+for name in keycloak issuer smsc police; do stop_one "$name"; done
 stop_kafka
 for name in redis postgres; do stop_one "$name"; done
 for name in $(ls "$RUN" 2>/dev/null | sed -n 's/\.pid$//p'); do stop_one "$name"; done

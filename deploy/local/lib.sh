@@ -39,6 +39,11 @@ KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 IDP_ISSUER="$KEYCLOAK_URL/realms/hotline"
 # The console's client secret in the local realm (local-only; set HOTLINE_CONSOLE_SECRET for anything else).
 CONSOLE_SECRET=${HOTLINE_CONSOLE_SECRET:-local-console-secret}
+# notify-service's own identity (client credentials): the realm's notify-service client, or the dev issuer's
+# (deploy/local without Keycloak). Local-only secret; set HOTLINE_NOTIFY_SECRET for anything else.
+NOTIFY_SECRET=${HOTLINE_NOTIFY_SECRET:-local-notify-secret}
+ISSUER_PORT=${HOTLINE_ISSUER_PORT:-8190}
+DEV_ISSUER_URL="http://127.0.0.1:$ISSUER_PORT/realms/dev"
 # A second stack on the same PostgreSQL/Redis (e.g. a test) takes other database names and Redis indexes.
 DB_PREFIX=${HOTLINE_DB_PREFIX:-hotline}
 REDIS_DB_BASE=${HOTLINE_REDIS_DB_BASE:-1}
@@ -198,6 +203,19 @@ replica_port() {
   echo $(( ${BASE_PORT[$1]} + 100 * ($2 - 1) ))
 }
 
+# service_identity_provider: where services get their own tokens (client credentials): Keycloak's realm when
+# Keycloak runs, the dev issuer otherwise. No service holds a signing key.
+service_identity_provider() {
+  if alive keycloak; then echo "$IDP_ISSUER"; else echo "$DEV_ISSUER_URL"; fi
+}
+
+# start_issuer: the dev issuer's token endpoint (service identities when the stack runs without Keycloak).
+start_issuer() {
+  launch issuer "$LOGS/issuer.log" java -Dhotline.stack=issuer -Xmx64m -cp "$STACK_CP" cn.hotline.stack.Stack issuer \
+    "$DATA/jwt" "$ISSUER_PORT" "notify-service:$NOTIFY_SECRET:service"
+  wait_port issuer 127.0.0.1 "$ISSUER_PORT" 60
+}
+
 # start_service SERVICE REPLICA: runs one instance from its packaged jar (returns at once; see wait_ready).
 start_service() {
   local service=$1 replica=$2 name port db
@@ -211,7 +229,8 @@ start_service() {
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     HOTLINE_REDIS_URI="redis://$REDIS_HOST:$REDIS_PORT/${REDIS_DB[$service]}" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$DATA/jwt/public.pem" \
-    SMALLRYE_JWT_SIGN_KEY_LOCATION="$DATA/jwt/private.pem" \
+    QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="$(service_identity_provider)" \
+    QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="$NOTIFY_SECRET" \
     NOTIFY_SMPP_HOST=127.0.0.1 NOTIFY_SMPP_PORT="$SMSC_PORT" \
     HOTLINE_INTAKE_POLICE_RECEIVER_URL="http://127.0.0.1:$POLICE_PORT" \
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \

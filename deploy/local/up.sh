@@ -37,7 +37,7 @@ done
 command -v java >/dev/null || { echo "java is not on PATH: install JDK 17+" >&2; exit 1; }
 mkdir -p "$RUN" "$LOGS"
 
-for name in postgres redis kafka kafka-2 kafka-3 smsc police keycloak web-console "${SERVICES[@]}"; do
+for name in postgres redis kafka kafka-2 kafka-3 smsc police keycloak issuer web-console "${SERVICES[@]}"; do
   if alive "$name"; then
     echo "the local stack is already running ($name); stop it with deploy/local/down.sh" >&2
     exit 1
@@ -92,6 +92,8 @@ done
 if $CONSOLE; then
   port_free "$CONSOLE_PORT" HOTLINE_CONSOLE_PORT "web console"
   port_free "$KEYCLOAK_PORT" HOTLINE_KEYCLOAK_PORT "Keycloak"
+else
+  port_free "$ISSUER_PORT" HOTLINE_ISSUER_PORT "dev issuer"
 fi
 if [ ${#problems[@]} -gt 0 ]; then
   printf '%s\n' "${problems[@]}" >&2
@@ -205,6 +207,9 @@ java -cp "$STACK_CP" cn.hotline.stack.Stack keys "$DATA/jwt" || fail "could not 
 if $CONSOLE; then
   echo "Keycloak: starting realm hotline on $KEYCLOAK_URL (first start imports the realm)"
   start_keycloak || fail "Keycloak could not be started" "$LOGS/keycloak.log"
+else
+  echo "dev issuer (service identities without Keycloak): $DEV_ISSUER_URL"
+  start_issuer || fail "the dev issuer did not start" "$LOGS/issuer.log"
 fi
 
 # --- SMSC simulator.
@@ -253,6 +258,7 @@ done
 printf '  %-20s %s\n' "Kafka" "$(kafka_bootstrap)"
 printf '  %-20s %s:%s   Redis %s:%s\n' "PostgreSQL" "$PG_HOST" "$PG_PORT" "$REDIS_HOST" "$REDIS_PORT"
 alive smsc && printf '  %-20s SMPP 127.0.0.1:%s, sent messages at http://127.0.0.1:%s/messages\n' "SMSC simulator" "$SMSC_PORT" "$SMSC_HTTP_PORT"
+alive issuer && printf '  %-20s %s   (service identities: the notify-service client)\n' "dev issuer" "$DEV_ISSUER_URL"
 alive police && printf '  %-20s http://127.0.0.1:%s/handovers   (what intake handed to 110)\n' "110 receiver" "$POLICE_PORT"
 if $CONSOLE; then
   printf '  %-20s %s   (sign in as operator / dispatcher / supervisor / admin / handler, password local-<user>)\n' "web console" "$CONSOLE_URL"

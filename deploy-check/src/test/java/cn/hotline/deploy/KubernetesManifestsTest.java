@@ -157,7 +157,7 @@ class KubernetesManifestsTest {
     @Test
     void theProvinceOverlayCommitsNoSecret() throws Exception {
         assertThat(tree("province").all(Secret.class)).extracting(s -> s.getMetadata().getName())
-                .contains("hotline-pg-intake", "hotline-intake", "hotline-notify-smpp", "hotline-console-oidc", "hotline-jwt");
+                .contains("hotline-pg-intake", "hotline-intake", "hotline-notify-smpp", "hotline-console-oidc", "hotline-notify-oidc", "hotline-jwt");
         for (Secret secret : tree("province").all(Secret.class)) {
             assertThat(secret.getStringData()).as(secret.getMetadata().getName() + " stringData").isNullOrEmpty();
             Optional.ofNullable(secret.getData()).orElse(Map.of()).forEach((key, value) -> {

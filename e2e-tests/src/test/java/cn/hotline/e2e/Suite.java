@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.hotline.testsupport.TestIssuer;
 import cn.hotline.testsupport.TestJwt;
 import cn.hotline.testsupport.TestKafka;
 import cn.hotline.testsupport.TestServers;
@@ -180,7 +181,9 @@ final class Suite {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + postgres + "/" + database);
             env.put("HOTLINE_REDIS_URI", "redis://" + redis + "/" + redisDb++);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestJwt.publicKeyPath());
-            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", TestJwt.privateKeyPath());
+            // Services calling others as themselves (notify) get client-credentials tokens from the test issuer.
+            TestIssuer.clientConfig("notify-service").forEach((key, value) ->
+                    env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
             env.put("NOTIFY_SMPP_HOST", "127.0.0.1");
             env.put("NOTIFY_SMPP_PORT", String.valueOf(smscPort));
             env.put("QUARKUS_REST_CLIENT_ROUTING_URL", "http://127.0.0.1:" + ports.get("routing"));

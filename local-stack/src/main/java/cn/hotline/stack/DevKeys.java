@@ -1,21 +1,19 @@
 package cn.hotline.stack;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
+import cn.hotline.devissuer.DevKeyPair;
+import cn.hotline.devissuer.ServiceClient;
+import cn.hotline.devissuer.TokenEndpoint;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** The local stack's JWT issuer: a key pair made on first run, and dev tokens signed with it. */
+/** The local stack's JWT issuer: a key pair made on first run, dev tokens signed with it, its token endpoint. */
 final class DevKeys {
 
     static final String ISSUER = "hotline-local";
@@ -30,19 +28,32 @@ final class DevKeys {
             System.err.println("usage: keys DIR");
             return 2;
         }
-        Path dir = Path.of(args.get(0));
-        Path privateKey = dir.resolve("private.pem");
-        Path publicKey = dir.resolve("public.pem");
-        if (Files.exists(privateKey) && Files.exists(publicKey)) {
-            return 0;
-        }
-        Files.createDirectories(dir);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        DevKeyPair.in(Path.of(args.get(0)));
         return 0;
+    }
+
+    /**
+     * {@code issuer DIR PORT CLIENT...}: the dev issuer's token endpoint for service identities when the stack runs
+     * without Keycloak (CLIENT is {@code id:secret:role[,role…]}); runs until stopped.
+     */
+    static int issuer(List<String> args) throws Exception {
+        if (args.size() < 3) {
+            System.err.println("usage: issuer DIR PORT CLIENT...   (CLIENT: id:secret:role[,role...])");
+            return 2;
+        }
+        DevKeyPair pair = DevKeyPair.in(Path.of(args.get(0)));
+        List<ServiceClient> clients = args.subList(2, args.size()).stream().map(ServiceClient::parse).toList();
+        TokenEndpoint endpoint = TokenEndpoint.start("127.0.0.1", Integer.parseInt(args.get(1)), ISSUER, pair.privateKey(),
+                Duration.ofMinutes(5), clients);
+        System.out.println("dev issuer: " + endpoint.authServerUrl() + TokenEndpoint.TOKEN_PATH + " for "
+                + clients.stream().map(ServiceClient::clientId).toList());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            endpoint.close();
+            stopped.countDown();
+        }, "dev-issuer-stop"));
+        stopped.await();
+        return Integer.MIN_VALUE;
     }
 
     /** {@code token DIR ROLE [--unit CODE] [--sub ID]}: prints a token valid for 12 hours. */
@@ -84,18 +95,7 @@ final class DevKeys {
         if (unit != null) {
             claims.claim("unit", unit);
         }
-        System.out.println(claims.sign(readPrivateKey(privateKey)));
+        System.out.println(claims.sign(new DevKeyPair(privateKey, privateKey.resolveSibling("public.pem")).privateKey()));
         return 0;
-    }
-
-    private static PrivateKey readPrivateKey(Path path) throws Exception {
-        String pem = Files.readString(path, StandardCharsets.US_ASCII);
-        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of the helpers deploy/local's scripts call: {@code keys}, {@code token}, {@code postgres},
+ * Entry point of the helpers deploy/local's scripts call: {@code keys}, {@code token}, {@code issuer}, {@code postgres},
  * {@code redis}, {@code databases}, {@code topics}. Each prints one line per problem and exits non-zero on failure.
  */
 public final class Stack {
@@ -21,6 +21,7 @@ public final class Stack {
         int status = switch (args[0]) {
             case "keys" -> DevKeys.create(rest);
             case "token" -> DevKeys.token(rest);
+            case "issuer" -> DevKeys.issuer(rest);
             case "postgres" -> EmbeddedServers.postgres(rest);
             case "redis" -> EmbeddedServers.redis(rest);
             case "databases" -> Provisioning.databases(rest);
@@ -39,6 +40,7 @@ public final class Stack {
         System.err.println("""
                 usage: Stack keys DIR
                        Stack token DIR ROLE [--unit CODE] [--sub ID]
+                       Stack issuer DIR PORT CLIENT...     (runs until stopped; CLIENT: id:secret:role[,role...])
                        Stack postgres PORT DATA_DIR        (runs until stopped)
                        Stack redis PORT DATA_DIR           (runs until stopped)
                        Stack databases HOST PORT NAME...

@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Every operation of notify-service's OpenAPI document × every identity, against src/test/resources/access-matrix.tsv. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class AccessMatrixTest {
 
     @Test

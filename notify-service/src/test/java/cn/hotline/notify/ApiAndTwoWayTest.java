@@ -39,7 +39,8 @@ import io.restassured.http.ContentType;
 /** Reminder-ladder API (/api/v1/escalation-chains), audit API validation, QS reply codes, alerts to staff, and the directory snapshot fallback. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class ApiAndTwoWayTest extends NotifyTestBase {
 
     @Test
@@ -115,9 +116,9 @@ class ApiAndTwoWayTest extends NotifyTestBase {
         smsc.mo(phone, "ＱＳ " + code.group(1)); // full-width letters, as phones often send them
 
         await().until(() -> routing.wiremock().find(postRequestedFor(
-                urlEqualTo("/api/v1/dispatches/" + first.dispatchId() + "/sign"))), l -> l.size() == 1);
+                urlEqualTo("/api/v1/dispatches/" + first.dispatchId() + "/sign-by-reply"))), l -> l.size() == 1);
         await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("已为您签收工单" + first.number())));
-        assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + second.dispatchId() + "/sign"))))
+        assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + second.dispatchId() + "/sign-by-reply"))))
                 .isEmpty();
     }
 

@@ -44,7 +44,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class CitizenSmsTest extends NotifyTestBase {
 
     @ConfigProperty(name = "hotline.notify.citizen.progress-link-base")
@@ -130,7 +131,7 @@ class CitizenSmsTest extends NotifyTestBase {
             await().until(() -> texts(smsc.to(c.phone())), l -> l.stream().anyMatch(s -> s.contains("感谢您对工单" + c.number()
                     + "的评价（" + replies.get(reply).get(1) + "）")));
             // No reply was taken for a sign.
-            assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + c.dispatchId() + "/sign"))))
+            assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + c.dispatchId() + "/sign-by-reply"))))
                     .isEmpty();
         });
     }
@@ -155,7 +156,7 @@ class CitizenSmsTest extends NotifyTestBase {
         smsc.mo(handlerPhone, "1");
         smsc.mo(citizen.phone(), "1");
 
-        await().until(() -> routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + dispatch.dispatchId() + "/sign"))),
+        await().until(() -> routing.wiremock().find(postRequestedFor(urlEqualTo("/api/v1/dispatches/" + dispatch.dispatchId() + "/sign-by-reply"))),
                 l -> l.size() == 1);
         await().until(() -> texts(smsc.to(handlerPhone)), l -> l.stream().anyMatch(s -> s.contains("已为您签收工单" + dispatch.number())));
         await().until(() -> routing.wiremock().find(postRequestedFor(urlEqualTo(IntakeStub.surveyPath(citizen.ticketId())))

@@ -29,7 +29,8 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 /** dispatch.assigned → SMS over real SMPP at the simulator, receipts, long UCS-2 texts, and the SMS reply that signs. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class DispatchSmsTest extends NotifyTestBase {
 
     @Inject
@@ -102,7 +103,7 @@ class DispatchSmsTest extends NotifyTestBase {
     }
 
     @Test
-    void replyOneSignsOnRoutingAsTheHandlerStopsTheReminderLadderAndConfirms() throws Exception {
+    void replyOneSignsOnRoutingForTheHandlerWithNotifysOwnIdentityStopsTheReminderLadderAndConfirms() throws Exception {
         String unit = id("U");
         String handler = id("p");
         String phone = RoutingStub.phone();
@@ -114,15 +115,18 @@ class DispatchSmsTest extends NotifyTestBase {
 
         smsc.mo(phone, "1");
 
-        String signPath = "/api/v1/dispatches/" + t.dispatchId() + "/sign";
+        String signPath = "/api/v1/dispatches/" + t.dispatchId() + "/sign-by-reply";
         var requests = await().until(() -> routing.wiremock().find(postRequestedFor(urlEqualTo(signPath))), l -> !l.isEmpty());
         assertThat(requests).hasSize(1);
         String authorization = requests.get(0).getHeader("Authorization");
         assertThat(authorization).startsWith("Bearer ");
+        // notify's own token from the identity provider (the test issuer), not one minted for the handler:
+        // the handler is named in the body and routing records the sign as theirs, via SMS reply.
         JsonWebToken jwt = jwtParser.parse(authorization.substring("Bearer ".length()));
-        assertThat(jwt.getSubject()).isEqualTo(handler);
-        assertThat(jwt.getGroups()).containsExactly("handler");
-        assertThat((String) jwt.getClaim("unit")).isEqualTo(unit);
+        assertThat(jwt.getSubject()).isEqualTo("notify-service");
+        assertThat(jwt.getGroups()).containsExactly("service");
+        assertThat(jwt.getClaimNames()).doesNotContain("unit");
+        assertThat(requests.get(0).getBodyAsString()).contains("\"personId\":\"" + handler + "\"");
         await().until(() -> texts(smsc.to(phone)), l -> l.stream().anyMatch(s -> s.contains("已为您签收工单" + t.number())));
 
         // The 50 % sign warning would be level 2; the ARRIVE warning after it proves it was processed.

@@ -29,7 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** SMSC down → the cloud HTTP gateway carries the messages; SMSC back → jSMPP rebinds and SMPP is used again. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class GatewayFailoverTest extends NotifyTestBase {
 
     @Test

@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The hostile-input corpus over every operation of notify-service's OpenAPI document: no 5xx, problem documents, nothing stored. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class HostileInputTest {
 
     @Test

@@ -27,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** The urgent sign ladder: dispatch → 50 % → breach (handler + leader) → +5 min commander → +30 min case leader. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class LadderTest extends NotifyTestBase {
 
     @Inject

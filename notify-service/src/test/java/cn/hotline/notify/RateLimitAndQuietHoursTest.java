@@ -21,7 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The per-recipient rate limit (3 per hour in tests) and quiet hours (22:00–07:00) hold for non-urgent only. */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14")})
+        initArgs = {@ResourceArg(name = "service", value = "notify"), @ResourceArg(name = "redisDb", value = "14"),
+                @ResourceArg(name = "serviceClient", value = "notify-service")})
 class RateLimitAndQuietHoursTest extends NotifyTestBase {
 
     @Test

@@ -64,7 +64,7 @@ public final class RoutingStub {
     }
 
     public void signAccepted(String dispatchId) {
-        wiremock.register(post(urlEqualTo("/api/v1/dispatches/" + dispatchId + "/sign"))
+        wiremock.register(post(urlEqualTo("/api/v1/dispatches/" + dispatchId + "/sign-by-reply"))
                 .willReturn(json("{\"id\":\"" + dispatchId + "\",\"state\":\"SIGNED\"}")));
     }
 

@@ -8,17 +8,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a service under test at real servers: the in-JVM Kafka broker, PostgreSQL (a fresh
  * {@code hotline_<service>_test} database) and Redis (a database index of the service's own), and at the
- * test key pair for JWTs. Arguments: {@code service} (e.g. {@code intake}) and {@code redisDb}.
+ * test key pair for JWTs. Arguments: {@code service} (e.g. {@code intake}), {@code redisDb}, and {@code serviceClient}
+ * for a service that calls others as itself (its client id at the test issuer, {@link TestIssuer}).
  */
 public class HotlineTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String service = "test";
     private String redisDb = "15";
+    private String serviceClient;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
         redisDb = initArgs.getOrDefault("redisDb", redisDb);
+        serviceClient = initArgs.get("serviceClient");
     }
 
     @Override
@@ -36,9 +39,9 @@ public class HotlineTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("hotline.redis.uri", "redis://" + TestServers.redis() + "/" + redisIndex);
         config.put("mp.jwt.verify.publickey.location", TestJwt.publicKeyPath());
         config.put("mp.jwt.verify.issuer", TestJwt.ISSUER);
-        // For a service that mints its own tokens (notify signs on a handler's behalf after an SMS reply).
-        config.put("smallrye.jwt.sign.key.location", TestJwt.privateKeyPath());
-        config.put("smallrye.jwt.new-token.issuer", TestJwt.ISSUER);
+        if (serviceClient != null) {
+            config.putAll(TestIssuer.clientConfig(serviceClient));
+        }
         return config;
     }
 

@@ -1,19 +1,13 @@
 package cn.hotline.testsupport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 
+import cn.hotline.devissuer.DevKeyPair;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -90,39 +84,26 @@ public final class TestJwt {
         return token.substring(0, at) + swapped + token.substring(at + 1);
     }
 
-    private static PrivateKey privateKey() {
-        publicKeyPath();
-        try {
-            String pem = Files.readString(Path.of(System.getProperty(PRIVATE_KEY_PROPERTY)));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the test signing key", e);
-        }
+    /** The test key pair's private key (the test issuer's token endpoint signs with it too). */
+    static PrivateKey privateKey() {
+        return keys().privateKey();
+    }
+
+    private static DevKeyPair keys() {
+        return new DevKeyPair(Path.of(privateKeyPath()), Path.of(publicKeyPath()));
     }
 
     private static void generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
             Path dir = Files.createTempDirectory("hotline-test-jwt");
-            Path privateKey = dir.resolve("private.pem");
-            Path publicKey = dir.resolve("public.pem");
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-            privateKey.toFile().deleteOnExit();
-            publicKey.toFile().deleteOnExit();
+            DevKeyPair pair = DevKeyPair.in(dir);
+            pair.privateKeyFile().toFile().deleteOnExit();
+            pair.publicKeyFile().toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
-            System.setProperty(PRIVATE_KEY_PROPERTY, privateKey.toString());
-            System.setProperty(PUBLIC_KEY_PROPERTY, publicKey.toString());
-        } catch (IOException | NoSuchAlgorithmException e) {
+            System.setProperty(PRIVATE_KEY_PROPERTY, pair.privateKeyFile().toString());
+            System.setProperty(PUBLIC_KEY_PROPERTY, pair.publicKeyFile().toString());
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create the test key pair", e);
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

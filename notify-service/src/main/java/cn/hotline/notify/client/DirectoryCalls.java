@@ -26,37 +26,37 @@ import cn.hotline.notify.domain.Person;
 public class DirectoryCalls {
 
     private final DirectoryApi api;
-    private final TokenService tokens;
+    private final ServiceIdentity identity;
     private final DirectorySnapshots snapshots;
 
-    public DirectoryCalls(@RestClient DirectoryApi api, TokenService tokens, DirectorySnapshots snapshots) {
+    public DirectoryCalls(@RestClient DirectoryApi api, ServiceIdentity identity, DirectorySnapshots snapshots) {
         this.api = api;
-        this.tokens = tokens;
+        this.identity = identity;
         this.snapshots = snapshots;
     }
 
     public Optional<DirectoryApi.UnitInfo> unit(String unitCode) {
-        return snapshots.remember("unit:" + unitCode, notFoundAsEmpty(() -> api.unit(unitCode, tokens.service())));
+        return snapshots.remember("unit:" + unitCode, notFoundAsEmpty(() -> api.unit(unitCode, identity.bearer())));
     }
 
     public List<Person> onDuty(String unitCode, Instant at) {
-        return snapshots.remember("on-duty:" + unitCode, api.onDuty(unitCode, at.toString(), tokens.service()));
+        return snapshots.remember("on-duty:" + unitCode, api.onDuty(unitCode, at.toString(), identity.bearer()));
     }
 
     public List<Person> commanders(String territoryCode, Instant at) {
-        return snapshots.remember("commanders:" + territoryCode, api.commanders(territoryCode, at.toString(), tokens.service()));
+        return snapshots.remember("commanders:" + territoryCode, api.commanders(territoryCode, at.toString(), identity.bearer()));
     }
 
     public List<Person> supervisors(String territoryCode) {
-        return snapshots.remember("supervisors:" + territoryCode, api.supervisors(territoryCode, tokens.service()));
+        return snapshots.remember("supervisors:" + territoryCode, api.supervisors(territoryCode, identity.bearer()));
     }
 
     public Optional<Person> person(String personId) {
-        return snapshots.remember("person:" + personId, notFoundAsEmpty(() -> api.person(personId, tokens.service())));
+        return snapshots.remember("person:" + personId, notFoundAsEmpty(() -> api.person(personId, identity.bearer())));
     }
 
     public Optional<Person> byPhone(String phone) {
-        return snapshots.remember("by-phone:" + phone, notFoundAsEmpty(() -> api.byPhone(phone, tokens.service())));
+        return snapshots.remember("by-phone:" + phone, notFoundAsEmpty(() -> api.byPhone(phone, identity.bearer())));
     }
 
     private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {

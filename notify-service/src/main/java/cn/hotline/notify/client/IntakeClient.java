@@ -23,17 +23,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class IntakeClient {
 
     private final IntakeApi api;
-    private final TokenService tokens;
+    private final ServiceIdentity identity;
 
-    public IntakeClient(@RestClient IntakeApi api, TokenService tokens) {
+    public IntakeClient(@RestClient IntakeApi api, ServiceIdentity identity) {
         this.api = api;
-        this.tokens = tokens;
+        this.identity = identity;
     }
 
     /** The ticket's caller now; empty when intake knows no such ticket. */
     public Optional<IntakeApi.Contact> contact(String ticketId) {
         try {
-            return Optional.ofNullable(api.contact(ticketId, tokens.intake()));
+            return Optional.ofNullable(api.contact(ticketId, identity.bearer()));
         } catch (WebApplicationException e) {
             if (status(e) == 404) {
                 return Optional.empty();
@@ -44,7 +44,7 @@ public class IntakeClient {
 
     /** A new progress-link token for the ticket (intake keeps only its hash). */
     public String progressLink(String ticketId) {
-        Object token = api.progressLink(ticketId, tokens.intake()).get("token");
+        Object token = api.progressLink(ticketId, identity.bearer()).get("token");
         if (token == null) {
             throw new IllegalStateException("intake issued no progress token");
         }
@@ -53,7 +53,7 @@ public class IntakeClient {
 
     /** The HTTP status of recording a survey reply: 2xx recorded, 404 not this caller's, 409 survey over. */
     public int surveyReply(String ticketId, String phone, String satisfaction) {
-        try (Response response = api.surveyReply(ticketId, tokens.intake(), Map.of("phone", phone, "satisfaction", satisfaction))) {
+        try (Response response = api.surveyReply(ticketId, identity.bearer(), Map.of("phone", phone, "satisfaction", satisfaction))) {
             return checked(response.getStatus());
         } catch (WebApplicationException e) {
             return checked(status(e));
@@ -61,7 +61,7 @@ public class IntakeClient {
     }
 
     public void optOut(String phone) {
-        try (Response response = api.optOut(tokens.intake(), Map.of("phone", phone))) {
+        try (Response response = api.optOut(identity.bearer(), Map.of("phone", phone))) {
             checked(response.getStatus());
         } catch (WebApplicationException e) {
             checked(status(e));

@@ -12,15 +12,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** routing-service's dispatch commands notify uses: sign on a handler's behalf after an SMS reply. */
+/** routing-service's dispatch commands notify uses: sign on a handler's behalf after an SMS reply, capability links. */
 @RegisterRestClient(configKey = "routing")
 @Path("/api/v1/dispatches")
 public interface RoutingApi {
 
+    /** Signs as notify-service on behalf of the handler whose SMS reply said so ({@code personId}, {@code note}). */
     @POST
-    @Path("/{dispatchId}/sign")
+    @Path("/{dispatchId}/sign-by-reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response sign(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
+    Response signByReply(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
             Map<String, String> body);
 
     /** A capability link for the person the SMS goes to (routing keeps only the token's hash). */

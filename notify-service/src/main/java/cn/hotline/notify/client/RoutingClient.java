@@ -11,7 +11,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Signs a dispatch on routing with the handler's own (minted) token; a 4xx answer is an outcome, not a fault. */
+/**
+ * Signs a dispatch on routing for a handler who replied by SMS, calling as notify-service (routing records the handler
+ * as the actor, via SMS reply); a 4xx answer is an outcome, not a fault.
+ */
 @ApplicationScoped
 @Timeout(3000)
 @Retry(maxRetries = 2, delay = 200, jitter = 100)
@@ -19,14 +22,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class RoutingClient {
 
     private final RoutingApi api;
+    private final ServiceIdentity identity;
 
-    public RoutingClient(@RestClient RoutingApi api) {
+    public RoutingClient(@RestClient RoutingApi api, ServiceIdentity identity) {
         this.api = api;
+        this.identity = identity;
     }
 
     /** The HTTP status routing answered (2xx signed; 409 already signed or not signable; 403 not the unit's). */
-    public int sign(String dispatchId, String handlerToken, String note) {
-        try (Response response = api.sign(dispatchId, handlerToken, Map.of("note", note))) {
+    public int signByReply(String dispatchId, String personId, String note) {
+        try (Response response = api.signByReply(dispatchId, identity.bearer(), Map.of("personId", personId, "note", note))) {
             return status(response.getStatus());
         } catch (WebApplicationException e) {
             return status(e.getResponse().getStatus());

@@ -9,7 +9,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** notify-service's own settings: signature, worker pace, quiet hours, rate limit, retries, tokens. */
+/** notify-service's own settings: signature, worker pace, quiet hours, rate limit, retries, its identity. */
 @ConfigMapping(prefix = "hotline.notify")
 public interface NotifyConfig {
 
@@ -70,7 +70,7 @@ public interface NotifyConfig {
 
     DirectoryCache directoryCache();
 
-    Tokens tokens();
+    Identity identity();
 
     Citizen citizen();
 
@@ -127,19 +127,12 @@ public interface NotifyConfig {
         /** After this many attempts without reaching intake the message is given up (FAILED). */
         @WithDefault("20")
         int maxAttempts();
-
-        /** The role in the token notify calls intake's citizen endpoints with. */
-        @WithDefault("service")
-        String intakeRole();
     }
 
-    /** JWTs notify mints for its own calls to routing. */
-    interface Tokens {
-        String serviceSubject();
-
-        String serviceRole();
-
-        @WithDefault("PT5M")
-        Duration lifetime();
+    /** notify's own token from the identity provider (the client itself is {@code quarkus.oidc-client.*}). */
+    interface Identity {
+        /** How long a call waits for the identity provider's token endpoint. */
+        @WithDefault("PT5S")
+        Duration timeout();
     }
 }

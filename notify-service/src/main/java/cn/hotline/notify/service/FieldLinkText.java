@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.hotline.notify.client.FieldLinkClient;
-import cn.hotline.notify.client.TokenService;
+import cn.hotline.notify.client.ServiceIdentity;
 import cn.hotline.notify.config.NotifyConfig;
 
 /**
@@ -18,12 +18,12 @@ public class FieldLinkText {
     private static final Logger LOG = Logger.getLogger(FieldLinkText.class);
 
     private final FieldLinkClient client;
-    private final TokenService tokens;
+    private final ServiceIdentity identity;
     private final NotifyConfig config;
 
-    public FieldLinkText(FieldLinkClient client, TokenService tokens, NotifyConfig config) {
+    public FieldLinkText(FieldLinkClient client, ServiceIdentity identity, NotifyConfig config) {
         this.client = client;
-        this.tokens = tokens;
+        this.identity = identity;
         this.config = config;
     }
 
@@ -32,7 +32,7 @@ public class FieldLinkText {
             return "。";
         }
         try {
-            return "。处置：" + config.fieldLinkBase() + client.issue(dispatchId, tokens.service(), personId);
+            return "。处置：" + config.fieldLinkBase() + client.issue(dispatchId, identity.bearer(), personId);
         } catch (RuntimeException e) {
             LOG.warnf("no field link for %s on dispatch %s (%s); the SMS goes without it", personId, dispatchId, e.toString());
             return "。";

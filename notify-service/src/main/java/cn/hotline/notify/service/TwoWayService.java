@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.notify.client.DirectoryClient;
 import cn.hotline.notify.client.RoutingClient;
-import cn.hotline.notify.client.TokenService;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.InboundSms;
 import cn.hotline.notify.domain.InboundStatus;
@@ -44,7 +43,6 @@ public class TwoWayService {
     private final NotificationRepository notifications;
     private final DirectoryClient directory;
     private final RoutingClient routing;
-    private final TokenService tokens;
     private final ReminderLadderScheduler ladder;
     private final NotificationService sender;
     private final Tx tx;
@@ -55,14 +53,13 @@ public class TwoWayService {
     private final CitizenReplies citizens;
 
     public TwoWayService(InboundSmsRepository inbound, NotificationRepository notifications, DirectoryClient directory,
-            RoutingClient routing, TokenService tokens, ReminderLadderScheduler ladder, NotificationService sender, Tx tx,
+            RoutingClient routing, ReminderLadderScheduler ladder, NotificationService sender, Tx tx,
             ObjectMapper json, WorkClaimRepository claims, Replica replica, NotifyConfig config, CitizenReplies citizens) {
         this.citizens = citizens;
         this.inbound = inbound;
         this.notifications = notifications;
         this.directory = directory;
         this.routing = routing;
-        this.tokens = tokens;
         this.ladder = ladder;
         this.sender = sender;
         this.tx = tx;
@@ -129,7 +126,7 @@ public class TwoWayService {
         Map<String, String> vars = Map.of("ticketNumber", ticketNumber(notice));
         int status;
         try {
-            status = routing.sign(notice.dispatchId, tokens.handler(person.get()), "短信回复签收");
+            status = routing.signByReply(notice.dispatchId, person.get().personId(), "短信回复签收");
         } catch (RuntimeException e) {
             // routing down or its circuit open: say so rather than leave the handler believing it worked.
             LOG.warnf("sign of %s by SMS failed: %s", notice.dispatchId, e.toString());

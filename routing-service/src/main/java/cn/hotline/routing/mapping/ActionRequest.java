@@ -28,6 +28,11 @@ public record ActionRequest(
         String unitCode) {
 
     public static ActionRequest empty() {
-        return new ActionRequest(null, null, null, null, null, null, null, null, null, null, null, null);
+        return note(null);
+    }
+
+    /** A body with only a note (a sign relayed from an SMS reply). */
+    public static ActionRequest note(String note) {
+        return new ActionRequest(note, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

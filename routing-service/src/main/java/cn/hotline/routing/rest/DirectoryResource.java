@@ -28,7 +28,7 @@ import cn.hotline.support.security.Roles;
 /** The directory for notify-service and the console: units, leaders, who is on duty, people by id or phone. */
 @Path("/api/v1/directory")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
 public class DirectoryResource {
 
     static final String COMMAND_CENTRE = "COMMAND_CENTRE";

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,9 @@ import cn.hotline.routing.domain.DispatchAction;
 import cn.hotline.routing.mapping.ActionRequest;
 import cn.hotline.routing.mapping.DispatchMapper;
 import cn.hotline.routing.mapping.DispatchView;
+import cn.hotline.routing.mapping.ReplySignRequest;
 import cn.hotline.routing.service.DispatchWorkflow;
+import cn.hotline.routing.service.ReplySigning;
 import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +35,12 @@ import io.smallrye.mutiny.Uni;
 public class DispatchActionResource {
 
     private final DispatchWorkflow workflow;
+    private final ReplySigning replies;
     private final CurrentActor actor;
 
-    public DispatchActionResource(DispatchWorkflow workflow, CurrentActor actor) {
+    public DispatchActionResource(DispatchWorkflow workflow, ReplySigning replies, CurrentActor actor) {
         this.workflow = workflow;
+        this.replies = replies;
         this.actor = actor;
     }
 
@@ -49,6 +54,14 @@ public class DispatchActionResource {
     @Path("/sign")
     public Uni<DispatchView> sign(@PathParam("id") UUID id, @Valid ActionRequest body) {
         return run(id, DispatchAction.SIGN, body);
+    }
+
+    /** A sign relayed by notify-service (role service) for the handler who replied to the dispatch SMS. */
+    @POST
+    @Path("/sign-by-reply")
+    @RolesAllowed(Roles.SERVICE)
+    public Uni<DispatchView> signByReply(@PathParam("id") UUID id, @Valid @NotNull ReplySignRequest body) {
+        return replies.sign(id, body.personId().strip(), body.note(), actor.get()).map(DispatchMapper::toView);
     }
 
     @POST

@@ -34,10 +34,10 @@ public class FieldLinkIssueResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.HANDLER})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.HANDLER, Roles.SERVICE})
     public Uni<Response> issue(@PathParam("id") UUID id, @Valid @NotNull FieldLinkRequest request) {
         var who = actor.get();
-        boolean desk = who.hasAny(java.util.Set.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN));
+        boolean desk = who.hasAny(java.util.Set.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE));
         if (!desk && !request.personId().strip().equals(who.personId())) {
             throw ProblemException.forbidden("a handler may open a link for themselves only");
         }

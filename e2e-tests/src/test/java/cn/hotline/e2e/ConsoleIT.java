@@ -35,6 +35,38 @@ class ConsoleIT {
         console = suite.console();
     }
 
+    /**
+     * The realm's notify-service client (what deploy/local gives notify when Keycloak runs): client credentials give
+     * a token with role service that routing and intake accept for what notify does, and for nothing a person does.
+     */
+    @Test
+    void theRealmsNotifyServiceClientGetsAServiceTokenTheServicesAcceptForNotifysCallsOnly() throws Exception {
+        Suite suite = Suite.get();
+        String tokenUrl = suite.issuer() + "/protocol/openid-connect/token";
+        io.restassured.RestAssured.given().auth().preemptive().basic("notify-service", "wrong-secret")
+                .formParam("grant_type", "client_credentials").when().post(tokenUrl).then().statusCode(401);
+        String token = io.restassured.RestAssured.given().auth().preemptive().basic("notify-service", "local-notify-secret")
+                .formParam("grant_type", "client_credentials").when().post(tokenUrl).then().statusCode(200)
+                .extract().path("access_token");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"groups\":[\"service\"]");
+
+        io.restassured.RestAssured.given().auth().oauth2(token).when()
+                .get(hotline.url("routing", "/api/v1/directory/units/330523-ENFORCEMENT")).then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(token).when()
+                .get(hotline.url("intake", "/api/v1/citizen/tickets/" + java.util.UUID.randomUUID() + "/contact"))
+                .then().statusCode(404);
+        // Nothing a person's desk does: the queue, a ticket list, a sign as if it were the handler.
+        io.restassured.RestAssured.given().auth().oauth2(token).queryParam("queue", "MANUAL").when()
+                .get(hotline.url("routing", "/api/v1/dispatches")).then().statusCode(403);
+        io.restassured.RestAssured.given().auth().oauth2(token).when()
+                .get(hotline.url("intake", "/api/v1/tickets")).then().statusCode(403);
+        io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json").body("{}").when()
+                .post(hotline.url("routing", "/api/v1/dispatches/" + java.util.UUID.randomUUID() + "/sign"))
+                .then().statusCode(403);
+    }
+
     @Test
     void operatorRegistersAnUrgentCallWithTheKeyboardOnlyAndADoubleSubmitMakesOneTicket() throws Exception {
         String phone = Hotline.freshPhone();

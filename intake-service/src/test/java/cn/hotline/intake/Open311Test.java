@@ -75,7 +75,11 @@ class Open311Test {
         Response phoneTicket = Tickets.post(Tickets.simple(Tickets.freshPhone()));
         String number = phoneTicket.path("number");
         // Numbers can be enumerated: a hotline ticket's progress is read only with its SMS link's token.
-        given().when().get("/open311/v2/requests/" + number + ".json").then().statusCode(404).body("[0].code", equalTo(404));
+        String notYours = given().when().get("/open311/v2/requests/" + number + ".json").then().statusCode(404)
+                .body("[0].code", equalTo(404)).extract().asString();
+        // "Not an Open311 request" and "no such number" answer alike (only the number asked for is echoed).
+        String none = given().when().get("/open311/v2/requests/HZ19990101999999.json").then().statusCode(404).extract().asString();
+        assertThat(notYours.replace(number, "N")).isEqualTo(none.replace("HZ19990101999999", "N"));
         List<String> byId = given().queryParam("service_request_id", number).get("/open311/v2/requests.json").then()
                 .statusCode(200).extract().path("service_request_id");
         assertThat(byId).isEmpty();

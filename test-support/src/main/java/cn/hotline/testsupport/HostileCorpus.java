@@ -134,6 +134,11 @@ public final class HostileCorpus {
                 "<script>alert(1)</script>\n'; DROP TABLE ticket; --\n".getBytes(StandardCharsets.UTF_8));
         add("truncated multipart as " + type, concrete(), sent, "--corpus\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/passwd\"\r\n\r\nabc".getBytes(StandardCharsets.UTF_8));
         add("JSON instead of " + type, concrete(), "application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        if (type.startsWith("text/calendar")) {
+            HostileValues.ICALENDAR.forEach((name, text) -> add("iCalendar: " + name, concrete(), sent, text.getBytes(StandardCharsets.UTF_8)));
+        } else if (type.startsWith("text/csv")) {
+            HostileValues.CSV.forEach((name, text) -> add("CSV: " + name, concrete(), sent, text.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     private void json(String name, String body) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class TerritoryService {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{1,16}");
 
     private final TerritoryRepository repository;
     private final RoutingIndex index;
@@ -65,6 +67,13 @@ public class TerritoryService {
                 continue;
             }
             String parent = cols.length > 3 && !cols[3].isBlank() ? cols[3].trim() : null;
+            String problem = codeProblem(cols[0].trim(), "code");
+            problem = problem != null ? problem : parent == null ? null : codeProblem(parent, "parent_code");
+            problem = problem != null ? problem : nameProblem(cols[1].trim());
+            if (problem != null) {
+                errors.add(new FieldError(where, problem));
+                continue;
+            }
             if (parent == null && level != TerritoryLevel.CITY) {
                 errors.add(new FieldError(where, "a " + level.code() + " needs a parent_code"));
                 continue;
@@ -87,6 +96,23 @@ public class TerritoryService {
         return pool.withTransaction(conn -> repository.upsertAll(conn, territories))
                 .call(() -> refresher.changed("territories"))
                 .map(n -> new ImportResult(n, 0, 0, List.of()));
+    }
+
+    private static String codeProblem(String code, String column) {
+        return CODE.matcher(code).matches() ? null
+                : column + " '" + abbreviate(code) + "' is not a division code (up to 16 letters, digits and '-')";
+    }
+
+    private static String nameProblem(String name) {
+        if (name.length() > 64) {
+            return "name is longer than 64 characters";
+        }
+        // A name the console's CSV reports would hand to a spreadsheet as a formula.
+        return "=+@".indexOf(name.charAt(0)) >= 0 ? "name must not start with =, + or @" : null;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 20 ? value.substring(0, 20) + "…" : value;
     }
 
     /** Imports a GeoJSON FeatureCollection whose features carry {@code properties.code} of known territories. */

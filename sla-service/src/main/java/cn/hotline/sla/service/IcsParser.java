@@ -18,8 +18,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.DtEnd;
-import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Summary;
 
 /**
@@ -66,9 +65,13 @@ public class IcsParser {
     }
 
     private static List<CalendarDay> expand(VEvent event, CalendarDay.Kind kind, String summary) {
-        LocalDate start = dateOf(event.<DtStart<Temporal>>getProperty(Property.DTSTART).map(DtStart::getDate), summary, "DTSTART");
-        Optional<Temporal> endValue = event.<DtEnd<Temporal>>getProperty(Property.DTEND).map(DtEnd::getDate);
-        LocalDate end = endValue.isPresent() ? dateOf(endValue, summary, "DTEND") : start.plusDays(1);
+        // A notice lists its days; a recurrence would be read as one day and the calendar silently wrong.
+        if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
+            throw ProblemException.badRequest("body", "event '" + summary + "' recurs (RRULE/RDATE): list each day instead");
+        }
+        LocalDate start = dateOf(event, Property.DTSTART, summary)
+                .orElseThrow(() -> ProblemException.badRequest("body", "event '" + summary + "' has no DTSTART"));
+        LocalDate end = dateOf(event, Property.DTEND, summary).orElse(start.plusDays(1));
         if (!end.isAfter(start) || end.isAfter(start.plusDays(MAX_SPAN_DAYS))) {
             throw ProblemException.badRequest("body", "event '" + summary + "' has DTEND " + end
                     + " not after DTSTART " + start + " or spanning more than " + MAX_SPAN_DAYS + " days");
@@ -81,12 +84,11 @@ public class IcsParser {
         return days;
     }
 
-    private static LocalDate dateOf(Optional<Temporal> value, String summary, String property) {
-        Temporal temporal = value.orElseThrow(
-                () -> ProblemException.badRequest("body", "event '" + summary + "' has no " + property));
+    private static Optional<LocalDate> dateOf(VEvent event, String property, String summary) {
         try {
-            return LocalDate.from(temporal);
+            return event.<DateProperty<Temporal>>getProperty(property).map(DateProperty::getDate).map(LocalDate::from);
         } catch (RuntimeException e) {
+            // Not a date, or a date-time in a zone nobody knows (TZID): either way not a day of a holiday notice.
             throw ProblemException.badRequest("body", "event '" + summary + "' has a " + property + " that is not a date");
         }
     }

@@ -101,7 +101,8 @@ public final class AccessMatrix {
         }
     }
 
-    private static JsonNode document() {
+    /** The service's own OpenAPI document (JSON). */
+    static JsonNode document() {
         String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         try {
             return new ObjectMapper().readTree(Objects.requireNonNull(json));

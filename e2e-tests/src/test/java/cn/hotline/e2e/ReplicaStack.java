@@ -82,6 +82,7 @@ final class ReplicaStack {
         env.put("HOTLINE_SMSC_PORT", String.valueOf(smscPort));
         env.put("HOTLINE_SMSC_HTTP_PORT", String.valueOf(smscHttpPort));
         env.put("HOTLINE_POLICE_PORT", String.valueOf(freePort(taken)));
+        env.put("HOTLINE_ISSUER_PORT", String.valueOf(freePort(taken)));
         for (String service : SERVICES) {
             env.put("HOTLINE_" + service.toUpperCase() + "_PORT", String.valueOf(basePorts.get(service)));
         }

@@ -28,7 +28,9 @@ import cn.hotline.events.EventCodec;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.Topics;
 import cn.hotline.events.payload.NotificationEvent;
+import cn.hotline.support.inbox.EventHandlingConfig;
 import cn.hotline.support.inbox.IdempotentConsumer;
+import cn.hotline.support.inbox.InboxPurge;
 import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.redis.RedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +42,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * What every service must show against the real servers: migrations applied, Redis reachable, an event
  * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), a batch applied
- * once in one transaction with a poison record isolated, readiness, and 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
+ * once in one transaction with a poison record isolated, the inbox purged by age, readiness, and 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
  */
 public abstract class ServiceFoundationContract {
 
@@ -60,6 +62,15 @@ public abstract class ServiceFoundationContract {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    InboxPurge inboxPurge;
+
+    @Inject
+    EventHandlingConfig handling;
+
+    @Inject
+    java.time.Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -161,6 +172,30 @@ public abstract class ServiceFoundationContract {
     private double count(String meter, String consumer) {
         var counter = registry.find(meter).tag("consumer", consumer).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theInboxForgetsAppliedEventsOlderThanItsRetentionAndKeepsTheRest() {
+        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.ofInstant(
+                clock.instant().minus(handling.inboxRetention()), java.time.ZoneOffset.UTC);
+        String old = "inbox-old-" + UUID.randomUUID();
+        String kept = "inbox-kept-" + UUID.randomUUID();
+        pool.preparedQuery("insert into processed_event (event_id, consumer, event_type, processed_at) values"
+                        + " ($1, 'foundation', 'test', $2), ($3, 'foundation', 'test', $4)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(old, cutoff.minusDays(1), kept, cutoff.plusHours(1)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        int deleted = inboxPurge.purge().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(inboxRows(old)).as("older than the retention").isZero();
+        assertThat(inboxRows(kept)).as("within the retention").isEqualTo(1);
+    }
+
+    private long inboxRows(String eventId) {
+        return pool.preparedQuery("select count(*) from processed_event where event_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     @Test

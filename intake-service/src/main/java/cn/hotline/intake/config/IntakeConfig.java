@@ -183,11 +183,12 @@ public interface IntakeConfig {
         @WithDefault("P1095D")
         Duration retention();
 
-        /** How often rows under another key than the current one (or plaintext from before V7) are sealed again. */
-        @WithDefault("10m")
+        /** How often the re-seal sweep takes its next window of tickets (rows under another key, plaintext from before V7). */
+        @WithDefault("1m")
         String resealEvery();
 
-        @WithDefault("200")
+        /** Tickets per window (a key range of the primary key; the stale ones among them are sealed again). */
+        @WithDefault("1000")
         @Min(1)
         int resealBatch();
     }

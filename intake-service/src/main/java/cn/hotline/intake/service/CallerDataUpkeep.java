@@ -1,6 +1,9 @@
 package cn.hotline.intake.service;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,11 +19,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CallerDataUpkeep {
 
+    /** Below every ticket id: where a pass starts. */
+    private static final UUID START = new UUID(0L, 0L);
+
     private final CallerDataRepository callers;
     private final PiiCipher cipher;
     private final CallerKeys callerKeys;
     private final IntakeConfig config;
     private final Clock clock;
+    private final AtomicReference<UUID> cursor = new AtomicReference<>(START);
 
     public CallerDataUpkeep(CallerDataRepository callers, PiiCipher cipher, CallerKeys callerKeys, IntakeConfig config, Clock clock) {
         this.callers = callers;
@@ -30,16 +37,39 @@ public class CallerDataUpkeep {
         this.clock = clock;
     }
 
-    /** Seals one batch of stale rows under the current key (and fills missing HMACs); how many were sealed. */
-    public Uni<Integer> resealBatch() {
-        return Panache.withTransaction(() -> callers.stale(cipher.currentKey(), config.pii().resealBatch())
-                .flatMap(rows -> {
-                    Uni<Integer> done = Uni.createFrom().item(0);
-                    for (CallerDataRepository.Stored row : rows) {
-                        done = done.flatMap(n -> reseal(row).map(ignored -> n + 1));
-                    }
-                    return done;
-                }));
+    /**
+     * Re-seals the stale rows (another key, plaintext, a missing HMAC) among the next {@code reseal-batch} tickets in
+     * id order, wrapping to the first after the last: each run reads one bounded key range, never the whole table.
+     * How many rows it sealed.
+     */
+    public Uni<Integer> resealNext() {
+        UUID after = cursor.get();
+        return Panache.withTransaction(() -> callers.windowEnd(after, config.pii().resealBatch()).flatMap(end -> {
+            if (end.isEmpty()) {
+                cursor.set(START);
+                return Uni.createFrom().item(0);
+            }
+            return callers.stale(cipher.currentKey(), after, end.get()).flatMap(this::resealAll)
+                    .invoke(() -> cursor.set(end.get()));
+        }));
+    }
+
+    /** One whole pass from the first ticket to the last (what a rotation waits for); how many rows it sealed. */
+    public Uni<Integer> resealPass() {
+        cursor.set(START);
+        return passFrom(0);
+    }
+
+    private Uni<Integer> passFrom(int sealed) {
+        return resealNext().flatMap(n -> START.equals(cursor.get()) ? Uni.createFrom().item(sealed + n) : passFrom(sealed + n));
+    }
+
+    private Uni<Integer> resealAll(List<CallerDataRepository.Stored> rows) {
+        Uni<Integer> done = Uni.createFrom().item(0);
+        for (CallerDataRepository.Stored row : rows) {
+            done = done.flatMap(n -> reseal(row).map(ignored -> n + 1));
+        }
+        return done;
     }
 
     /** Anonymises the caller data of tickets closed longer than the retention ago; how many tickets. */

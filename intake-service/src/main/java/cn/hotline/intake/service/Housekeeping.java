@@ -54,9 +54,9 @@ public class Housekeeping {
         return Panache.withTransaction(() -> keys.purge(now.minus(KEY_RETENTION), now)).replaceWithVoid();
     }
 
-    @Scheduled(every = "${hotline.intake.pii.reseal-every:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hotline.intake.pii.reseal-every:1m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resealCallerData() {
-        return callerData.resealBatch()
+        return callerData.resealNext()
                 .invoke(sealed -> {
                     if (sealed > 0) {
                         LOG.infof("re-sealed the caller data of %d tickets under the current PII key", sealed);

@@ -35,7 +35,8 @@ public class InboxPurge {
     }
 
     @Scheduled(every = "${hotline.consumer.inbox-purge-every:1h}", delayed = "2m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return purge().invoke(deleted -> {
             if (deleted > 0) {

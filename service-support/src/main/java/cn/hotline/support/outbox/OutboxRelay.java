@@ -84,12 +84,16 @@ public class OutboxRelay {
                 });
     }
 
-    @Scheduled(every = "${hotline.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before start-up has finished: the outbox channel is wired late, and a poll that creates the relay earlier
+    // fails (an ERROR with a stack trace every second of a slow start, e.g. a restart under load).
+    @Scheduled(every = "${hotline.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         drain();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgePublished() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(config.retention());
         return pool.preparedQuery("delete from outbox_event where published_at < $1").execute(Tuple.of(cutoff))

@@ -32,8 +32,11 @@ NOTIFY_PORT=${HOTLINE_NOTIFY_PORT:-8084}
 CONSOLE_PORT=${HOTLINE_CONSOLE_PORT:-8080}
 KEYCLOAK_PORT=${HOTLINE_KEYCLOAK_PORT:-8180}
 SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
-# Extra JVM flags for the four services and the console (e.g. HOTLINE_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=1).
-read -r -a SERVICE_JAVA_OPTS <<<"${HOTLINE_SERVICE_JAVA_OPTS:-}"
+# JVM flags for the four services and the console. C1 only by default: on two cores shared by five JVMs, Kafka and
+# PostgreSQL, C2's compiling cost more than its faster code saved — measured 2026-12-07 with bench.sh --rate 20 on
+# fresh services: p99 to dispatch.assigned 1.0 s with C1 only against 6.4 s with both compilers, and a cold 30/s
+# step dispatched 24/s against 11/s. Set HOTLINE_SERVICE_JAVA_OPTS=" " for the JVM's default (both compilers).
+read -r -a SERVICE_JAVA_OPTS <<<"${HOTLINE_SERVICE_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 IDP_ISSUER="$KEYCLOAK_URL/realms/hotline"

@@ -70,7 +70,10 @@ public final class TerritoryPlacer {
 
     /** The address's deepest division when it is deeper than {@code known} and lies within it. */
     private Optional<Division> refine(Division known, String address) {
-        if (address == null || address.isBlank()) {
+        // The matcher names villages at most: a village (or grid) already known cannot be refined, and matching is
+        // the costliest part of placing (routing re-places every ticket intake placed).
+        if (address == null || address.isBlank()
+                || known != null && known.level().compareTo(DivisionLevel.VILLAGE) >= 0) {
             return Optional.empty();
         }
         String county = known == null ? null : divisions.ancestor(known.code(), DivisionLevel.COUNTY).map(Division::code).orElse(null);

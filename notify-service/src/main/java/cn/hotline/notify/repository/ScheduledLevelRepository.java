@@ -36,10 +36,16 @@ public class ScheduledLevelRepository implements PanacheRepositoryBase<Scheduled
         return list("id in ?1", Sort.by("dueAt").and("level"), ids);
     }
 
-    /** Ends this claim with {@code status}; nothing when the claim was taken over or the level was cancelled meanwhile. */
-    public Uni<Integer> finish(UUID id, UUID token, LevelStatus status) {
-        return update("status = ?1, claimToken = null, claimedUntil = null where id = ?2 and claimToken = ?3 and status in ?4",
-                status, id, token, MessageTransitions.LEVEL.sources(status));
+    /**
+     * Ends this claim of {@code ids} with {@code status}, in one statement; nothing for a level whose claim was taken
+     * over or that was cancelled meanwhile.
+     */
+    public Uni<Integer> finishAll(List<UUID> ids, UUID token, LevelStatus status) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return update("status = ?1, claimToken = null, claimedUntil = null where id in ?2 and claimToken = ?3 and status in ?4",
+                status, ids, token, MessageTransitions.LEVEL.sources(status));
     }
 
     /** Gives the level back, due again at {@code dueAt}. */

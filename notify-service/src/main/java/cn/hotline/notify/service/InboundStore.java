@@ -2,18 +2,21 @@ package cn.hotline.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.InboundSms;
 import cn.hotline.notify.domain.InboundStatus;
 import cn.hotline.notify.gateway.InboundListener;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.notify.repository.SmsReceiptRepository;
 import cn.hotline.support.security.Masking;
+import io.smallrye.mutiny.Multi;
 
 /** Stores what the SMSC delivers (receipts, MO texts) before it is acknowledged; the worker processes it. */
 @ApplicationScoped
@@ -25,17 +28,31 @@ public class InboundStore implements InboundListener {
     private final SmsReceiptRepository receipts;
     private final Tx tx;
     private final Clock clock;
+    private final GroupCommit<Receipt> receiptWrites;
 
-    public InboundStore(InboundSmsRepository inbound, SmsReceiptRepository receipts, Tx tx, Clock clock) {
+    /** A delivery receipt as the SMSC sent it. */
+    private record Receipt(String messageId, String state, Instant doneAt) {
+    }
+
+    public InboundStore(InboundSmsRepository inbound, SmsReceiptRepository receipts, Tx tx, Clock clock, NotifyConfig config) {
         this.inbound = inbound;
         this.receipts = receipts;
         this.tx = tx;
         this.clock = clock;
+        this.receiptWrites = new GroupCommit<>(config.claimBatch(), this::storeAll, one -> storeAll(List.of(one)));
     }
 
+    /** Receipts arriving together on the SMPP sessions' threads are stored in one transaction; each call returns once its own is. */
     @Override
     public void onReceipt(String messageId, String state, Instant doneAt) {
-        tx.run(() -> receipts.store(messageId, state, doneAt, clock.instant()));
+        receiptWrites.submit(new Receipt(messageId, state, doneAt));
+    }
+
+    private void storeAll(List<Receipt> batch) {
+        Instant now = clock.instant();
+        tx.run(() -> Multi.createFrom().iterable(batch).onItem()
+                .transformToUniAndConcatenate(r -> receipts.store(r.messageId(), r.state(), r.doneAt(), now))
+                .collect().last());
     }
 
     @Override

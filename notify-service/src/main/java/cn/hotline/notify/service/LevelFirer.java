@@ -2,8 +2,12 @@ package cn.hotline.notify.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,54 +91,101 @@ public class LevelFirer {
         return total;
     }
 
-    /** Claims at most {@code limit} due levels (no other replica fires them while the claim holds) and fires them. */
+    /**
+     * Claims at most {@code limit} due levels (no other replica fires them while the claim holds) and fires them: what
+     * they need is read in one transaction for the whole claim, every SMS of the claim is claimed in one, and the
+     * levels are marked in one statement per outcome.
+     */
     public int fireDue(int limit) {
         UUID token = UUID.randomUUID();
         List<UUID> ids = claims.levels(replica.name(), token, config.claimLease(), clock.instant(), limit);
         if (ids.isEmpty()) {
             return 0;
         }
-        tx.run(() -> scheduled.byIds(ids)).forEach(s -> fire(s, token));
+        Claimed claimed = tx.run(() -> scheduled.byIds(ids).flatMap(this::facts));
+        List<UUID> fired = new ArrayList<>();
+        List<UUID> cancelled = new ArrayList<>();
+        List<NotificationDraft> drafts = new ArrayList<>();
+        for (ScheduledLevel s : claimed.levels()) {
+            switch (fire(s, token, claimed, drafts)) {
+                case FIRED -> fired.add(s.id);
+                case CANCELLED -> cancelled.add(s.id);
+                case RELEASED -> { }
+            }
+        }
+        notifications.sendAll(drafts);
+        tx.run(() -> scheduled.finishAll(fired, token, LevelStatus.FIRED)
+                .chain(() -> scheduled.finishAll(cancelled, token, LevelStatus.CANCELLED)));
         return ids.size();
     }
 
-    private void fire(ScheduledLevel s, UUID token) {
-        TriggerContext trigger;
+    /** The claimed levels with their chain levels, the stopped stages of their scopes and their tickets. */
+    private Uni<Claimed> facts(List<ScheduledLevel> claimedLevels) {
+        Map<UUID, TriggerContext> triggers = new HashMap<>();
+        Set<Long> levelIds = new HashSet<>();
+        Set<String> scopes = new HashSet<>();
+        Set<String> ticketIds = new HashSet<>();
+        for (ScheduledLevel s : claimedLevels) {
+            levelIds.add(s.levelId);
+            TriggerContext trigger = read(s);
+            if (trigger != null) {
+                triggers.put(s.id, trigger);
+                scopes.addAll(trigger.scopes());
+                if (trigger.ticketId() != null) {
+                    ticketIds.add(trigger.ticketId());
+                }
+            }
+        }
+        return levels.byIds(levelIds).flatMap(chain -> stops.stoppedAmong(scopes)
+                .flatMap(stopped -> contexts.byIds(ticketIds)
+                        .map(tickets -> new Claimed(claimedLevels, triggers, chain, stopped, tickets))));
+    }
+
+    private TriggerContext read(ScheduledLevel s) {
         try {
-            trigger = json.readValue(s.context, TriggerContext.class);
+            return json.readValue(s.context, TriggerContext.class);
         } catch (Exception e) {
             LOG.errorf("scheduled level %s has an unreadable context; cancelled", s.id);
-            mark(s, token, LevelStatus.CANCELLED);
-            return;
+            return null;
         }
-        // One read transaction per level: the chain level, whether the stage was stopped, and the ticket.
-        Facts facts = tx.run(() -> levels.findById(s.levelId).flatMap(found -> stops.stopped(trigger.scopes(), s.stage)
-                .flatMap(stopped -> (trigger.ticketId() == null ? Uni.createFrom().<TicketContext>nullItem()
-                        : contexts.findById(trigger.ticketId())).map(ticket -> new Facts(found, stopped, ticket)))));
-        ReminderLadderLevel level = facts.level();
-        if (level == null || facts.stopped()) {
-            mark(s, token, LevelStatus.CANCELLED);
-            return;
+    }
+
+    /** What became of a claimed level. */
+    private enum Outcome {
+        FIRED, CANCELLED, RELEASED
+    }
+
+    /**
+     * Adds the level's SMS to {@code drafts} (FIRED), or cancels it (stopped, its chain level gone, its context
+     * unreadable), or gives it back to wait for the directory (RELEASED).
+     */
+    private Outcome fire(ScheduledLevel s, UUID token, Claimed claimed, List<NotificationDraft> drafts) {
+        TriggerContext trigger = claimed.triggers().get(s.id);
+        ReminderLadderLevel level = claimed.chain().get(s.levelId);
+        if (trigger == null || level == null || claimed.stopped(trigger.scopes(), s.stage)) {
+            return Outcome.CANCELLED;
         }
-        TicketContext ticket = facts.ticket();
+        TicketContext ticket = trigger.ticketId() == null ? null : claimed.tickets().get(trigger.ticketId());
         Map<String, String> vars = variables.of(trigger, ticket);
+        List<NotificationDraft> own = new ArrayList<>();
         try {
             for (RecipientRole role : ReminderLadderMapper.roles(level.recipients)) {
                 for (Person person : recipients.resolve(role, trigger, ticket)) {
-                    send(s, level, role, person, trigger, vars);
+                    own.add(draft(s, level, role, person, trigger, vars));
                 }
             }
         } catch (DirectoryUnavailableException | org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
             // Nobody to send to yet: try again later; the dedup keys keep whoever was already reached from a second SMS.
             LOG.warnf("level %d of %s waits for the directory: %s", s.level, s.scope, e.getMessage());
             tx.run(() -> scheduled.release(s.id, token, clock.instant().plus(config.directoryRetry())));
-            return;
+            return Outcome.RELEASED;
         }
-        mark(s, token, LevelStatus.FIRED);
+        drafts.addAll(own);
+        return Outcome.FIRED;
     }
 
-    private void send(ScheduledLevel s, ReminderLadderLevel level, RecipientRole role, Person person, TriggerContext trigger,
-            Map<String, String> vars) {
+    private NotificationDraft draft(ScheduledLevel s, ReminderLadderLevel level, RecipientRole role, Person person,
+            TriggerContext trigger, Map<String, String> vars) {
         String replyCode = "DISPATCH_ASSIGNED".equals(level.templateCode) ? String.format("%04d", RANDOM.nextInt(10_000)) : null;
         Map<String, String> own = new java.util.HashMap<>(vars);
         if (replyCode != null) {
@@ -143,15 +194,19 @@ public class LevelFirer {
         }
         String key = String.join("|", trigger.ticketId(), s.scope, s.stage, trigger.instance(), String.valueOf(s.level),
                 person.personId() != null ? person.personId() : person.phone());
-        notifications.send(new NotificationDraft(key, trigger.ticketId(), trigger.dispatchId(), s.scope, s.stage,
-                s.level, role.name(), person, level.templateCode, own, trigger.urgent(), replyCode));
+        return new NotificationDraft(key, trigger.ticketId(), trigger.dispatchId(), s.scope, s.stage,
+                s.level, role.name(), person, level.templateCode, own, trigger.urgent(), replyCode);
     }
 
-    /** What firing a level reads first. */
-    private record Facts(ReminderLadderLevel level, boolean stopped, TicketContext ticket) {
-    }
+    /** What firing a claim reads first: its levels, their triggers, chain levels by id, stopped stages, tickets. */
+    private record Claimed(List<ScheduledLevel> levels, Map<UUID, TriggerContext> triggers,
+            Map<Long, ReminderLadderLevel> chain, Set<ReminderLadderStopRepository.Stop> stops,
+            Map<String, TicketContext> tickets) {
 
-    private void mark(ScheduledLevel s, UUID token, LevelStatus status) {
-        tx.run(() -> scheduled.finish(s.id, token, status));
+        /** True when {@code stage} (or every stage) is stopped for any of {@code scopes}. */
+        boolean stopped(List<String> scopes, String stage) {
+            return scopes.stream().anyMatch(scope -> stops.contains(new ReminderLadderStopRepository.Stop(scope, stage))
+                    || stops.contains(new ReminderLadderStopRepository.Stop(scope, "*")));
+        }
     }
 }

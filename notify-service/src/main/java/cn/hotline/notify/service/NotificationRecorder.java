@@ -2,6 +2,7 @@ package cn.hotline.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import cn.hotline.notify.repository.MessagePartRepository;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.security.Masking;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Records a notification's outcome with its notification.* event in one transaction (outbox). */
@@ -31,6 +33,11 @@ public class NotificationRecorder {
     private final Tx tx;
     private final ReminderLadderScheduler ladder;
     private final Clock clock;
+    private final GroupCommit<Sent> sentResults;
+
+    /** A send the gateway accepted, to be recorded. */
+    private record Sent(UUID id, SmsResult result) {
+    }
 
     /** The template of the duty dispatcher's notice that an SMS could not be delivered. */
     static final String DELIVERY_FAILED_TEMPLATE = "DELIVERY_FAILED";
@@ -44,10 +51,26 @@ public class NotificationRecorder {
         this.config = config;
         this.tx = tx;
         this.clock = clock;
+        this.sentResults = new GroupCommit<>(config.claimBatch(), this::sentAll, one -> sentAll(List.of(one)));
     }
 
+    /**
+     * Records a send the gateway accepted. Sends finishing at the same time on several lanes are recorded in one
+     * transaction ({@link GroupCommit}); this returns once this one is committed.
+     */
     public void sent(UUID id, SmsResult result) {
-        tx.run(() -> notifications.findById(id).flatMap(n -> {
+        sentResults.submit(new Sent(id, result));
+    }
+
+    private void sentAll(List<Sent> batch) {
+        tx.run(() -> Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::applySent)
+                .collect().last());
+    }
+
+    private Uni<Void> applySent(Sent sent) {
+        UUID id = sent.id();
+        SmsResult result = sent.result();
+        return notifications.findById(id).flatMap(n -> {
             n.become(NotificationStatus.SENT);
             release(n);
             n.gateway = result.gateway();
@@ -59,7 +82,7 @@ public class NotificationRecorder {
                     ? parts.persist(result.messageIds().stream().map(m -> new MessagePart(m, id)).toList()).replaceWithVoid()
                     : Uni.createFrom().voidItem();
             return partsSaved.chain(() -> event(n, EventTypes.NOTIFICATION_SENT, "sent"));
-        }));
+        });
     }
 
     public void defer(UUID id, Instant until, String reason) {

@@ -26,6 +26,7 @@ import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.WorkClaimRepository;
 import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
+import io.smallrye.mutiny.Multi;
 
 /**
  * Sends one SMS to one person, once: the row is claimed under its dedup key (leased to this replica) and
@@ -78,6 +79,38 @@ public class NotificationService {
      * claimed (a duplicate). The send itself happens asynchronously.
      */
     public Optional<UUID> send(NotificationDraft draft) {
+        Notification n = notification(draft);
+        if (!tx.run(() -> notifications.claim(n, config.claimLease()))) {
+            LOG.debugf("already notified: %s", draft.dedupKey());
+            return Optional.empty();
+        }
+        submit(n);
+        return Optional.of(n.id);
+    }
+
+    /** {@link #send} for many drafts, claimed in one transaction (a level batch's SMS). */
+    public void sendAll(List<NotificationDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        List<Notification> all = drafts.stream().map(this::notification).toList();
+        List<Notification> claimed = tx.run(() -> Multi.createFrom().iterable(all).onItem()
+                .transformToUniAndConcatenate(n -> notifications.claim(n, config.claimLease())
+                        .map(fresh -> fresh ? Optional.of(n) : Optional.<Notification>empty()))
+                .collect().asList())
+                .stream().flatMap(Optional::stream).toList();
+        if (claimed.size() < all.size()) {
+            LOG.debugf("already notified: %d of %d", all.size() - claimed.size(), all.size());
+        }
+        claimed.forEach(this::submit);
+    }
+
+    private void submit(Notification n) {
+        UUID token = n.claimToken;
+        lanes.submit(n.recipientPhone, () -> deliver(n, token));
+    }
+
+    private Notification notification(NotificationDraft draft) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.dedupKey = draft.dedupKey();
@@ -107,13 +140,7 @@ public class NotificationService {
         }
         n.claimedBy = replica.name();
         n.claimToken = UUID.randomUUID();
-        if (!tx.run(() -> notifications.claim(n, config.claimLease()))) {
-            LOG.debugf("already notified: %s", draft.dedupKey());
-            return Optional.empty();
-        }
-        UUID token = n.claimToken;
-        lanes.submit(n.recipientPhone, () -> deliver(n, token));
-        return Optional.of(n.id);
+        return n;
     }
 
     /** Claims and queues what is due: deferred rows whose time came, and PENDING rows whose claimer's lease ran out. */

@@ -58,6 +58,36 @@ class CitizenContactTest {
     }
 
     @Test
+    void aBatchAnswersManyContactsInOneCallWithProgressLinksWhereAskedAndTextable() {
+        String phone = Tickets.freshPhone();
+        String withPhone = Tickets.create(Tickets.simple(phone));
+        String alsoWithPhone = Tickets.create(Tickets.simple(Tickets.freshPhone()));
+        String unknown = UUID.randomUUID().toString();
+        Response answer = given().auth().oauth2(service()).contentType(ContentType.JSON)
+                .body(Map.of("tickets", java.util.List.of(Map.of("ticketId", withPhone, "progressLink", true),
+                        Map.of("ticketId", unknown, "progressLink", true), Map.of("ticketId", alsoWithPhone))))
+                .when().post("/api/v1/citizen/contact-batches");
+        answer.then().statusCode(200).body("contacts.size()", equalTo(2))
+                .body("contacts[0].ticketId", equalTo(withPhone)).body("contacts[0].phone", equalTo(phone))
+                .body("contacts[0].optedOut", equalTo(false)).body("contacts[0].status", equalTo("ACCEPTED"))
+                .body("contacts[1].ticketId", equalTo(alsoWithPhone))
+                .body("contacts[1].progressToken", org.hamcrest.Matchers.nullValue());
+        String token = answer.path("contacts[0].progressToken");
+        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        given().accept(ContentType.JSON).when().get("/api/v1/progress/" + token).then().statusCode(200);
+
+        given().auth().oauth2(TestJwt.token("operator")).contentType(ContentType.JSON)
+                .body(Map.of("tickets", java.util.List.of(Map.of("ticketId", withPhone))))
+                .when().post("/api/v1/citizen/contact-batches").then().statusCode(403);
+        given().auth().oauth2(service()).contentType(ContentType.JSON).body(Map.of("tickets", java.util.List.of()))
+                .when().post("/api/v1/citizen/contact-batches").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem(org.hamcrest.Matchers.containsString("tickets")));
+        given().auth().oauth2(service()).contentType(ContentType.JSON)
+                .body(Map.of("tickets", java.util.List.of(Map.of("ticketId", "not-a-uuid"))))
+                .when().post("/api/v1/citizen/contact-batches").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void progressIsReadWithTheLinkTokenOnly() {
         String phone = Tickets.freshPhone();
         Response created = Tickets.post(Tickets.simple(phone));

@@ -2,7 +2,7 @@ package cn.hotline.notify;
 
 import cn.hotline.testsupport.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,8 +80,10 @@ class CitizenSmsTest extends NotifyTestBase {
 
         String text = (String) await().until(() -> smsc.to(c.phone()), l -> l.size() == 1).get(0).get("text");
         assertThat(text).contains("已受理").contains("工单号" + c.number()).contains(linkBase + token + " ").contains("回复TD退订");
-        // The phone came from intake at send time, with a service token (role "service").
-        LoggedRequest call = routing.wiremock().find(getRequestedFor(urlEqualTo(IntakeStub.contactPath(c.ticketId())))).get(0);
+        // The phone came from intake at send time (one call for the claim, asking a progress link for the
+        // acknowledgement), with a service token (role "service").
+        LoggedRequest call = routing.wiremock().find(postRequestedFor(urlEqualTo(IntakeStub.CONTACT_BATCHES))
+                .withRequestBody(containing("{\"ticketId\":\"" + c.ticketId() + "\",\"progressLink\":true}"))).get(0);
         assertThat(groups(call.getHeader("Authorization"))).contains("\"service\"");
         Map<String, Object> row = await().until(() -> audit(c.ticketId()), l -> l.size() == 1).get(0);
         assertThat(row.get("recipientRole")).isEqualTo("CITIZEN");
@@ -98,7 +100,8 @@ class CitizenSmsTest extends NotifyTestBase {
         EventProbe.publish(bootstrap, created(later, true));
         await().until(() -> smsc.to(later.phone()), l -> l.size() == 1);
         assertThat(smsc.to(c.phone())).hasSize(1);
-        assertThat(routing.wiremock().find(getRequestedFor(urlEqualTo(IntakeStub.contactPath(silent.ticketId()))))).isEmpty();
+        assertThat(routing.wiremock().find(postRequestedFor(urlEqualTo(IntakeStub.CONTACT_BATCHES))
+                .withRequestBody(containing(silent.ticketId())))).isEmpty();
         assertThat(messages(silent.ticketId())).isEmpty();
     }
 

@@ -1,12 +1,14 @@
 package cn.hotline.notify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -31,27 +33,36 @@ public final class IntakeStub {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
-    public static String contactPath(String ticketId) {
-        return "/api/v1/citizen/tickets/" + ticketId + "/contact";
-    }
-
     public static String surveyPath(String ticketId) {
         return "/api/v1/citizen/tickets/" + ticketId + "/survey-reply";
     }
 
     public static final String OPT_OUTS = "/api/v1/citizen/opt-outs";
+    public static final String CONTACT_BATCHES = "/api/v1/citizen/contact-batches";
+
+    // Every contact any test registered (the WireMock server outlives a test): the batch answer holds them all, and
+    // notify takes the ones it asked for.
+    private static final Map<String, String> CONTACTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     /** The ticket's caller as intake would answer now. */
     public void contact(String ticketId, String number, String status, String phone, boolean optedOut) {
-        wiremock.register(get(urlEqualTo(contactPath(ticketId))).willReturn(json(200, "{\"ticketId\":\"" + ticketId
-                + "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"phone\":"
-                + (phone == null ? "null" : "\"" + phone + "\"") + ",\"optedOut\":" + optedOut + "}")));
+        CONTACTS.put(ticketId, "\"ticketId\":\"" + ticketId + "\",\"number\":\"" + number + "\",\"status\":\"" + status
+                + "\",\"phone\":" + (phone == null ? "null" : "\"" + phone + "\"") + ",\"optedOut\":" + optedOut);
+        registerContacts();
     }
 
-    /** Issues {@code token} for the ticket's progress link. */
+    /** Issues {@code token} as the ticket's progress link. */
     public void progressLink(String ticketId, String token) {
-        wiremock.register(post(urlEqualTo("/api/v1/citizen/tickets/" + ticketId + "/progress-links"))
-                .willReturn(json(201, "{\"token\":\"" + token + "\"}")));
+        TOKENS.put(ticketId, token);
+        registerContacts();
+    }
+
+    private synchronized void registerContacts() {
+        String contacts = CONTACTS.entrySet().stream().map(e -> "{" + e.getValue() + ",\"progressToken\":"
+                + (TOKENS.containsKey(e.getKey()) ? "\"" + TOKENS.get(e.getKey()) + "\"" : "null") + "}")
+                .collect(Collectors.joining(","));
+        wiremock.register(post(urlEqualTo(CONTACT_BATCHES)).willReturn(json(200, "{\"contacts\":[" + contacts + "]}")));
     }
 
     public void surveyAccepted(String ticketId, String number) {

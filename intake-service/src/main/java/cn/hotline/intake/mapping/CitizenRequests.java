@@ -1,8 +1,13 @@
 package cn.hotline.intake.mapping;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import cn.hotline.events.Satisfaction;
 
@@ -24,6 +29,23 @@ public final class CitizenRequests {
 
     /** A new progress-link token for the acknowledgement SMS (the caller appends it to its link base). */
     public record ProgressLink(String token) {
+    }
+
+    /** The contacts of up to 100 tickets at once (notify's citizen SMS of one claim); a progress link where asked. */
+    public record ContactBatch(@NotNull @Size(min = 1, max = 100) List<@Valid @NotNull ContactQuestion> tickets) {
+    }
+
+    /** One ticket of a {@link ContactBatch}; {@code progressLink}: issue a progress link if the caller can be texted. */
+    public record ContactQuestion(@NotNull UUID ticketId, boolean progressLink) {
+    }
+
+    /** The answer to a {@link ContactBatch}: the tickets that exist (unknown ones are left out), in the asked order. */
+    public record Contacts(List<ContactAnswer> contacts) {
+    }
+
+    /** A contact as {@code GET …/contact} answers it, with the progress token when one was asked for and issued. */
+    public record ContactAnswer(UUID ticketId, String number, String status, String phone, boolean optedOut,
+            String progressToken) {
     }
 
     /** The follow-up recorded from a survey reply. */

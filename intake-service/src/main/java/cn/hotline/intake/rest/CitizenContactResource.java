@@ -52,6 +52,14 @@ public class CitizenContactResource {
                 .entity(link).build());
     }
 
+    /** The contacts of up to 100 tickets (and progress links where asked): one round trip for a claim of citizen SMS. */
+    @POST
+    @Path("/contact-batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<CitizenRequests.Contacts> contacts(@Valid @NotNull CitizenRequests.ContactBatch batch) {
+        return citizens.contacts(batch.tickets(), identity.getPrincipal().getName());
+    }
+
     @POST
     @Path("/tickets/{id}/survey-reply")
     @Consumes(MediaType.APPLICATION_JSON)

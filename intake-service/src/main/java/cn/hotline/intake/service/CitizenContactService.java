@@ -3,6 +3,7 @@ package cn.hotline.intake.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import cn.hotline.support.problem.ProblemException;
 import cn.hotline.support.security.Masking;
 import cn.hotline.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,6 +59,33 @@ public class CitizenContactService {
         return Panache.withTransaction(() -> ticket(ticketId)
                 .call(t -> piiReads.record(List.of(t), reader, Roles.SERVICE, "GET /api/v1/citizen/tickets/{id}/contact", true, false))
                 .flatMap(t -> optedOut(t).map(out -> new CitizenContact(t.id, t.number, t.status().name(), t.callerPhone, out))));
+    }
+
+    /**
+     * The contacts of many tickets in one transaction (one PII-read record per ticket for {@code reader}), with a fresh
+     * progress token for each ticket asked for one whose caller can be texted; tickets that do not exist are left out.
+     */
+    public Uni<CitizenRequests.Contacts> contacts(List<CitizenRequests.ContactQuestion> questions, String reader) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(questions).onItem()
+                .transformToUniAndConcatenate(q -> tickets.findById(q.ticketId())
+                        .flatMap(t -> t == null ? Uni.createFrom().item(Optional.<CitizenRequests.ContactAnswer>empty())
+                                : answer(t, q.progressLink(), reader).map(Optional::of)))
+                .collect().asList()
+                .map(found -> new CitizenRequests.Contacts(found.stream().flatMap(Optional::stream).toList())));
+    }
+
+    private Uni<CitizenRequests.ContactAnswer> answer(Ticket t, boolean progressLink, String reader) {
+        return piiReads.record(List.of(t), reader, Roles.SERVICE, "POST /api/v1/citizen/contact-batches", true, false)
+                .chain(() -> optedOut(t)).flatMap(out -> {
+                    if (!progressLink || t.callerPhone == null || out) {
+                        return Uni.createFrom().item(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(),
+                                t.callerPhone, out, null));
+                    }
+                    String token = tokens.newToken();
+                    return links.addProgressLink(ProgressTokens.hash(token), t.id, clock.instant())
+                            .replaceWith(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(), t.callerPhone,
+                                    false, token));
+                });
     }
 
     /** A fresh progress token for the ticket; only its hash is stored, so each call issues another valid one. */

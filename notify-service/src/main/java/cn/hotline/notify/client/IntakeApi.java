@@ -1,5 +1,6 @@
 package cn.hotline.notify.client;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -20,13 +21,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface IntakeApi {
 
-    @GET
-    @Path("/tickets/{ticketId}/contact")
-    Contact contact(@PathParam("ticketId") String ticketId, @HeaderParam("Authorization") String authorization);
-
     @POST
-    @Path("/tickets/{ticketId}/progress-links")
-    Map<String, Object> progressLink(@PathParam("ticketId") String ticketId, @HeaderParam("Authorization") String authorization);
+    @Path("/contact-batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Contacts contacts(@HeaderParam("Authorization") String authorization, ContactBatch body);
 
     @POST
     @Path("/tickets/{ticketId}/survey-reply")
@@ -39,7 +37,17 @@ public interface IntakeApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Response optOut(@HeaderParam("Authorization") String authorization, Map<String, String> body);
 
-    /** A ticket's caller as intake answers at send time: full phone (null if none), and whether they opted out. */
-    record Contact(String ticketId, String number, String status, String phone, boolean optedOut) {
+    /** Up to 100 tickets whose callers a claim of citizen SMS needs; {@code progressLink}: issue one if textable. */
+    record ContactBatch(List<ContactQuestion> tickets) {
+    }
+
+    record ContactQuestion(String ticketId, boolean progressLink) {
+    }
+
+    /** intake's answer: the tickets it knows, each with a progress token when one was asked for and issued. */
+    record Contacts(List<BatchContact> contacts) {
+    }
+
+    record BatchContact(String ticketId, String number, String status, String phone, boolean optedOut, String progressToken) {
     }
 }

@@ -1,5 +1,7 @@
 package cn.hotline.notify.client;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
 public class IntakeClient {
 
+    /** intake answers at most this many tickets per call. */
+    static final int MAX_BATCH = 100;
+
     private final IntakeApi api;
     private final ServiceIdentity identity;
 
@@ -30,25 +35,20 @@ public class IntakeClient {
         this.identity = identity;
     }
 
-    /** The ticket's caller now; empty when intake knows no such ticket. */
-    public Optional<IntakeApi.Contact> contact(String ticketId) {
-        try {
-            return Optional.ofNullable(api.contact(ticketId, identity.bearer()));
-        } catch (WebApplicationException e) {
-            if (status(e) == 404) {
-                return Optional.empty();
+    /**
+     * The callers of many tickets in one call, by ticket id (tickets intake does not know are missing), with a progress
+     * token for each asked for one whose caller can be texted.
+     */
+    public Map<String, IntakeApi.BatchContact> contacts(List<IntakeApi.ContactQuestion> questions) {
+        Map<String, IntakeApi.BatchContact> byTicket = new HashMap<>();
+        for (int from = 0; from < questions.size(); from += MAX_BATCH) {
+            IntakeApi.Contacts answer = api.contacts(identity.bearer(),
+                    new IntakeApi.ContactBatch(questions.subList(from, Math.min(questions.size(), from + MAX_BATCH))));
+            if (answer != null && answer.contacts() != null) {
+                answer.contacts().forEach(c -> byTicket.put(c.ticketId(), c));
             }
-            throw e;
         }
-    }
-
-    /** A new progress-link token for the ticket (intake keeps only its hash). */
-    public String progressLink(String ticketId) {
-        Object token = api.progressLink(ticketId, identity.bearer()).get("token");
-        if (token == null) {
-            throw new IllegalStateException("intake issued no progress token");
-        }
-        return token.toString();
+        return byTicket;
     }
 
     /** The HTTP status of recording a survey reply: 2xx recorded, 404 not this caller's, 409 survey over. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,28 +91,34 @@ public class CitizenMessages {
         }
     }
 
-    /** Claims due citizen messages (one replica each) and sends them; returns how many were claimed. */
+    /**
+     * Claims due citizen messages (one replica each) and sends them; returns how many were claimed. Their callers
+     * (and the acknowledgements' progress links) come from intake in one call for the whole claim.
+     */
     public int sendDue() {
         UUID token = UUID.randomUUID();
         List<CitizenMessageRepository.Claimed> due = messages.claim(replica.name(), token, config.claimLease(),
                 clock.instant(), config.claimBatch());
-        due.forEach(m -> process(m, token));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Boolean> linkWanted = new LinkedHashMap<>();
+        due.forEach(m -> linkWanted.merge(m.ticketId(), CitizenMessageKind.valueOf(m.kind()) == CitizenMessageKind.ACK,
+                Boolean::logicalOr));
+        Map<String, IntakeApi.BatchContact> contacts;
+        try {
+            contacts = intake.contacts(linkWanted.entrySet().stream()
+                    .map(e -> new IntakeApi.ContactQuestion(e.getKey(), e.getValue())).toList());
+        } catch (RuntimeException e) {
+            due.forEach(m -> retryLater(m, token, e));
+            return due.size();
+        }
+        due.forEach(m -> process(m, token, Optional.ofNullable(contacts.get(m.ticketId()))));
         return due.size();
     }
 
-    private void process(CitizenMessageRepository.Claimed m, UUID token) {
+    private void process(CitizenMessageRepository.Claimed m, UUID token, Optional<IntakeApi.BatchContact> contact) {
         CitizenMessageKind kind = CitizenMessageKind.valueOf(m.kind());
-        Optional<IntakeApi.Contact> contact;
-        String link = null;
-        try {
-            contact = intake.contact(m.ticketId());
-            if (kind == CitizenMessageKind.ACK && contact.map(this::reachable).orElse(false)) {
-                link = config.citizen().progressLinkBase() + intake.progressLink(m.ticketId());
-            }
-        } catch (RuntimeException e) {
-            retryLater(m, token, e);
-            return;
-        }
         String skip = contact.isEmpty() ? "unknown ticket" : contact.get().phone() == null ? "no phone"
                 : contact.get().optedOut() ? "opted out"
                 : kind == CitizenMessageKind.COMPLETED && !"AWAITING_FOLLOWUP".equals(contact.get().status())
@@ -120,7 +127,9 @@ public class CitizenMessages {
             messages.finish(m.id(), token, CitizenMessageStatus.SKIPPED, skip);
             return;
         }
-        IntakeApi.Contact caller = contact.get();
+        IntakeApi.BatchContact caller = contact.get();
+        String link = kind == CitizenMessageKind.ACK && caller.progressToken() != null
+                ? config.citizen().progressLinkBase() + caller.progressToken() : null;
         String number = caller.number() != null ? caller.number() : m.ticketNumber();
         Map<String, String> vars = link == null ? Map.of("ticketNumber", number) : Map.of("ticketNumber", number, "progressLink", link);
         Optional<UUID> sent = sender.send(new NotificationDraft("citizen|" + m.ticketId() + "|" + kind + "|"
@@ -128,10 +137,6 @@ public class CitizenMessages {
                 STAGE, 0, ROLE, person(caller.phone()), kind.template(), vars, false, null));
         messages.finish(m.id(), token, CitizenMessageStatus.DONE, sent.map(id -> "notification " + id).orElse("already notified"));
         LOG.infof("citizen SMS %s of ticket %s to %s queued", kind, number, Masking.phone(caller.phone()));
-    }
-
-    private boolean reachable(IntakeApi.Contact c) {
-        return c.phone() != null && !c.optedOut();
     }
 
     private void retryLater(CitizenMessageRepository.Claimed m, UUID token, RuntimeException e) {

@@ -126,6 +126,37 @@ class LadderTest extends NotifyTestBase {
         assertThat(audit(t.ticketId())).hasSize(1);
     }
 
+    @Test
+    void aChainReplacedHereIsUsedByTheVeryNextTriggerThoughChainsAreKeptInMemory() {
+        String unit = id("U");
+        String county = "33C" + UUID.randomUUID().toString().substring(0, 5);
+        String handler = id("h");
+        String leaderPhone = RoutingStub.phone();
+        String commanderPhone = RoutingStub.phone();
+        routing.person(handler, RoutingStub.phone(), unit, "handler");
+        routing.unit(unit, RoutingStub.personJson(id("l"), leaderPhone, unit, "leader"));
+        routing.commanders(county, RoutingStub.personJson(id("c"), commanderPhone, "CMD", "commander"));
+        String policy = "CACHE" + UUID.randomUUID().toString().substring(0, 6);
+        Ticket first = Ticket.fresh(unit, handler, "NORMAL", "安吉县孝丰镇");
+        Ticket before = new Ticket(first.ticketId(), first.number(), first.dispatchId(), unit, handler, "NORMAL", county, first.address());
+        // No chain of its own yet: the breach takes (*, SIGN), which tells the unit leader; the chains are now cached.
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, before, policy, "SIGN", 100, TestClock.get().instant()));
+        await().until(() -> audit(before.ticketId()), l -> l.size() == 1);
+        assertThat(audit(before.ticketId()).get(0).get("templateCode")).isEqualTo("SLA_BREACHED");
+
+        io.restassured.RestAssured.given().auth().oauth2(cn.hotline.testsupport.TestJwt.token("admin"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("policyCode", policy, "stage", "SIGN", "levels", List.of(Map.of("level", 1, "trigger", "BREACHED",
+                        "recipients", List.of("COMMANDER"), "template", "SLA_ESCALATED"))))
+                .when().put("/api/v1/escalation-chains/" + policy + "/SIGN").then().statusCode(200);
+        Ticket second = Ticket.fresh(unit, handler, "NORMAL", "安吉县孝丰镇");
+        Ticket after = new Ticket(second.ticketId(), second.number(), second.dispatchId(), unit, handler, "NORMAL", county, second.address());
+        EventProbe.publish(bootstrap, TestEvents.sla(EventTypes.SLA_BREACHED, after, policy, "SIGN", 100, TestClock.get().instant()));
+        await().until(() -> audit(after.ticketId()), l -> !l.isEmpty());
+        // The stale (*, SIGN) chain would have scheduled the unit leader's SLA_BREACHED (those rows would stay).
+        assertThat(audit(after.ticketId())).extracting(row -> row.get("templateCode")).containsOnly("SLA_ESCALATED");
+    }
+
     private boolean processed(String eventId) {
         return pool.preparedQuery("select count(*) from processed_event where event_id = $1").execute(Tuple.of(eventId))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) > 0;

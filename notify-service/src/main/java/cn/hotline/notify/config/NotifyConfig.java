@@ -16,6 +16,10 @@ public interface NotifyConfig {
     /** Prefixed to every message, e.g. 【湖州12345】. */
     String signature();
 
+    /** How long the reminder-ladder chains are kept in memory (another replica's edit shows after this; 0: never kept). */
+    @WithDefault("10s")
+    Duration ladderCacheTtl();
+
     /** How often the sending worker runs (Quarkus scheduler syntax, e.g. 1s, 200ms). */
     @WithDefault("1s")
     String workerInterval();

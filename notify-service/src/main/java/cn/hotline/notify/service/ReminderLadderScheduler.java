@@ -19,7 +19,6 @@ import cn.hotline.notify.domain.ScheduledLevel;
 import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.TriggerContext;
 import cn.hotline.notify.repository.NotificationRepository;
-import cn.hotline.notify.repository.ReminderLadderLevelRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.ScheduledLevelRepository;
 import io.smallrye.mutiny.Multi;
@@ -33,18 +32,17 @@ import io.smallrye.mutiny.Uni;
 public class ReminderLadderScheduler {
 
     private static final Logger LOG = Logger.getLogger(ReminderLadderScheduler.class);
-    private static final String ANY = "*";
 
-    private final ReminderLadderLevelRepository levels;
+    private final LadderChains chains;
     private final ScheduledLevelRepository scheduled;
     private final ReminderLadderStopRepository stops;
     private final NotificationRepository notifications;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReminderLadderScheduler(ReminderLadderLevelRepository levels, ScheduledLevelRepository scheduled,
+    public ReminderLadderScheduler(LadderChains chains, ScheduledLevelRepository scheduled,
             ReminderLadderStopRepository stops, NotificationRepository notifications, ObjectMapper json, Clock clock) {
-        this.levels = levels;
+        this.chains = chains;
         this.scheduled = scheduled;
         this.stops = stops;
         this.notifications = notifications;
@@ -54,7 +52,7 @@ public class ReminderLadderScheduler {
 
     /** Schedules every level of the matching chain that this trigger starts. */
     public Uni<Void> trigger(TriggerContext context) {
-        return chainFor(context.policyCode(), context.stage()).flatMap(chain -> Multi.createFrom().iterable(chain)
+        return chains.chainFor(context.policyCode(), context.stage()).flatMap(chain -> Multi.createFrom().iterable(chain)
                 .filter(level -> level.trigger == context.trigger())
                 .filter(level -> level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))
                 .onItem().transformToUniAndConcatenate(level -> schedule(context, level))
@@ -89,16 +87,6 @@ public class ReminderLadderScheduler {
                 LOG.debugf("level %s already scheduled", row.triggerKey);
             }
         });
-    }
-
-    /** The most specific chain: (policy, stage), (policy, *), (*, stage), (*, *). */
-    Uni<List<ReminderLadderLevel>> chainFor(String policy, String stage) {
-        String p = policy == null ? ANY : policy;
-        String s = stage == null ? ANY : stage;
-        return levels.chain(p, s)
-                .flatMap(found -> found.isEmpty() ? levels.chain(p, ANY) : Uni.createFrom().item(found))
-                .flatMap(found -> found.isEmpty() ? levels.chain(ANY, s) : Uni.createFrom().item(found))
-                .flatMap(found -> found.isEmpty() ? levels.chain(ANY, ANY) : Uni.createFrom().item(found));
     }
 
     /** Stops {@code stage} ('*' = all) in every scope given: later levels are cancelled and never fire. */

@@ -33,10 +33,13 @@ public class ReminderLadderService {
     static final String SEED_FILE = "seed/escalation-chains.yaml";
 
     private final ReminderLadderLevelRepository levels;
+    private final LadderChains chains;
     private final TemplateCatalog templates;
     private final SeedImport seedImport;
 
-    public ReminderLadderService(ReminderLadderLevelRepository levels, TemplateCatalog templates, SeedImport seedImport) {
+    public ReminderLadderService(ReminderLadderLevelRepository levels, TemplateCatalog templates, SeedImport seedImport,
+            LadderChains chains) {
+        this.chains = chains;
         this.levels = levels;
         this.templates = templates;
         this.seedImport = seedImport;
@@ -49,7 +52,7 @@ public class ReminderLadderService {
     /** Replaces the chain (policy, stage) with {@code chain}'s levels, in a transaction of its own. */
     public Uni<ReminderLadderDto> replace(ReminderLadderDto chain) {
         validate(chain);
-        return Panache.withTransaction(() -> replaceInTransaction(chain));
+        return Panache.withTransaction(() -> replaceInTransaction(chain)).invoke(chains::invalidate);
     }
 
     private Uni<ReminderLadderDto> replaceInTransaction(ReminderLadderDto chain) {
@@ -71,7 +74,8 @@ public class ReminderLadderService {
                 .onItem().transformToUniAndConcatenate(chain -> levels.chain(chain.policyCode(), chain.stage())
                         .flatMap(existing -> existing.isEmpty() ? replaceInTransaction(chain).replaceWith(1)
                                 : Uni.createFrom().item(0)))
-                .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum())));
+                .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum())))
+                .invoke(this.chains::invalidate);
     }
 
     private void validate(ReminderLadderDto chain) {

@@ -1,6 +1,8 @@
 package cn.hotline.sla.repository;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,12 +53,13 @@ public class TimerRepository implements PanacheRepositoryBase<TimerEntity, Strin
     }
 
     /** Whether {@code unitCode} already has a (not cancelled) timer of {@code stage} on the dispatch. */
-    public Uni<Boolean> existsForDispatch(String dispatchId, Stage stage, String unitCode) {
-        return count("dispatchId = ?1 and stage = ?2 and scope = ?3 and state <> ?4"
-                + (unitCode == null ? " and unitCode is null" : " and unitCode = ?5"),
-                unitCode == null ? new Object[] {dispatchId, stage, TimerScope.DISPATCH, TimerState.CANCELLED}
-                        : new Object[] {dispatchId, stage, TimerScope.DISPATCH, TimerState.CANCELLED, unitCode})
-                .map(n -> n > 0);
+    /** The stages the dispatch (for {@code unitCode}: its assisting unit's) has timers of, cancelled ones not counted. */
+    public Uni<Set<Stage>> stagesOfDispatch(String dispatchId, String unitCode) {
+        return list("dispatchId = ?1 and scope = ?2 and state <> ?3"
+                + (unitCode == null ? " and unitCode is null" : " and unitCode = ?4"),
+                unitCode == null ? new Object[] {dispatchId, TimerScope.DISPATCH, TimerState.CANCELLED}
+                        : new Object[] {dispatchId, TimerScope.DISPATCH, TimerState.CANCELLED, unitCode})
+                .map(timers -> timers.stream().map(t -> t.stage).collect(Collectors.toSet()));
     }
 
     public Uni<Boolean> activeForTicket(String ticketId, Stage stage) {

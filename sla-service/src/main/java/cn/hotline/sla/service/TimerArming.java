@@ -33,10 +33,12 @@ public class TimerArming {
         this.schedule = schedule;
     }
 
-    /** Persists a new timer and schedules its next point. */
-    public Uni<TimerEntity> persist(TimerEntity timer) {
-        return repository.persist(timer).call(saved -> saved.nextDueAt == null ? Uni.createFrom().voidItem()
-                : scheduleQuietly(Map.of(saved.id, saved.nextDueAt)));
+    /** Persists new timers and schedules their next points in one call to the schedule. */
+    public Uni<List<TimerEntity>> persistAll(List<TimerEntity> timers) {
+        if (timers.isEmpty()) {
+            return Uni.createFrom().item(timers);
+        }
+        return repository.persist(timers).chain(() -> rearm(timers));
     }
 
     /** Schedules the next points of changed timers (those with one). */

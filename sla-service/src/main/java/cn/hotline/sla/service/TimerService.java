@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -54,7 +55,7 @@ public class TimerService {
     public Uni<List<TimerEntity>> start(Policy policy, String eventType, TimerContext context, Instant at) {
         List<StageDefinition> stages = policy.stages().stream()
                 .filter(s -> eventType.equals(s.startEvent()) && !s.stage().assisting()).toList();
-        return sequentially(stages, stage -> startStage(policy, stage, context, at));
+        return startStages(policy, stages, context, at);
     }
 
     /**
@@ -69,7 +70,7 @@ public class TimerService {
         assistStage(policy, Stage.ASSIST_REPORT, EventTypes.DISPATCH_ASSIST_REPORTED,
                 s -> s.stopEvents().contains(EventTypes.DISPATCH_COMPLETED) && s.stage() != Stage.NO_PROGRESS)
                 .ifPresent(stages::add);
-        return sequentially(stages, stage -> startStage(policy, stage, context, at));
+        return startStages(policy, stages, context, at);
     }
 
     private static Optional<StageDefinition> assistStage(Policy policy, Stage stage, String stopEvent,
@@ -80,26 +81,48 @@ public class TimerService {
                 .or(() -> assigned.stream().filter(leadsOwn).findFirst().map(s -> s.forAssisting(stage, stopEvent)));
     }
 
-    private Uni<TimerEntity> startStage(Policy policy, StageDefinition stage, TimerContext context, Instant at) {
-        if (stage.scope() == TimerScope.DISPATCH) {
-            if (context.dispatchId() == null) {
-                return Uni.createFrom().nullItem();
-            }
-            // A cancelled timer (the unit returned the dispatch, the return was rejected) does not block a fresh one.
-            return repository.existsForDispatch(context.dispatchId(), stage.stage(), context.unitCode())
-                    .flatMap(exists -> exists ? Uni.createFrom().nullItem()
-                            : arming.persist(planner.newTimer(policy, stage, context, at, clock.instant())));
+    /**
+     * Starts {@code stages} in one go: what already exists is read once (the dispatch's timers, the ticket's active
+     * ones), and the new timers are persisted and put on the schedule together. Returns them in stage order.
+     */
+    private Uni<List<TimerEntity>> startStages(Policy policy, List<StageDefinition> stages, TimerContext context,
+            Instant at) {
+        if (stages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return repository.activeByTicket(context.ticketId()).flatMap(active -> {
-            TimerEntity running = active.stream()
-                    .filter(t -> t.scope == TimerScope.TICKET && t.stage == stage.stage()).findFirst().orElse(null);
-            if (running == null) {
-                return arming.persist(planner.newTimer(policy, stage, context, at, clock.instant()));
+        boolean dispatchStages = context.dispatchId() != null && stages.stream().anyMatch(s -> s.scope() == TimerScope.DISPATCH);
+        boolean ticketStages = stages.stream().anyMatch(s -> s.scope() != TimerScope.DISPATCH);
+        Uni<Set<Stage>> started = dispatchStages ? repository.stagesOfDispatch(context.dispatchId(), context.unitCode())
+                : Uni.createFrom().item(Set.of());
+        Uni<List<TimerEntity>> running = ticketStages ? repository.activeByTicket(context.ticketId())
+                : Uni.createFrom().item(List.of());
+        return started.flatMap(onDispatch -> running.flatMap(active -> {
+            List<TimerEntity> timers = new ArrayList<>();
+            List<TimerEntity> fresh = new ArrayList<>();
+            for (StageDefinition stage : stages) {
+                if (stage.scope() == TimerScope.DISPATCH) {
+                    // A cancelled timer (the unit returned the dispatch, the return was rejected) does not block a fresh one.
+                    if (context.dispatchId() != null && !onDispatch.contains(stage.stage())) {
+                        TimerEntity timer = planner.newTimer(policy, stage, context, at, clock.instant());
+                        fresh.add(timer);
+                        timers.add(timer);
+                    }
+                    continue;
+                }
+                TimerEntity carried = active.stream()
+                        .filter(t -> t.scope == TimerScope.TICKET && t.stage == stage.stage()).findFirst().orElse(null);
+                if (carried == null) {
+                    TimerEntity timer = planner.newTimer(policy, stage, context, at, clock.instant());
+                    fresh.add(timer);
+                    timers.add(timer);
+                } else {
+                    // Re-dispatch: the ticket's timer keeps running, now on the new unit's account.
+                    planner.assign(carried, context);
+                    timers.add(carried);
+                }
             }
-            // Re-dispatch: the ticket's timer keeps running, now on the new unit's account.
-            planner.assign(running, context);
-            return Uni.createFrom().item(running);
-        });
+            return arming.persistAll(fresh).replaceWith(timers);
+        }));
     }
 
     /** Meets the timers {@code eventType} stops (and those of earlier progress the event implies). */

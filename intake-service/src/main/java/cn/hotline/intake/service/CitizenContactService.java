@@ -3,8 +3,9 @@ package cn.hotline.intake.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,26 +67,30 @@ public class CitizenContactService {
      * progress token for each ticket asked for one whose caller can be texted; tickets that do not exist are left out.
      */
     public Uni<CitizenRequests.Contacts> contacts(List<CitizenRequests.ContactQuestion> questions, String reader) {
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(questions).onItem()
-                .transformToUniAndConcatenate(q -> tickets.findById(q.ticketId())
-                        .flatMap(t -> t == null ? Uni.createFrom().item(Optional.<CitizenRequests.ContactAnswer>empty())
-                                : answer(t, q.progressLink(), reader).map(Optional::of)))
-                .collect().asList()
-                .map(found -> new CitizenRequests.Contacts(found.stream().flatMap(Optional::stream).toList())));
+        List<UUID> ids = questions.stream().map(CitizenRequests.ContactQuestion::ticketId).distinct().toList();
+        return Panache.withTransaction(() -> tickets.list("id in ?1", ids).flatMap(found -> {
+            Map<UUID, Ticket> byId = found.stream().collect(Collectors.toMap(t -> t.id, t -> t));
+            List<CitizenRequests.ContactQuestion> known = questions.stream().filter(q -> byId.containsKey(q.ticketId())).toList();
+            return piiReads.record(known.stream().map(q -> byId.get(q.ticketId())).toList(), reader, Roles.SERVICE,
+                            "POST /api/v1/citizen/contact-batches", true, false)
+                    .chain(() -> Multi.createFrom().iterable(known).onItem()
+                            .transformToUniAndConcatenate(q -> answer(byId.get(q.ticketId()), q.progressLink()))
+                            .collect().asList())
+                    .map(CitizenRequests.Contacts::new);
+        }));
     }
 
-    private Uni<CitizenRequests.ContactAnswer> answer(Ticket t, boolean progressLink, String reader) {
-        return piiReads.record(List.of(t), reader, Roles.SERVICE, "POST /api/v1/citizen/contact-batches", true, false)
-                .chain(() -> optedOut(t)).flatMap(out -> {
-                    if (!progressLink || t.callerPhone == null || out) {
-                        return Uni.createFrom().item(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(),
-                                t.callerPhone, out, null));
-                    }
-                    String token = tokens.newToken();
-                    return links.addProgressLink(ProgressTokens.hash(token), t.id, clock.instant())
-                            .replaceWith(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(), t.callerPhone,
-                                    false, token));
-                });
+    private Uni<CitizenRequests.ContactAnswer> answer(Ticket t, boolean progressLink) {
+        return optedOut(t).flatMap(out -> {
+            if (!progressLink || t.callerPhone == null || out) {
+                return Uni.createFrom().item(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(),
+                        t.callerPhone, out, null));
+            }
+            String token = tokens.newToken();
+            return links.addProgressLink(ProgressTokens.hash(token), t.id, clock.instant())
+                    .replaceWith(new CitizenRequests.ContactAnswer(t.id, t.number, t.status().name(), t.callerPhone,
+                            false, token));
+        });
     }
 
     /** A fresh progress token for the ticket; only its hash is stored, so each call issues another valid one. */

@@ -18,7 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** Ticket numbers under concurrency: unique, increasing, and without gaps when nothing rolls back (HZ + yyyyMMdd + 6 digits). */
+/** Ticket numbers under concurrency: unique, and without gaps on one replica when nothing rolls back, across reserved blocks (HZ + yyyyMMdd + 6 digits). */
 @QuarkusTest
 @QuarkusTestResource(value = HotlineTestResource.class, restrictToAnnotatedClass = false,
         initArgs = {@ResourceArg(name = "service", value = "intake"), @ResourceArg(name = "redisDb", value = "11")})

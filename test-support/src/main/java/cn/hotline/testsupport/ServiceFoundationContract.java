@@ -2,6 +2,7 @@ package cn.hotline.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static cn.hotline.testsupport.FoundationEvents.batch;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +33,7 @@ import cn.hotline.events.payload.NotificationEvent;
 import cn.hotline.support.inbox.EventHandlingConfig;
 import cn.hotline.support.inbox.IdempotentConsumer;
 import cn.hotline.support.inbox.InboxPurge;
+import cn.hotline.support.outbox.AfterCommit;
 import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.redis.RedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +44,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * What every service must show against the real servers: migrations applied, Redis reachable, an event
- * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), a batch applied
+ * through the outbox and real Kafka to an idempotent consumer (sent twice, applied once), the relay's wake-up after commit only, a batch applied
  * once in one transaction with a poison record isolated, the inbox purged by age, readiness, and 401/403 on the API. A service's {@code FoundationTest} extends this with its own test resource.
  */
 public abstract class ServiceFoundationContract {
@@ -119,6 +122,32 @@ public abstract class ServiceFoundationContract {
                     .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
             assertThat(claims).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theRelaysWakeUpRunsAfterACommitAndNeverAfterARollback() throws Throwable {
+        AtomicInteger ran = new AtomicInteger();
+        Boolean registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .map(session -> AfterCommit.onSession(session, ran::incrementAndGet))
+                .invoke(() -> assertThat(ran.get()).as("not before the commit").isZero())));
+        assertThat(registered).as("the Hibernate Reactive session takes a commit callback").isTrue();
+        assertThat(ran).hasValue(1);
+
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .map(session -> AfterCommit.onSession(session, ran::incrementAndGet))
+                .flatMap(ignored -> Uni.createFrom().failure(new IllegalStateException("rolled back"))))))
+                .hasMessageContaining("rolled back");
+        assertThat(ran).as("a rolled-back transaction wakes nobody").hasValue(1);
+
+        pool.withTransaction(conn -> conn.query("select 1").execute()
+                .invoke(() -> AfterCommit.onConnection(conn, ran::incrementAndGet))).await().atMost(Duration.ofSeconds(10));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAtomic(ran, org.hamcrest.Matchers.is(2));
+        assertThatThrownBy(() -> pool.withTransaction(conn -> conn.query("select 1").execute()
+                .invoke(() -> AfterCommit.onConnection(conn, ran::incrementAndGet))
+                .flatMap(ignored -> Uni.createFrom().failure(new IllegalStateException("rolled back"))))
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("rolled back");
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .untilAtomic(ran, org.hamcrest.Matchers.is(2));
     }
 
     @Test

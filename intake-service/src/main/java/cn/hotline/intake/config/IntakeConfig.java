@@ -23,6 +23,11 @@ public interface IntakeConfig {
     @WithDefault("Asia/Shanghai")
     String zone();
 
+    /** Ticket numbers each replica reserves at a time (one write of the day's counter per block). */
+    @WithDefault("50")
+    @Min(1)
+    int numberBlock();
+
     /** HMAC key for the pseudonymous caller keys kept in Redis (never the number itself). */
     @WithDefault("local-dev-pii-key")
     String piiKey();

@@ -17,16 +17,15 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The per-day counter behind ticket numbers, used like a sequence: one autocommitted statement on a small pool
- * of its own, so no row lock is held while ticket transactions run (the POST path stays fast) and requests
- * waiting on an Idempotency-Key can never starve the owner of a connection. Numbers are unique and increasing;
- * a ticket transaction that rolls back after taking one leaves a gap, as a sequence would.
+ * The per-day counter behind ticket numbers, used like a sequence with a cache: a block of numbers is reserved with
+ * one autocommitted statement on a small pool of its own, so no row lock is held while ticket transactions run (the
+ * POST path stays fast) and requests waiting on an Idempotency-Key can never starve the owner of a connection.
  */
 @ApplicationScoped
 public class TicketNumberRepository {
 
-    private static final String NEXT = "insert into ticket_number_counter as c (day, last_value) values ($1, 1)"
-            + " on conflict (day) do update set last_value = c.last_value + 1 returning last_value";
+    private static final String RESERVE = "insert into ticket_number_counter as c (day, last_value) values ($1, $2)"
+            + " on conflict (day) do update set last_value = c.last_value + $2 returning last_value";
 
     private final PgPool pool;
 
@@ -38,10 +37,11 @@ public class TicketNumberRepository {
         this.pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4).setName("ticket-numbers"));
     }
 
-    public Uni<Long> next(LocalDate day) {
+    /** Reserves the {@code count} numbers of {@code day} after the last one reserved; returns the last of them. */
+    public Uni<Long> reserve(LocalDate day, int count) {
         // Back to the caller's context, where its reactive session lives.
-        return CallerContext.resumeOn(
-                pool.preparedQuery(NEXT).execute(Tuple.of(day)).map(rows -> rows.iterator().next().getLong(0)));
+        return CallerContext.resumeOn(pool.preparedQuery(RESERVE).execute(Tuple.of(day, count))
+                .map(rows -> rows.iterator().next().getLong(0)));
     }
 
     @PreDestroy

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the outbox relay publishes: batch size, how often it looks for rows left by others, send timeout. */
+/** How the outbox relay publishes: batch size and batches in flight, how often it polls, send timeout, retention. */
 @ConfigMapping(prefix = "hotline.outbox")
 public interface OutboxConfig {
 
@@ -15,9 +15,20 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Safety net: the relay is woken after every commit, and also polls this often. */
-    @WithDefault("1s")
+    /** Batches handed to Kafka before the relay waits for the oldest one's acknowledgement. */
+    @WithDefault("4")
+    int batchesInFlight();
+
+    /**
+     * The relay is woken in-process after every commit that wrote an event, and also polls this often: for rows that
+     * other replicas wrote while this one held the lock, and as a safety net.
+     */
+    @WithDefault("250ms")
     Duration pollInterval();
+
+    /** Where a writer's commit cannot be observed, the relay is woken this long after the event was written. */
+    @WithDefault("20ms")
+    Duration uncertainCommitDelay();
 
     @WithDefault("15s")
     Duration sendTimeout();

@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,22 +22,27 @@ import org.jboss.logging.Logger;
 
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.CloudEventHeaders;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.unchecked.Unchecked;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order and marks them sent. Woken by NOTIFY after
- * every commit ({@link OutboxListener}) and by a slow poll. An advisory lock lets one relay of all
- * instances publish at a time, which keeps each ticket's events in order; FOR UPDATE SKIP LOCKED keeps
- * a row from ever being taken twice.
+ * Publishes committed outbox rows to Kafka in commit order and marks them sent. Woken in-process after every commit
+ * that wrote an event ({@link OutboxWriter}) and by a short poll, which also picks up rows other replicas wrote while
+ * this one held the lock. A run holds a PostgreSQL advisory lock on a connection of its own, so one relay of all
+ * replicas publishes at a time (each ticket's events stay in order), but it holds no transaction: it reads a batch,
+ * hands it to the producer, reads the next while that one is in flight, and marks each batch published with one
+ * statement once Kafka has acknowledged it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,29 +51,44 @@ public class OutboxRelay {
     /** Arbitrary constant shared by every instance of a service (each service has its own database). */
     public static final long RELAY_LOCK = 0x686f746c696e65L;
     private static final String SELECT_PENDING = "select seq, id, topic, record_key, type, source, subject,"
-            + " occurred_at, payload from outbox_event where published_at is null"
-            + " order by seq limit $1 for update skip locked";
+            + " occurred_at, payload from outbox_event where published_at is null and seq > $1 order by seq limit $2";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any($1)";
+
+    /** A batch handed to the producer: its rows and the acknowledgement of all of them. */
+    private record InFlight(Long[] seqs, Uni<Void> acked) {
+    }
 
     private final Pool pool;
     private final MutinyEmitter<byte[]> emitter;
     private final OutboxConfig config;
     private final Clock clock;
+    private final Vertx vertx;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private long poller = -1;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-            MutinyEmitter<byte[]> emitter, OutboxConfig config, Clock clock) {
+            MutinyEmitter<byte[]> emitter, OutboxConfig config, Clock clock, Vertx vertx) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
+        this.vertx = vertx;
     }
 
-    /** Called once the application (and its Kafka channel) is up; until then wake-ups are ignored. */
-    void start() {
+    // After the messaging wiring (default priority) has connected the emitter; until then wake-ups are ignored.
+    // The poll is a Vert.x timer, not @Scheduled: the scheduler's resolution is one second.
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         started.set(true);
+        poller = vertx.setPeriodic(config.pollInterval().toMillis(), id -> drain());
         drain();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        started.set(false);
+        vertx.cancelTimer(poller);
     }
 
     /** Publishes everything pending; safe to call any number of times from any thread. */
@@ -76,20 +101,20 @@ public class OutboxRelay {
             return;
         }
         again.set(false);
-        Multi.createBy().repeating().uni(this::publishBatch).whilst(published -> published == config.batchSize())
-                .collect().last()
-                .subscribe().with(ignored -> finished(), failure -> {
-                    LOG.warnf("outbox relay: %s; retrying on the next wake-up", failure.toString());
-                    finished();
-                });
+        pool.withConnection(this::run).subscribe().with(ignored -> finished(), failure -> {
+            LOG.warnf("outbox relay: %s; retrying on the next wake-up", failure.toString());
+            finished();
+        });
     }
 
-    // Not before start-up has finished: the outbox channel is wired late, and a poll that creates the relay earlier
-    // fails (an ERROR with a stack trace every second of a slow start, e.g. a restart under load).
-    @Scheduled(every = "${hotline.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
-        drain();
+    /** For a writer whose commit cannot be observed: drains once the transaction has most likely ended. */
+    void drainSoon() {
+        if (wakePending.compareAndSet(false, true)) {
+            vertx.setTimer(config.uncertainCommitDelay().toMillis(), id -> {
+                wakePending.set(false);
+                drain();
+            });
+        }
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -113,29 +138,73 @@ public class OutboxRelay {
         }
     }
 
-    private Uni<Integer> publishBatch() {
-        return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
-                .flatMap(lock -> lock.iterator().next().getBoolean(0) ? publishLocked(conn) : Uni.createFrom().item(0)));
+    private Uni<Void> run(SqlConnection conn) {
+        return conn.query("select pg_try_advisory_lock(" + RELAY_LOCK + ")").execute().flatMap(lock -> {
+            if (!lock.iterator().next().getBoolean(0)) {
+                return Uni.createFrom().voidItem();
+            }
+            // Unlocked on every path; should the unlock itself fail, the pool closes the broken connection,
+            // and PostgreSQL releases a session's locks when it ends.
+            return pump(conn, 0L, new ArrayDeque<>())
+                    .eventually(() -> conn.query("select pg_advisory_unlock(" + RELAY_LOCK + ")").execute()
+                            .onFailure().recoverWithNull());
+        });
     }
 
-    private Uni<Integer> publishLocked(SqlConnection conn) {
-        return conn.preparedQuery(SELECT_PENDING).execute(Tuple.of(config.batchSize())).flatMap(rows -> {
-            List<Long> seqs = new ArrayList<>();
-            List<Uni<Void>> sends = new ArrayList<>();
-            for (Row row : rows) {
-                seqs.add(row.getLong("seq"));
-                sends.add(send(row));
+    /**
+     * Reads the rows after {@code cursor}, hands them to the producer and, while fewer than the configured number of
+     * batches are in flight, reads on; otherwise waits for the oldest batch's acknowledgement and marks it. A run ends
+     * once it has caught up and everything in flight is marked. The next run starts from the beginning again, so a
+     * row whose transaction took a sequence number early but committed late is published then.
+     */
+    private Uni<Void> pump(SqlConnection conn, long cursor, Deque<InFlight> inFlight) {
+        return conn.preparedQuery(SELECT_PENDING).execute(Tuple.of(cursor, config.batchSize())).flatMap(rows -> {
+            long next = cursor;
+            if (rows.size() > 0) {
+                InFlight batch = send(rows);
+                inFlight.add(batch);
+                next = batch.seqs()[batch.seqs().length - 1];
             }
-            if (sends.isEmpty()) {
-                return Uni.createFrom().item(0);
+            boolean caughtUp = rows.size() < config.batchSize();
+            if (caughtUp) {
+                return settleAll(conn, inFlight);
             }
-            return Uni.join().all(sends).andFailFast()
-                    .ifNoItem().after(config.sendTimeout()).failWith(Unchecked.supplier(
-                            () -> new IllegalStateException("Kafka did not acknowledge within " + config.sendTimeout())))
-                    .flatMap(sent -> conn.preparedQuery("update outbox_event set published_at = now() where seq = any($1)")
-                            .execute(Tuple.of(seqs.toArray(new Long[0]))))
-                    .replaceWith(seqs.size());
+            long from = next;
+            if (inFlight.size() < config.batchesInFlight()) {
+                return pump(conn, from, inFlight);
+            }
+            return settle(conn, inFlight.poll()).flatMap(ignored -> pump(conn, from, inFlight));
         });
+    }
+
+    private Uni<Void> settleAll(SqlConnection conn, Deque<InFlight> inFlight) {
+        InFlight oldest = inFlight.poll();
+        return oldest == null ? Uni.createFrom().voidItem()
+                : settle(conn, oldest).flatMap(ignored -> settleAll(conn, inFlight));
+    }
+
+    private Uni<Void> settle(SqlConnection conn, InFlight batch) {
+        return batch.acked().flatMap(acked -> conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(batch.seqs())))
+                .replaceWithVoid();
+    }
+
+    private InFlight send(RowSet<Row> rows) {
+        List<Long> seqs = new ArrayList<>(rows.size());
+        List<Uni<Void>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            seqs.add(row.getLong("seq"));
+            sends.add(send(row));
+        }
+        // Subscribed now, in seq order, so the records go to the producer in that order; memoized so the
+        // acknowledgement can be awaited later without sending again.
+        Uni<Void> acked = Uni.join().all(sends).andFailFast()
+                .ifNoItem().after(config.sendTimeout()).failWith(Unchecked.supplier(
+                        () -> new IllegalStateException("Kafka did not acknowledge within " + config.sendTimeout())))
+                .replaceWithVoid().memoize().indefinitely();
+        acked.subscribe().with(ok -> {
+        }, failure -> {
+        });
+        return new InFlight(seqs.toArray(new Long[0]), acked);
     }
 
     private Uni<Void> send(Row row) {

@@ -21,8 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Appends an event to the outbox table inside the caller's open transaction, so the change and its
- * event commit together or not at all. A trigger on the table sends a PostgreSQL NOTIFY, which is
- * delivered only on commit and wakes the relay of every instance.
+ * event commit together or not at all, and wakes this instance's relay once that transaction has committed.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -41,10 +40,12 @@ public class OutboxWriter {
 
     private final OutboxConfig config;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    public OutboxWriter(OutboxConfig config, Clock clock) {
+    public OutboxWriter(OutboxConfig config, Clock clock, OutboxRelay relay) {
         this.config = config;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /** Appends an event with a fresh random id. Must run inside {@code Panache.withTransaction}. */
@@ -56,7 +57,8 @@ public class OutboxWriter {
     public Uni<CloudEvent> append(String eventId, String type, String ticketId, Object payload) {
         CloudEvent event = new CloudEvent(eventId, config.source(), type, ticketId, clock.instant(),
                 EventCodec.encode(payload));
-        return Panache.getSession().flatMap(session -> insert(session, event)).replaceWith(event);
+        return Panache.getSession().flatMap(session -> insert(session, event).invoke(() -> wakeAfterCommit(session)))
+                .replaceWith(event);
     }
 
     /**
@@ -88,7 +90,14 @@ public class OutboxWriter {
         }
         return conn.preparedQuery(INSERT_ALL)
                 .execute(Tuple.from(List.of(ids, topics, subjects, types, sources, subjects, times, payloads)))
+                .invoke(() -> AfterCommit.onConnection(conn, relay::drain))
                 .replaceWithVoid();
+    }
+
+    private void wakeAfterCommit(Mutiny.Session session) {
+        if (!AfterCommit.onSession(session, relay::drain)) {
+            relay.drainSoon();
+        }
     }
 
     private Uni<Integer> insert(Mutiny.Session session, CloudEvent event) {

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.CloudEventHeaders;
+import cn.hotline.support.problem.Swallowed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     public static final long RELAY_LOCK = 0x686f746c696e65L;
     private static final String SELECT_PENDING = "select seq, id, topic, record_key, type, source, subject,"
             + " occurred_at, payload from outbox_event where published_at is null and seq > $1 order by seq limit $2";
+    private static final String ANY_PENDING = "select 1 from outbox_event where published_at is null limit 1";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any($1)";
 
     /** A batch handed to the producer: its rows and the acknowledgement of all of them. */
@@ -82,7 +84,7 @@ public class OutboxRelay {
     // The poll is a Vert.x timer, not @Scheduled: the scheduler's resolution is one second.
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         started.set(true);
-        poller = vertx.setPeriodic(config.pollInterval().toMillis(), id -> drain());
+        poller = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
         drain();
     }
 
@@ -105,6 +107,18 @@ public class OutboxRelay {
             LOG.warnf("outbox relay: %s; retrying on the next wake-up", failure.toString());
             finished();
         });
+    }
+
+    /** One statement, no lock, when nothing is pending: the usual answer where one replica wakes itself. */
+    private void poll() {
+        if (draining.get()) {
+            return;
+        }
+        pool.query(ANY_PENDING).execute().subscribe().with(rows -> {
+            if (rows.size() > 0) {
+                drain();
+            }
+        }, failure -> Swallowed.quietly(LOG, "outbox-poll", failure));
     }
 
     /** For a writer whose commit cannot be observed: drains once the transaction has most likely ended. */

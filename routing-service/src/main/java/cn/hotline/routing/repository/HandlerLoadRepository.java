@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.routing.domain.DispatchState;
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,6 +25,10 @@ public class HandlerLoadRepository {
     private static final String CLOSED = Arrays.stream(DispatchState.values()).filter(s -> !s.open())
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
+    private static final String LOADS = "select h.id, (select count(*) from dispatch d where d.handler_id = h.id"
+            + " and d.state not in (" + CLOSED + ")), (select max(d.seq) from dispatch d where d.handler_id = h.id)"
+            + " from unnest($1::varchar[]) as h(id)";
+
     /** A person's open dispatches as handler, and the creation order of their latest dispatch (null: none yet). */
     public record Load(long open, Long lastSeq) {
     }
@@ -34,18 +38,8 @@ public class HandlerLoadRepository {
         if (personIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String values = IntStream.range(0, personIds.size()).mapToObj(i -> "(cast(:p" + i + " as varchar))")
-                .collect(Collectors.joining(", "));
-        String sql = "select h.id, (select count(*) from dispatch d where d.handler_id = h.id and d.state not in ("
-                + CLOSED + ")), (select max(d.seq) from dispatch d where d.handler_id = h.id) from (values " + values
-                + ") as h(id)";
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < personIds.size(); i++) {
-                query.setParameter("p" + i, personIds.get(i));
-            }
-            return query.getResultList();
-        }).map(rows -> {
+        String[] ids = personIds.toArray(String[]::new);
+        return Panache.getSession().chain(session -> SessionSql.select(session, LOADS, (Object) ids)).map(rows -> {
             Map<String, Load> loads = new HashMap<>();
             for (Object[] row : rows) {
                 loads.put((String) row[0], new Load(((Number) row[1]).longValue(),
@@ -57,8 +51,8 @@ public class HandlerLoadRepository {
 
     /** Who was made handler of the latest dispatch led by {@code unitCode} (null: none yet). */
     public Uni<String> lastHandler(String unitCode) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select d.handler_id from dispatch d"
-                        + " where d.lead_unit_code = :unit and d.handler_id is not null order by d.seq desc limit 1",
-                        String.class).setParameter("unit", unitCode).getSingleResultOrNull());
+        return Panache.getSession().chain(session -> SessionSql.select(session, "select d.handler_id from dispatch d"
+                        + " where d.lead_unit_code = $1 and d.handler_id is not null order by d.seq desc limit 1", unitCode))
+                .map(rows -> rows.isEmpty() ? null : (String) rows.get(0)[0]);
     }
 }

@@ -6,15 +6,20 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import cn.hotline.events.CloudEvent;
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** The processed-event table: records that a consumer applied an event, in the consumer's own transaction. */
 @ApplicationScoped
 public class ProcessedEvents {
+
+    // One statement text for every batch size, so PostgreSQL reuses the prepared statement.
+    private static final String CLAIM_ALL = "insert into processed_event (event_id, consumer, event_type)"
+            + " select id, $2, type from unnest($1::varchar[], $3::varchar[]) as e(id, type)"
+            + " on conflict do nothing returning event_id";
 
     /**
      * Claims {@code event} for {@code consumer}; true the first time, false for a replay. Must run inside the
@@ -36,18 +41,17 @@ public class ProcessedEvents {
      * others were applied before). Same transaction rule as {@link #claim}.
      */
     public Uni<Set<String>> claimAll(List<CloudEvent> events, String consumer) {
-        StringBuilder sql = new StringBuilder("insert into processed_event (event_id, consumer, event_type) values ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :consumer, :type").append(i).append(')');
+        String[] ids = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).id();
+            types[i] = events.get(i).type();
         }
-        sql.append(" on conflict do nothing returning event_id");
-        return Panache.getSession().flatMap(session -> {
-            Mutiny.SelectionQuery<String> query = session.createNativeQuery(sql.toString(), String.class);
-            query.setParameter("consumer", consumer);
-            for (int i = 0; i < events.size(); i++) {
-                query.setParameter("id" + i, events.get(i).id()).setParameter("type" + i, events.get(i).type());
-            }
-            return query.getResultList();
-        }).map(HashSet::new);
+        return Panache.getSession().flatMap(session -> SessionSql.select(session, CLAIM_ALL, ids, consumer, types))
+                .map(rows -> {
+                    Set<String> claimed = new HashSet<>();
+                    rows.forEach(row -> claimed.add((String) row[0]));
+                    return claimed;
+                });
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -26,10 +27,8 @@ public class EndedTicketRepository {
     }
 
     public Uni<Boolean> isEnded(String ticketId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select count(*) from ended_ticket where ticket_id = :id", Long.class)
-                .setParameter("id", ticketId)
-                .getSingleResult())
-                .map(count -> count > 0);
+        return Panache.getSession().flatMap(session -> SessionSql.select(session,
+                        "select exists (select 1 from ended_ticket where ticket_id = $1)", ticketId))
+                .map(rows -> (Boolean) rows.get(0)[0]);
     }
 }

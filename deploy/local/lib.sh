@@ -77,6 +77,11 @@ alive() {
   local command
   # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
   command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
+  # Read while the launcher execs into the JVM (setsid → nohup → env → java), the command line can be empty.
+  if [ -z "$command" ]; then
+    sleep 0.3
+    command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
+  fi
   [[ "$command" == *"-Dhotline.stack=$1 "* ]] && return 0
   # kc.sh stays the parent of Keycloak's JVM (it forwards TERM), so its own command line is the marker.
   [ "$1" = keycloak ] && [ -n "$KEYCLOAK_HOME" ] && [[ "$command" == *"$KEYCLOAK_HOME/bin/kc.sh"* ]]

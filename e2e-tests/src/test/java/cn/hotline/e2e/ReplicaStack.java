@@ -70,6 +70,9 @@ final class ReplicaStack {
         int postgresPort = freePort(taken);
         String[] redisAddress = redis.split(":");
         env.put("HOTLINE_DATA", data.toString());
+        // Its data starts empty every run, so an ahead-of-time cache would be recorded and written on every down
+        // (~25 s of both cores) and never used: this scenario is about replicas, not start-up.
+        env.put("HOTLINE_SERVICE_AOT", "off");
         env.put("HOTLINE_LOGS", logs.toString());
         env.put("HOTLINE_DB_PREFIX", "hotline_r2e");
         env.put("HOTLINE_REDIS_DB_BASE", String.valueOf(REDIS_DB_BASE));

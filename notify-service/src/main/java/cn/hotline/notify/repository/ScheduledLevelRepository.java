@@ -1,7 +1,11 @@
 package cn.hotline.notify.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.notify.domain.LevelStatus;
 import cn.hotline.notify.domain.MessageTransitions;
 import cn.hotline.notify.domain.ScheduledLevel;
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -18,17 +23,53 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ScheduledLevelRepository implements PanacheRepositoryBase<ScheduledLevel, UUID> {
 
-    /** Inserts unless the trigger key exists (a replayed or duplicated event); true when inserted. */
-    public Uni<Boolean> insertOnce(ScheduledLevel s) {
-        String sql = "insert into scheduled_level (id, trigger_key, scope, ticket_id, stage, level, level_id, due_at,"
-                + " status, context, created_at) values (:id, :key, :scope, :ticket, :stage, :level, :levelId, :due,"
-                + " :status, :context, :created) on conflict (trigger_key) do nothing";
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
-                .setParameter("id", s.id).setParameter("key", s.triggerKey).setParameter("scope", s.scope)
-                .setParameter("ticket", s.ticketId).setParameter("stage", s.stage).setParameter("level", s.level)
-                .setParameter("levelId", s.levelId).setParameter("due", s.dueAt).setParameter("status", s.status.name())
-                .setParameter("context", s.context).setParameter("created", s.createdAt)
-                .executeUpdate()).map(rows -> rows == 1);
+    // One statement text for any number of levels (arrays and unnest), so PostgreSQL reuses the prepared statement.
+    private static final String INSERT_ALL = "insert into scheduled_level (id, trigger_key, scope, ticket_id, stage, level,"
+            + " level_id, due_at, status, context, created_at) select * from unnest($1::uuid[], $2::varchar[],"
+            + " $3::varchar[], $4::varchar[], $5::varchar[], $6::int[], $7::bigint[], $8::timestamptz[], $9::varchar[],"
+            + " $10::text[], $11::timestamptz[]) on conflict (trigger_key) do nothing returning trigger_key";
+
+    /**
+     * Inserts every level whose trigger key does not exist yet (a replayed or duplicated event adds nothing), in one
+     * statement; answers the trigger keys inserted now.
+     */
+    public Uni<Set<String>> insertAll(List<ScheduledLevel> levels) {
+        if (levels.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        int n = levels.size();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] scopes = new String[n];
+        String[] tickets = new String[n];
+        String[] stages = new String[n];
+        Integer[] numbers = new Integer[n];
+        Long[] levelIds = new Long[n];
+        OffsetDateTime[] dues = new OffsetDateTime[n];
+        String[] statuses = new String[n];
+        String[] contexts = new String[n];
+        OffsetDateTime[] created = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            ScheduledLevel s = levels.get(i);
+            ids[i] = s.id;
+            keys[i] = s.triggerKey;
+            scopes[i] = s.scope;
+            tickets[i] = s.ticketId;
+            stages[i] = s.stage;
+            numbers[i] = s.level;
+            levelIds[i] = s.levelId;
+            dues[i] = OffsetDateTime.ofInstant(s.dueAt, ZoneOffset.UTC);
+            statuses[i] = s.status.name();
+            contexts[i] = s.context;
+            created[i] = OffsetDateTime.ofInstant(s.createdAt, ZoneOffset.UTC);
+        }
+        return Panache.getSession().flatMap(session -> SessionSql.select(session, INSERT_ALL, ids, keys, scopes, tickets,
+                        stages, numbers, levelIds, dues, statuses, contexts, created))
+                .map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add((String) row[0]));
+                    return inserted;
+                });
     }
 
     /** The claimed rows in firing order. */

@@ -3,6 +3,7 @@ package cn.hotline.notify.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,13 +51,20 @@ public class ReminderLadderScheduler {
         this.clock = clock;
     }
 
-    /** Schedules every level of the matching chain that this trigger starts. */
+    /** Schedules every level of the matching chain that this trigger starts, with one statement. */
     public Uni<Void> trigger(TriggerContext context) {
-        return chains.chainFor(context.policyCode(), context.stage()).flatMap(chain -> Multi.createFrom().iterable(chain)
-                .filter(level -> level.trigger == context.trigger())
-                .filter(level -> level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))
-                .onItem().transformToUniAndConcatenate(level -> schedule(context, level))
-                .collect().asList().replaceWithVoid());
+        return chains.chainFor(context.policyCode(), context.stage()).flatMap(chain -> {
+            List<ScheduledLevel> rows = new ArrayList<>();
+            for (ReminderLadderLevel level : chain) {
+                if (level.trigger == context.trigger()
+                        && (level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))) {
+                    rows.add(row(context, level));
+                }
+            }
+            return scheduled.insertAll(rows).invoke(inserted -> rows.stream()
+                    .filter(row -> !inserted.contains(row.triggerKey))
+                    .forEach(row -> LOG.debugf("level %s already scheduled", row.triggerKey)));
+        }).replaceWithVoid();
     }
 
     /** Only an SLA warning has a threshold; a level with one fires for that threshold only. */
@@ -64,7 +72,7 @@ public class ReminderLadderScheduler {
         return context instanceof SlaTrigger sla ? sla.thresholdPercent() : null;
     }
 
-    private Uni<Boolean> schedule(TriggerContext context, ReminderLadderLevel level) {
+    private ScheduledLevel row(TriggerContext context, ReminderLadderLevel level) {
         ScheduledLevel row = new ScheduledLevel();
         row.id = UUID.randomUUID();
         row.scope = context.scope();
@@ -80,13 +88,9 @@ public class ReminderLadderScheduler {
         try {
             row.context = json.writeValueAsString(context);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalStateException("trigger context not serialisable: " + e.getOriginalMessage(), e);
         }
-        return scheduled.insertOnce(row).invoke(inserted -> {
-            if (!inserted) {
-                LOG.debugf("level %s already scheduled", row.triggerKey);
-            }
-        });
+        return row;
     }
 
     /** Stops {@code stage} ('*' = all) in every scope given: later levels are cancelled and never fire. */

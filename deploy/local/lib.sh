@@ -234,6 +234,7 @@ start_service() {
   port=$(replica_port "$service" "$replica")
   db=${DATABASE[$service]}
   local jar="$ROOT/$service/target/quarkus-app/quarkus-run.jar" jvm
+  resolve_service_jdk
   mapfile -t jvm < <(service_java "$name" "$jar")
   launch "$name" "$LOGS/$name.log" env \
     QUARKUS_HTTP_PORT="$port" \
@@ -288,6 +289,26 @@ java21_home() {
   jdk_home 21 "${HOTLINE_KEYCLOAK_JAVA_HOME:-}"
 }
 
+SERVICE_JDK=""
+SERVICE_JDK_VERSION=0
+SERVICE_JDK_RESOLVED=false
+# resolve_service_jdk: sets SERVICE_JDK (empty: the java on PATH) and its major version, once per script: finding it
+# starts a JVM per candidate, which a restart under load should not pay again.
+resolve_service_jdk() {
+  $SERVICE_JDK_RESOLVED && return 0
+  SERVICE_JDK_RESOLVED=true
+  if [ -n "${HOTLINE_SERVICE_JAVA_HOME:-}" ]; then
+    SERVICE_JDK=$HOTLINE_SERVICE_JAVA_HOME
+  else
+    SERVICE_JDK=$(jdk_home 25) || SERVICE_JDK=""
+  fi
+  if [ -n "$SERVICE_JDK" ]; then
+    SERVICE_JDK_VERSION=$("$SERVICE_JDK/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java.specification.version = //p')
+    SERVICE_JDK_VERSION=${SERVICE_JDK_VERSION%%.*}
+  fi
+}
+
 # service_java NAME JAR: the java command line's start for a service or the console, on stdout one word per line:
 # the java binary, then its flags. With a JDK 25+ (HOTLINE_SERVICE_JAVA_HOME, else one found as for Keycloak) the
 # JVM uses an ahead-of-time cache of the classes it loaded and linked on an earlier run of the same build
@@ -295,21 +316,16 @@ java21_home() {
 # load needs. The first run of a build records the cache, written when it stops (down.sh waits for that);
 # HOTLINE_SERVICE_AOT=off leaves it out. Without a JDK 25 the services run on the java on PATH as before.
 service_java() {
-  local name=$1 jar=$2 jdk="" key cache
-  if [ -n "${HOTLINE_SERVICE_JAVA_HOME:-}" ]; then
-    jdk=$HOTLINE_SERVICE_JAVA_HOME
-  else
-    jdk=$(jdk_home 25) || jdk=""
-  fi
+  local name=$1 jar=$2 jdk key cache
+  resolve_service_jdk
+  jdk=$SERVICE_JDK
   if [ -z "$jdk" ]; then
     echo java
     return 0
   fi
   echo "$jdk/bin/java"
-  local version
-  version=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ "${HOTLINE_SERVICE_AOT:-on}" = off ] && return 0
-  [ "${version%%.*}" -ge 25 ] 2>/dev/null || return 0
+  [ "${SERVICE_JDK_VERSION:-0}" -ge 25 ] 2>/dev/null || return 0
   # The cache belongs to one build: keyed by the application's jars (paths, sizes, times) and the JVM's flags.
   key=$({ find "$(dirname "$jar")" -name '*.jar' -printf '%p %s %T@\n' | sort; echo "$jdk ${SERVICE_JAVA_OPTS[*]:-}"; } \
     | md5sum | cut -c1-12)
@@ -359,6 +375,7 @@ keycloak_alive() {
 # start_console: the web console from its packaged jar (returns at once; see wait_ready).
 start_console() {
   local jvm
+  resolve_service_jdk
   mapfile -t jvm < <(service_java web-console "$CONSOLE_JAR")
   launch web-console "$LOGS/web-console.log" env \
     QUARKUS_HTTP_PORT="$CONSOLE_PORT" \

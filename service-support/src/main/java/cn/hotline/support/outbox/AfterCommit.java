@@ -27,8 +27,7 @@ public final class AfterCommit {
     /**
      * Registers {@code action} with the session's transaction. Hibernate Reactive's public API has no commit
      * callback, but its action queue runs after-completion processes once the transaction ends; the queue sits
-     * behind the Mutiny session's private delegate. Returns false where that cannot be reached, and the caller
-     * then falls back on a delayed wake.
+     * behind the Mutiny session's private delegate. Returns false where that cannot be reached (logged once).
      */
     public static boolean onSession(Mutiny.Session session, Runnable action) {
         if (SESSION_DELEGATE == null || !(session instanceof MutinySessionImpl)) {
@@ -72,7 +71,7 @@ public final class AfterCommit {
 
     private static void warnOnce(String why) {
         if (WARNED.compareAndSet(false, true)) {
-            LOG.warnf("outbox: no commit callback (%s); the relay is woken by a delayed wake and its poll instead", why);
+            LOG.warnf("outbox: no commit callback (%s); the relay's poll finds the events instead", why);
         }
     }
 }

@@ -26,10 +26,6 @@ public interface OutboxConfig {
     @WithDefault("250ms")
     Duration pollInterval();
 
-    /** Where a writer's commit cannot be observed, the relay is woken this long after the event was written. */
-    @WithDefault("20ms")
-    Duration uncertainCommitDelay();
-
     @WithDefault("15s")
     Duration sendTimeout();
 

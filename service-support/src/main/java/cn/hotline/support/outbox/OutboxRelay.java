@@ -68,7 +68,6 @@ public class OutboxRelay {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
     private long poller = -1;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
@@ -119,16 +118,6 @@ public class OutboxRelay {
                 drain();
             }
         }, failure -> Swallowed.quietly(LOG, "outbox-poll", failure));
-    }
-
-    /** For a writer whose commit cannot be observed: drains once the transaction has most likely ended. */
-    void drainSoon() {
-        if (wakePending.compareAndSet(false, true)) {
-            vertx.setTimer(config.uncertainCommitDelay().toMillis(), id -> {
-                wakePending.set(false);
-                drain();
-            });
-        }
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -56,6 +56,10 @@ public interface NotifyConfig {
     @WithDefault("50")
     int claimBatch();
 
+    /** How many stored delivery receipts one worker tick applies at most (one statement). */
+    @WithDefault("500")
+    int receiptBatch();
+
     /** This replica's name in {@code claimed_by} (default: host name and process id). */
     Optional<String> instanceId();
 

@@ -1,45 +1,41 @@
 package cn.hotline.notify.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Delivery receipts as the SMSC sent them, stored first and applied to their notifications later (runs in the caller's transaction). */
+/**
+ * Delivery receipts as the SMSC sent them, stored first (many in one statement, on a pool connection inside the
+ * caller's transaction) and applied to their notifications later ({@link NotificationBatchRepository#applyReceipts}).
+ */
 @ApplicationScoped
 public class SmsReceiptRepository {
 
-    /** A stored receipt whose message part is known: which notification it belongs to. */
-    public record Matched(String messageId, String state, Instant receivedAt, UUID notificationId) {
+    /** A receipt as the SMSC sent it. */
+    public record Receipt(String messageId, String state, Instant doneAt) {
     }
 
-    private static final String MATCHED = "select r.message_id, r.state, cast(extract(epoch from r.received_at) * 1000 as bigint),"
-            + " cast(p.notification_id as varchar)"
-            + " from sms_receipt r join message_part p on p.message_id = r.message_id where not r.applied"
-            + " order by r.received_at limit 100 for update of r skip locked";
+    private static final String STORE_ALL = "insert into sms_receipt (message_id, state, done_at, received_at, applied)"
+            + " select m, s, d, $4, false from unnest($1::varchar[], $2::varchar[], $3::timestamptz[]) as r(m, s, d)"
+            + " on conflict (message_id) do nothing";
 
-    /** Stores a receipt once (the SMSC may repeat it). */
-    public Uni<Integer> store(String messageId, String state, Instant doneAt, Instant receivedAt) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into sms_receipt (message_id, state,"
-                        + " done_at, received_at, applied) values (:id, :state, :done, :received, false)"
-                        + " on conflict (message_id) do nothing")
-                .setParameter("id", messageId).setParameter("state", state).setParameter("done", doneAt)
-                .setParameter("received", receivedAt).executeUpdate());
+    /** Stores {@code receipts}, each once (the SMSC may repeat one). */
+    public Uni<Void> storeAll(SqlConnection conn, List<Receipt> receipts, Instant receivedAt) {
+        return conn.preparedQuery(STORE_ALL).execute(Tuple.of(
+                        receipts.stream().map(Receipt::messageId).toArray(String[]::new),
+                        receipts.stream().map(Receipt::state).toArray(String[]::new),
+                        receipts.stream().map(r -> utc(r.doneAt())).toArray(OffsetDateTime[]::new), utc(receivedAt)))
+                .replaceWithVoid();
     }
 
-    /** Up to 100 unapplied receipts whose send is recorded, oldest first, locked against other replicas. */
-    public Uni<List<Matched>> lockMatched() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(MATCHED, Object[].class).getResultList())
-                .map(rows -> rows.stream().map(row -> new Matched((String) row[0], (String) row[1],
-                        Instant.ofEpochMilli(((Number) row[2]).longValue()), UUID.fromString(row[3].toString()))).toList());
-    }
-
-    public Uni<Integer> markApplied(String messageId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("update sms_receipt set applied = true where message_id = :id")
-                .setParameter("id", messageId).executeUpdate());
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -15,8 +15,8 @@ import cn.hotline.notify.domain.InboundStatus;
 import cn.hotline.notify.gateway.InboundListener;
 import cn.hotline.notify.repository.InboundSmsRepository;
 import cn.hotline.notify.repository.SmsReceiptRepository;
+import cn.hotline.notify.repository.SmsReceiptRepository.Receipt;
 import cn.hotline.support.security.Masking;
-import io.smallrye.mutiny.Multi;
 
 /** Stores what the SMSC delivers (receipts, MO texts) before it is acknowledged; the worker processes it. */
 @ApplicationScoped
@@ -30,10 +30,6 @@ public class InboundStore implements InboundListener {
     private final Clock clock;
     private final GroupCommit<Receipt> receiptWrites;
 
-    /** A delivery receipt as the SMSC sent it. */
-    private record Receipt(String messageId, String state, Instant doneAt) {
-    }
-
     public InboundStore(InboundSmsRepository inbound, SmsReceiptRepository receipts, Tx tx, Clock clock, NotifyConfig config) {
         this.inbound = inbound;
         this.receipts = receipts;
@@ -42,7 +38,7 @@ public class InboundStore implements InboundListener {
         this.receiptWrites = new GroupCommit<>(config.claimBatch(), this::storeAll, one -> storeAll(List.of(one)));
     }
 
-    /** Receipts arriving together on the SMPP sessions' threads are stored in one transaction; each call returns once its own is. */
+    /** Receipts arriving together on the SMPP sessions' threads are stored with one statement; each call returns once its own is. */
     @Override
     public void onReceipt(String messageId, String state, Instant doneAt) {
         receiptWrites.submit(new Receipt(messageId, state, doneAt));
@@ -50,9 +46,7 @@ public class InboundStore implements InboundListener {
 
     private void storeAll(List<Receipt> batch) {
         Instant now = clock.instant();
-        tx.run(() -> Multi.createFrom().iterable(batch).onItem()
-                .transformToUniAndConcatenate(r -> receipts.store(r.messageId(), r.state(), r.doneAt(), now))
-                .collect().last());
+        tx.onPool(conn -> receipts.storeAll(conn, batch, now));
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.hotline.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,23 +12,26 @@ import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.NotificationEvent;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.DeliveryFailureTrigger;
-import cn.hotline.notify.domain.MessagePart;
 import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.NotificationStatus;
 import cn.hotline.notify.gateway.SmsResult;
-import cn.hotline.notify.repository.MessagePartRepository;
+import cn.hotline.notify.repository.NotificationBatchRepository;
+import cn.hotline.notify.repository.NotificationBatchRepository.Outcome;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.support.outbox.OutboxWriter;
 import cn.hotline.support.security.Masking;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Records a notification's outcome with its notification.* event in one transaction (outbox). */
+/**
+ * Records a notification's outcome with its notification.* event in one transaction (outbox): the gateway's answers
+ * and receipts set-based, a batch per statement; deferrals, cancellations and failures one by one on the entity.
+ */
 @ApplicationScoped
 public class NotificationRecorder {
 
     private final NotificationRepository notifications;
-    private final MessagePartRepository parts;
+    private final NotificationBatchRepository batches;
     private final OutboxWriter outbox;
     private final NotifyConfig config;
     private final Tx tx;
@@ -42,11 +46,11 @@ public class NotificationRecorder {
     /** The template of the duty dispatcher's notice that an SMS could not be delivered. */
     static final String DELIVERY_FAILED_TEMPLATE = "DELIVERY_FAILED";
 
-    public NotificationRecorder(NotificationRepository notifications, MessagePartRepository parts, OutboxWriter outbox,
+    public NotificationRecorder(NotificationRepository notifications, NotificationBatchRepository batches, OutboxWriter outbox,
             NotifyConfig config, Tx tx, ReminderLadderScheduler ladder, Clock clock) {
         this.ladder = ladder;
         this.notifications = notifications;
-        this.parts = parts;
+        this.batches = batches;
         this.outbox = outbox;
         this.config = config;
         this.tx = tx;
@@ -63,26 +67,41 @@ public class NotificationRecorder {
     }
 
     private void sentAll(List<Sent> batch) {
-        tx.run(() -> Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::applySent)
-                .collect().last());
+        List<NotificationBatchRepository.Sent> sends = batch.stream()
+                .map(s -> new NotificationBatchRepository.Sent(s.id(), s.result().gateway(), s.result().messageId())).toList();
+        List<String> partIds = new ArrayList<>();
+        List<UUID> partOf = new ArrayList<>();
+        for (Sent s : batch) {
+            if (SmsResult.SMPP.equals(s.result().gateway())) {
+                s.result().messageIds().forEach(m -> {
+                    partIds.add(m);
+                    partOf.add(s.id());
+                });
+            }
+        }
+        tx.onPool(conn -> batches.sent(conn, sends, clock.instant())
+                .call(() -> batches.parts(conn, partIds, partOf))
+                .call(moved -> announce(conn, moved)));
     }
 
-    private Uni<Void> applySent(Sent sent) {
-        UUID id = sent.id();
-        SmsResult result = sent.result();
-        return notifications.findById(id).flatMap(n -> {
-            n.become(NotificationStatus.SENT);
-            release(n);
-            n.gateway = result.gateway();
-            n.messageId = result.messageId();
-            n.sentAt = clock.instant();
-            n.error = null;
-            n.attempts++;
-            Uni<Void> partsSaved = SmsResult.SMPP.equals(result.gateway())
-                    ? parts.persist(result.messageIds().stream().map(m -> new MessagePart(m, id)).toList()).replaceWithVoid()
-                    : Uni.createFrom().voidItem();
-            return partsSaved.chain(() -> event(n, EventTypes.NOTIFICATION_SENT, "sent"));
-        });
+    /** Appends the notification.* event of each moved notification (SENT, DELIVERED or FAILED) in one statement. */
+    Uni<Void> announce(SqlConnection conn, List<Outcome> moved) {
+        Instant now = clock.instant();
+        return outbox.appendAll(conn, moved.stream().filter(o -> o.ticketId() != null).map(o -> entry(o, now)).toList());
+    }
+
+    private static OutboxWriter.Entry entry(Outcome o, Instant at) {
+        String type = switch (o.status()) {
+            case SENT -> EventTypes.NOTIFICATION_SENT;
+            case DELIVERED -> EventTypes.NOTIFICATION_DELIVERED;
+            case FAILED -> EventTypes.NOTIFICATION_FAILED;
+            default -> throw new IllegalArgumentException("no event for a notification " + o.status());
+        };
+        String suffix = o.status() == NotificationStatus.SENT ? "sent" : o.status() == NotificationStatus.DELIVERED ? "delivered" : "failed";
+        NotificationEvent payload = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, o.id().toString(), o.ticketId(),
+                o.dedupKey(), o.recipientId(), Masking.phone(o.recipientPhone()), o.templateCode(), o.level(), o.gateway(),
+                o.messageId(), o.segments(), o.status().name(), o.error(), at);
+        return new OutboxWriter.Entry("notification:" + o.id() + ":" + suffix, type, o.ticketId(), payload);
     }
 
     public void defer(UUID id, Instant until, String reason) {
@@ -129,21 +148,6 @@ public class NotificationRecorder {
         String who = (n.recipientId != null ? n.recipientId : "") + " " + Masking.phone(n.recipientPhone);
         return ladder.trigger(new DeliveryFailureTrigger(n.ticketId, n.urgent ? "URGENT" : "NORMAL", clock.instant(),
                 who.strip()));
-    }
-
-    /** Applies a delivery receipt to a sent notification (DELIVRD → DELIVERED, else FAILED). */
-    public Uni<Void> receipt(Notification n, String state, Instant at) {
-        if (n.status != NotificationStatus.SENT) {
-            return Uni.createFrom().voidItem();
-        }
-        boolean delivered = "DELIVRD".equals(state);
-        n.become(delivered ? NotificationStatus.DELIVERED : NotificationStatus.FAILED);
-        n.deliveredAt = at;
-        if (!delivered) {
-            n.error = "receipt " + state;
-        }
-        return delivered ? event(n, EventTypes.NOTIFICATION_DELIVERED, "delivered")
-                : event(n, EventTypes.NOTIFICATION_FAILED, "failed");
     }
 
     /** The send is over: the claim ends (claimed_by stays, for the audit). */

@@ -1,5 +1,7 @@
 package cn.hotline.notify.service;
 
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Runs a reactive transaction from a blocking thread (the worker, jSMPP callbacks) and waits for it; the SMS
@@ -15,9 +19,22 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Tx {
 
+    private static final Duration POOL_WAIT = Duration.ofSeconds(30);
+
+    private final Pool pool;
+
+    public Tx(Pool pool) {
+        this.pool = pool;
+    }
+
     /** Runs {@code work} in a transaction and waits for its result. */
     public <T> T run(Supplier<Uni<T>> work) {
         return await(() -> Panache.withTransaction(work));
+    }
+
+    /** Runs set-based {@code work} in a transaction on a pool connection and waits for its result. */
+    public <T> T onPool(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work).await().atMost(POOL_WAIT);
     }
 
     /** Runs {@code work}, which opens its own transactions, on a Vert.x context and waits for its result. */

@@ -1,0 +1,110 @@
+package cn.hotline.notify.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.hotline.notify.domain.MessageTransitions;
+import cn.hotline.notify.domain.NotificationStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Set-based outcomes of many notifications at once, on a pool connection inside the caller's transaction: the
+ * gateway's answers (→ SENT) and delivery receipts (→ DELIVERED / FAILED), one statement per batch, moving states
+ * only along {@link MessageTransitions#NOTIFICATION}.
+ */
+@ApplicationScoped
+public class NotificationBatchRepository {
+
+    /** A notification whose state a batch moved, with what its notification.* event carries. */
+    public record Outcome(UUID id, String ticketId, String dedupKey, String recipientId, String recipientPhone,
+            String templateCode, int level, String gateway, String messageId, int segments, NotificationStatus status,
+            String error) {
+    }
+
+    /** A gateway's answer to one send. */
+    public record Sent(UUID id, String gateway, String messageId) {
+    }
+
+    private static final String RETURNING = " returning n.id, n.ticket_id, n.dedup_key, n.recipient_id, n.recipient_phone,"
+            + " n.template_code, n.level, n.gateway, n.message_id, n.segments, n.status, n.error";
+
+    private static final String SENT = "update notification n set status = '" + NotificationStatus.SENT + "',"
+            + " gateway = s.gateway, message_id = s.message_id, sent_at = $4, error = null, attempts = n.attempts + 1,"
+            + " claim_token = null, claimed_until = null, version = n.version + 1"
+            + " from unnest($1::uuid[], $2::varchar[], $3::varchar[]) as s(id, gateway, message_id)"
+            + " where n.id = s.id and n.status = any($5)" + RETURNING;
+
+    // The first receipt of a notification decides (a long SMS has one per part); all taken ones are marked applied.
+    private static final String RECEIPTS = "with taken as (select r.message_id, r.state, r.received_at, p.notification_id"
+            + " from sms_receipt r join message_part p on p.message_id = r.message_id where not r.applied"
+            + " order by r.received_at limit $1 for update of r skip locked),"
+            + " marked as (update sms_receipt r set applied = true from taken where r.message_id = taken.message_id),"
+            + " first as (select distinct on (notification_id) notification_id, state, received_at from taken"
+            + " order by notification_id, received_at)"
+            + " update notification n set status = case when first.state = 'DELIVRD' then '" + NotificationStatus.DELIVERED
+            + "' else '" + NotificationStatus.FAILED + "' end, delivered_at = first.received_at,"
+            + " error = case when first.state = 'DELIVRD' then n.error else 'receipt ' || first.state end,"
+            + " version = n.version + 1 from first where n.id = first.notification_id and n.status = any($2)" + RETURNING;
+
+    private static final String PARTS = "insert into message_part (message_id, notification_id)"
+            + " select * from unnest($1::varchar[], $2::uuid[]) on conflict (message_id) do nothing";
+
+    /** Records the gateway's answers: each PENDING (or DEFERRED) notification becomes SENT; the moved ones are returned. */
+    public Uni<List<Outcome>> sent(SqlConnection conn, List<Sent> sends, Instant at) {
+        return conn.preparedQuery(SENT).execute(Tuple.from(List.of(
+                        sends.stream().map(Sent::id).toArray(UUID[]::new),
+                        sends.stream().map(Sent::gateway).toArray(String[]::new),
+                        sends.stream().map(Sent::messageId).toArray(String[]::new),
+                        utc(at), names(MessageTransitions.NOTIFICATION.sources(NotificationStatus.SENT)))))
+                .map(NotificationBatchRepository::outcomes);
+    }
+
+    /** Stores SMPP part message ids → notification (a repeated id is ignored). */
+    public Uni<Void> parts(SqlConnection conn, List<String> messageIds, List<UUID> notificationIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(PARTS).execute(Tuple.of(messageIds.toArray(new String[0]),
+                notificationIds.toArray(new UUID[0]))).replaceWithVoid();
+    }
+
+    /**
+     * Applies up to {@code limit} stored receipts whose part is known, oldest first, locked against other replicas:
+     * each SENT notification becomes DELIVERED (DELIVRD) or FAILED; the moved ones are returned.
+     */
+    public Uni<List<Outcome>> applyReceipts(SqlConnection conn, int limit) {
+        Set<NotificationStatus> sources = MessageTransitions.NOTIFICATION.sources(NotificationStatus.DELIVERED);
+        sources.retainAll(MessageTransitions.NOTIFICATION.sources(NotificationStatus.FAILED));
+        return conn.preparedQuery(RECEIPTS).execute(Tuple.of(limit, names(sources)))
+                .map(NotificationBatchRepository::outcomes);
+    }
+
+    private static List<Outcome> outcomes(Iterable<Row> rows) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Row row : rows) {
+            outcomes.add(new Outcome(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5), row.getInteger(6), row.getString(7), row.getString(8), row.getInteger(9),
+                    NotificationStatus.valueOf(row.getString(10)), row.getString(11)));
+        }
+        return outcomes;
+    }
+
+    private static String[] names(Set<NotificationStatus> states) {
+        return states.stream().map(Enum::name).collect(Collectors.toSet()).toArray(new String[0]);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -45,8 +45,17 @@ class TicketLifecycleTest {
         awaitStatus(id, "DISPATCHED");
         Dispatches.publish(bootstrap, EventTypes.DISPATCH_SIGNED, id, dispatch, unit);
         awaitStatus(id, "IN_PROGRESS");
+        // A second progress event in the same status moves nothing and adds nothing to the trail.
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_ARRIVED, id, dispatch, unit);
         Dispatches.publish(bootstrap, EventTypes.DISPATCH_COMPLETED, id, dispatch, unit);
         awaitStatus(id, "AWAITING_FOLLOWUP");
+        List<Map<String, Object>> trail = given().auth().oauth2(TestJwt.token("operator")).when()
+                .get("/api/v1/tickets/" + id + "/trail").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(trail).filteredOn(t -> String.valueOf(t.get("action")).startsWith("STATUS_"))
+                .extracting(t -> t.get("action") + " " + t.get("reference") + " " + t.get("detail"))
+                .containsExactly("STATUS_DISPATCHED " + dispatch + " " + EventTypes.DISPATCH_ASSIGNED,
+                        "STATUS_IN_PROGRESS " + dispatch + " " + EventTypes.DISPATCH_SIGNED,
+                        "STATUS_AWAITING_FOLLOWUP " + dispatch + " " + EventTypes.DISPATCH_COMPLETED);
 
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.TICKETS)) {
             given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
@@ -59,6 +68,8 @@ class TicketLifecycleTest {
         }
         assertThat(status(id)).isEqualTo("CLOSED");
         // A late dispatch event does not reopen a closed ticket; a second follow-up is a conflict.
+        Dispatches.publish(bootstrap, EventTypes.DISPATCH_SIGNED, id, dispatch, unit);
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(BOUND).until(() -> "CLOSED".equals(status(id)));
         given().auth().oauth2(TestJwt.token("operator")).contentType("application/json")
                 .body(Map.of("resolution", "RESOLVED", "satisfaction", "SATISFIED"))
                 .when().post("/api/v1/tickets/" + id + "/follow-up").then().statusCode(409);

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,9 @@ class DispatchSmsTest extends NotifyTestBase {
 
     @Inject
     JWTParser jwtParser;
+
+    @ConfigProperty(name = "hotline.notify.field-link-base")
+    String fieldLinkBase;
 
     @Test
     void dispatchAssignedReachesTheOnDutyHandlerAndItsReceiptIsRecorded() {
@@ -73,6 +78,22 @@ class DispatchSmsTest extends NotifyTestBase {
             assertThat(new String(delivered.data())).doesNotContain(phone);
             assertThat(probe.events(EventTypes.NOTIFICATION_SENT, e -> t.ticketId().equals(e.subject()))).hasSize(1);
         }
+    }
+
+    @Test
+    void theDispatchSmsCarriesTheFieldLinkRoutingIssuedForItsRecipient() {
+        String unit = id("U");
+        String handler = id("p");
+        String phone = RoutingStub.phone();
+        routing.person(handler, phone, unit, "handler");
+        Ticket t = Ticket.fresh(unit, handler, "NORMAL", "安吉县天荒坪镇余村");
+        String token = "Lk" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        routing.fieldLink(t.dispatchId(), handler, token);
+
+        EventProbe.publish(bootstrap, TestEvents.dispatch(EventTypes.DISPATCH_ASSIGNED, t, TestClock.get().instant(), null));
+
+        List<Map<String, Object>> received = await().until(() -> smsc.to(phone), l -> !l.isEmpty());
+        assertThat((String) received.get(0).get("text")).contains("处置：" + fieldLinkBase + token);
     }
 
     @Test

@@ -13,11 +13,17 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 /** routing-service's directory and sign API as a contract stub (WireMock), per test with fresh ids and phones. */
 public final class RoutingStub {
 
+    private static final String FIELD_LINK_BATCHES = "/api/v1/dispatches/field-link-batches";
+
     private final WireMock wiremock;
 
     public RoutingStub(int port) {
         this.wiremock = new WireMock("127.0.0.1", port);
+        // routing answers a link batch it was not told about with no links (each SMS then goes without one), as the
+        // real one answers links it cannot issue: no error, so the client's breaker stays closed between tests.
+        wiremock.register(post(urlEqualTo(FIELD_LINK_BATCHES)).atPriority(10).willReturn(json("{\"links\":[]}")));
     }
+
 
     public WireMock wiremock() {
         return wiremock;
@@ -66,6 +72,14 @@ public final class RoutingStub {
     public void signAccepted(String dispatchId) {
         wiremock.register(post(urlEqualTo("/api/v1/dispatches/" + dispatchId + "/sign-by-reply"))
                 .willReturn(json("{\"id\":\"" + dispatchId + "\",\"state\":\"SIGNED\"}")));
+    }
+
+    /** routing issues {@code token} for {@code personId} on {@code dispatchId} when a link batch asks for it. */
+    public void fieldLink(String dispatchId, String personId, String token) {
+        wiremock.register(post(urlEqualTo(FIELD_LINK_BATCHES)).atPriority(1)
+                .withRequestBody(WireMock.containing(dispatchId))
+                .willReturn(json("{\"links\":[{\"dispatchId\":\"" + dispatchId + "\",\"personId\":\"" + personId
+                        + "\",\"token\":\"" + token + "\",\"problem\":null}]}")));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.config.SmppConfig;
 import cn.hotline.notify.gateway.GatewayRouter;
+import cn.hotline.notify.repository.NotificationBatchRepository;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.repository.ReminderLadderLevelRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
@@ -77,6 +78,7 @@ class TwoReplicasTest extends NotifyTestBase {
     @Inject MessageVariables variables;
     @Inject NotificationRepository notifications;
     @Inject NotificationRecorder recorder;
+    @Inject NotificationBatchRepository batches;
     @Inject GatewayRouter router;
     @Inject TemplateCatalog templates;
     @Inject QuietHours quietHours;
@@ -110,7 +112,7 @@ class TwoReplicasTest extends NotifyTestBase {
         };
         SendLanes lanesB = new SendLanes(smppConfig);
         NotificationService senderB = new NotificationService(notifications, stops, recorder, router, templates,
-                quietHours, rateLimiter, config, json, tx, clock, claims, lanesB, replicaB);
+                quietHours, rateLimiter, config, json, tx, clock, claims, lanesB, replicaB, batches);
         LevelFirer firerB = new LevelFirer(scheduled, levels, stops, contexts, recipients, variables, senderB, json, tx,
                 clock, config, claims, replicaB, fieldLinks);
         AtomicInteger roundsA = new AtomicInteger();

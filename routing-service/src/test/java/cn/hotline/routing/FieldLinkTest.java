@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.hotline.routing.service.DispatchService;
 import cn.hotline.testsupport.HotlineTestResource;
+import cn.hotline.testsupport.TestJwt;
 import cn.hotline.testsupport.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -114,6 +116,47 @@ class FieldLinkTest {
                 .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("personId", ENFORCEMENT + "-P1"))
                 .when().post("/api/v1/dispatches/" + id + "/field-links").then().statusCode(401);
+    }
+
+    @Test
+    void aBatchIssuesEveryLinkItMayAndSaysWhyNotForTheRest() {
+        String id = Dispatches.create(service, "0202", "COMPLAINT", CHANGSHUO, null);
+        String person = get(id).getString("handlerId");
+        String missing = UUID.randomUUID().toString();
+        String notify = TestJwt.token("notify-service", null, "service");
+        List<Map<String, Object>> answers = given().auth().oauth2(notify).contentType(ContentType.JSON)
+                .body(Map.of("links", List.of(Map.of("dispatchId", id, "personId", person),
+                        Map.of("dispatchId", id, "personId", "330523-HOUSING-P1"),
+                        Map.of("dispatchId", missing, "personId", person),
+                        Map.of("dispatchId", id, "personId", "nobody"))))
+                .when().post("/api/v1/dispatches/field-link-batches").then().statusCode(200)
+                .extract().jsonPath().getList("links");
+
+        assertThat(answers).extracting(a -> a.get("personId")).containsExactly(person, "330523-HOUSING-P1", person, "nobody");
+        assertThat(answers.get(0).get("part")).isEqualTo("LEAD");
+        assertThat(answers.get(0).get("problem")).isNull();
+        assertThat(answers.subList(1, 4)).allSatisfy(a -> assertThat(a.get("token")).isNull())
+                .extracting(a -> (String) a.get("problem"))
+                .satisfiesExactly(p -> assertThat(p).contains("neither the lead nor an assisting unit"),
+                        p -> assertThat(p).isEqualTo("no dispatch " + missing), p -> assertThat(p).isEqualTo("unknown person nobody"));
+        // The issued token acts as its person, like a link issued alone.
+        given().when().get("/api/v1/field/" + answers.get(0).get("token")).then().statusCode(200)
+                .body("dispatch.id", equalTo(id)).body("personId", equalTo(person));
+    }
+
+    @Test
+    void aBatchWithoutLinksOrWithAnUnnamedDispatchIsRefusedWhole() {
+        String notify = TestJwt.token("notify-service", null, "service");
+        given().auth().oauth2(notify).contentType(ContentType.JSON).body(Map.of("links", List.of()))
+                .when().post("/api/v1/dispatches/field-link-batches").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(notify).contentType(ContentType.JSON)
+                .body(Map.of("links", List.of(Map.of("personId", ENFORCEMENT + "-P1"))))
+                .when().post("/api/v1/dispatches/field-link-batches").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("dispatchId"));
+        given().auth().oauth2(handler(ENFORCEMENT)).contentType(ContentType.JSON)
+                .body(Map.of("links", List.of(Map.of("dispatchId", UUID.randomUUID().toString(), "personId", ENFORCEMENT + "-P1"))))
+                .when().post("/api/v1/dispatches/field-link-batches").then().statusCode(403);
     }
 
     @Test

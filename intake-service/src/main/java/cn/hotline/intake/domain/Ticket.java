@@ -76,7 +76,7 @@ public class Ticket {
     public String operatorId;
     @Column(name = "proxy_agent")
     public String proxyAgent;
-    /** Set by {@link #accept} and moved by {@link #moveTo} only, along {@link TicketTransitions}. */
+    /** Set by {@link #accept}, moved by {@link #moveTo} (or set-based, see TicketTransitions) along {@link TicketTransitions}. */
     @Enumerated(EnumType.STRING)
     private TicketStatus status;
     @Column(name = "master_ticket_id")

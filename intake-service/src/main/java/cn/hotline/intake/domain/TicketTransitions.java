@@ -3,13 +3,15 @@ package cn.hotline.intake.domain;
 import static cn.hotline.intake.domain.TicketStatus.*;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The ticket status table: every move a ticket's status may make and what makes it. {@link Ticket#moveTo} is the only
- * way along it; a new ticket starts {@link #INITIAL}; a move not in the table changes nothing.
+ * The ticket status table: every move a ticket's status may make and what makes it. {@link Ticket#moveTo} and, for
+ * set-based moves, {@code TicketRepository.moveAndRecord} with {@link #sources} are the only ways along it; a new ticket starts {@link #INITIAL}; a move not in the table changes nothing.
  */
 public final class TicketTransitions {
 
@@ -49,6 +51,17 @@ public final class TicketTransitions {
 
     public static boolean allowed(TicketStatus from, TicketStatus to) {
         return find(from, to).isPresent();
+    }
+
+    /** The statuses a set-based update may move to {@code to} from (a move to itself included when the table has it). */
+    public static Set<TicketStatus> sources(TicketStatus to) {
+        Set<TicketStatus> sources = EnumSet.noneOf(TicketStatus.class);
+        TABLE.forEach((from, moves) -> {
+            if (moves.containsKey(to)) {
+                sources.add(from);
+            }
+        });
+        return sources;
     }
 
     /** True when nothing leaves {@code status}. */

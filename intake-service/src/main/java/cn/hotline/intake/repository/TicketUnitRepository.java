@@ -1,30 +1,42 @@
 package cn.hotline.intake.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.payload.UnitRef;
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Which units a ticket is dispatched to (lead and assisting, per dispatch), for handler visibility. */
 @ApplicationScoped
 public class TicketUnitRepository {
 
+    private static final String ADD = "insert into ticket_unit (ticket_id, dispatch_id, unit_code, role)"
+            + " select $1::uuid, $2::varchar, u, r from unnest($3::varchar[], $4::varchar[]) as x(u, r) on conflict do nothing returning unit_code";
+
+    /** The dispatch's lead and assisting units see the ticket (one statement). */
     public Uni<Void> add(UUID ticketId, String dispatchId, UnitRef lead, List<UnitRef> assisting) {
-        Multi<Object[]> rows = Multi.createBy().concatenating().streams(
-                Multi.createFrom().items(lead).filter(u -> u != null && u.unitCode() != null).map(u -> new Object[] {u.unitCode(), "LEAD"}),
-                Multi.createFrom().iterable(assisting == null ? List.<UnitRef>of() : assisting)
-                        .filter(u -> u != null && u.unitCode() != null).map(u -> new Object[] {u.unitCode(), "ASSISTING"}));
-        return rows.onItem().transformToUniAndConcatenate(row -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "insert into ticket_unit (ticket_id, dispatch_id, unit_code, role) values (:t, :d, :u, :r)"
-                                        + " on conflict do nothing")
-                        .setParameter("t", ticketId).setParameter("d", dispatchId)
-                        .setParameter("u", row[0]).setParameter("r", row[1]).executeUpdate()))
-                .collect().asList().replaceWithVoid();
+        List<String> codes = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        if (lead != null && lead.unitCode() != null) {
+            codes.add(lead.unitCode());
+            roles.add("LEAD");
+        }
+        for (UnitRef unit : assisting == null ? List.<UnitRef>of() : assisting) {
+            if (unit != null && unit.unitCode() != null) {
+                codes.add(unit.unitCode());
+                roles.add("ASSISTING");
+            }
+        }
+        if (codes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> SessionSql.select(session, ADD, ticketId, dispatchId,
+                codes.toArray(new String[0]), roles.toArray(new String[0]))).replaceWithVoid();
     }
 
     /** A re-dispatch (改派) ends the old dispatch: its units no longer see the ticket. */

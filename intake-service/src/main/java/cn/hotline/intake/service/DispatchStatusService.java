@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.intake.domain.TicketStatus;
+import cn.hotline.intake.domain.TicketTransitions;
 import cn.hotline.intake.repository.TicketRepository;
 import cn.hotline.intake.repository.TicketTrailRepository;
 import cn.hotline.intake.repository.TicketUnitRepository;
@@ -56,6 +57,15 @@ public class DispatchStatusService {
         this.clock = clock;
     }
 
+    /** What {@code next} may be reached from here: the table's sources; a repeated status only for a re-dispatch. */
+    private static Set<TicketStatus> sources(TicketStatus next) {
+        Set<TicketStatus> sources = TicketTransitions.sources(next);
+        if (next != TicketStatus.DISPATCHED) {
+            sources.remove(next);
+        }
+        return sources;
+    }
+
     public Uni<Void> apply(String type, DispatchEvent event) {
         UUID ticketId;
         try {
@@ -79,6 +89,15 @@ public class DispatchStatusService {
             return visibility;
         }
         Instant at = event.actionAt() == null ? clock.instant() : event.actionAt();
+        if (next != TicketStatus.AWAITING_FOLLOWUP) {
+            return visibility.flatMap(ignored -> tickets.moveAndRecord(ticketId, next, sources(next), clock.instant(),
+                    "STATUS_" + next, event.actor(), event.dispatchId(), type, at)).invoke(moved -> {
+                        if (!moved) {
+                            LOG.infof("ticket %s: %s ignored (unknown, or in a status it does not move from)", ticketId, type);
+                        }
+                    }).replaceWithVoid();
+        }
+        // Completion announces the ticket (notify's survey SMS), so it is loaded and moved as an entity.
         return visibility.flatMap(ignored -> tickets.findById(ticketId)).flatMap(ticket -> {
             if (ticket == null) {
                 return Uni.createFrom().voidItem();

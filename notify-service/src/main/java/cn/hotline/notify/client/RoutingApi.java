@@ -1,5 +1,6 @@
 package cn.hotline.notify.client;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -24,11 +25,26 @@ public interface RoutingApi {
     Response signByReply(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
             Map<String, String> body);
 
-    /** A capability link for the person the SMS goes to (routing keeps only the token's hash). */
+    /** Many capability links in one call: one answer per asked link, in order (a token, or why none was issued). */
     @POST
-    @Path("/{dispatchId}/field-links")
+    @Path("/field-link-batches")
     @Consumes(MediaType.APPLICATION_JSON)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    Map<String, Object> fieldLink(@PathParam("dispatchId") String dispatchId, @HeaderParam("Authorization") String authorization,
-            Map<String, String> body);
+    LinkAnswers fieldLinks(@HeaderParam("Authorization") String authorization, LinkQuestions body);
+
+    /** The links to issue: {@code dispatchId} and {@code personId} each. */
+    record LinkQuestions(List<LinkQuestion> links) {
+    }
+
+    /** One link to issue. */
+    record LinkQuestion(String dispatchId, String personId) {
+    }
+
+    /** routing's answers, in the asked order. */
+    record LinkAnswers(List<LinkAnswer> links) {
+    }
+
+    /** A link's token, or (token null) the problem that kept it from being issued. */
+    record LinkAnswer(String dispatchId, String personId, String token, String problem) {
+    }
 }

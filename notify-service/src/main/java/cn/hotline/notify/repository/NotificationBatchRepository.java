@@ -1,17 +1,22 @@
 package cn.hotline.notify.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.notify.domain.MessageTransitions;
+import cn.hotline.notify.domain.Notification;
 import cn.hotline.notify.domain.NotificationStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,9 +24,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Set-based outcomes of many notifications at once, on a pool connection inside the caller's transaction: the
- * gateway's answers (→ SENT) and delivery receipts (→ DELIVERED / FAILED), one statement per batch, moving states
- * only along {@link MessageTransitions#NOTIFICATION}.
+ * Many notifications at once, on a pool connection inside the caller's transaction, one statement per batch: their
+ * claims (insert unless the dedup key exists), the gateway's answers (→ SENT) and delivery receipts (→ DELIVERED /
+ * FAILED), moving states only along {@link MessageTransitions#NOTIFICATION}.
  */
 @ApplicationScoped
 public class NotificationBatchRepository {
@@ -57,8 +62,48 @@ public class NotificationBatchRepository {
             + " error = case when first.state = 'DELIVRD' then n.error else 'receipt ' || first.state end,"
             + " version = n.version + 1 from first where n.id = first.notification_id and n.status = any($2)" + RETURNING;
 
+    private static final String CLAIM = "insert into notification (id, dedup_key, ticket_id, dispatch_id, scope, stage, level,"
+            + " recipient_id, recipient_role, recipient_phone, template_code, params, text, encoding, length, segments, urgent,"
+            + " reply_code, status, created_at, claimed_by, claim_token, attempts, version, claimed_until)"
+            + " select c.*, 0, 0, now() + $23::bigint * interval '1 millisecond' from unnest($1::uuid[], $2::varchar[],"
+            + " $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::int[], $8::varchar[], $9::varchar[],"
+            + " $10::varchar[], $11::varchar[], $12::text[], $13::text[], $14::varchar[], $15::int[], $16::int[],"
+            + " $17::boolean[], $18::varchar[], $19::varchar[], $20::timestamptz[], $21::varchar[], $22::uuid[]) as c"
+            + " on conflict (dedup_key) do nothing returning id";
+
     private static final String PARTS = "insert into message_part (message_id, notification_id)"
             + " select * from unnest($1::varchar[], $2::uuid[]) on conflict (message_id) do nothing";
+
+    /**
+     * Inserts each notification (PENDING, leased to its {@code claimedBy} under its {@code claimToken} for
+     * {@code lease} of database time) unless its dedup key exists; the ids this call claimed. One statement.
+     */
+    public Uni<Set<UUID>> claimAll(SqlConnection conn, List<Notification> all, Duration lease) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Object> args = new ArrayList<>(List.of(col(all, n -> n.id, UUID[]::new), col(all, n -> n.dedupKey, String[]::new),
+                col(all, n -> n.ticketId, String[]::new), col(all, n -> n.dispatchId, String[]::new),
+                col(all, n -> n.scope, String[]::new), col(all, n -> n.stage, String[]::new),
+                col(all, n -> n.level, Integer[]::new), col(all, n -> n.recipientId, String[]::new),
+                col(all, n -> n.recipientRole, String[]::new), col(all, n -> n.recipientPhone, String[]::new),
+                col(all, n -> n.templateCode, String[]::new), col(all, n -> n.params, String[]::new),
+                col(all, n -> n.text, String[]::new), col(all, n -> n.encoding, String[]::new),
+                col(all, n -> n.length, Integer[]::new), col(all, n -> n.segments, Integer[]::new),
+                col(all, n -> n.urgent, Boolean[]::new), col(all, n -> n.replyCode, String[]::new),
+                col(all, n -> n.status.name(), String[]::new), col(all, n -> utc(n.createdAt), OffsetDateTime[]::new),
+                col(all, n -> n.claimedBy, String[]::new), col(all, n -> n.claimToken, UUID[]::new)));
+        args.add(lease.toMillis());
+        return conn.preparedQuery(CLAIM).execute(Tuple.from(args)).map(rows -> {
+            Set<UUID> claimed = new HashSet<>();
+            rows.forEach(row -> claimed.add(row.getUUID(0)));
+            return claimed;
+        });
+    }
+
+    private static <T> T[] col(List<Notification> all, Function<Notification, ? extends Object> get, IntFunction<T[]> array) {
+        return all.stream().map(get).toArray(array);
+    }
 
     /** Records the gateway's answers: each PENDING (or DEFERRED) notification becomes SENT; the moved ones are returned. */
     public Uni<List<Outcome>> sent(SqlConnection conn, List<Sent> sends, Instant at) {

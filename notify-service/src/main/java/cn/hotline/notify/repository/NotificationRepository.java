@@ -1,6 +1,5 @@
 package cn.hotline.notify.repository;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,36 +13,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-/** Notifications: claimed by dedup key (insert or nothing), then updated with the send's outcome. */
+/** Notifications read and updated one at a time (claims and outcomes in batches: {@link NotificationBatchRepository}). */
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
-
-    /**
-     * Inserts {@code n} unless its dedup key exists; true when this call claimed it. The row is leased to its
-     * claimer ({@code n.claimedBy}, {@code n.claimToken}) for {@code lease} of database time.
-     */
-    public Uni<Boolean> claim(Notification n, Duration lease) {
-        String sql = "insert into notification (id, dedup_key, ticket_id, dispatch_id, scope, stage, level, recipient_id,"
-                + " recipient_role, recipient_phone, template_code, params, text, encoding, length, segments, urgent,"
-                + " reply_code, status, attempts, next_attempt_at, created_at, version, claimed_by, claim_token,"
-                + " claimed_until) values (:id, :dedup, :ticket, :dispatch, :scope, :stage, :level, :recipient, :role,"
-                + " :phone, :template, :params, :text, :encoding, :length, :segments, :urgent, :reply, :status, 0, :next,"
-                + " :created, 0, :claimedBy, :token, now() + :lease * interval '1 millisecond')"
-                + " on conflict (dedup_key) do nothing";
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql)
-                .setParameter("id", n.id).setParameter("dedup", n.dedupKey).setParameter("ticket", n.ticketId)
-                .setParameter("dispatch", n.dispatchId).setParameter("scope", n.scope).setParameter("stage", n.stage)
-                .setParameter("level", n.level).setParameter("recipient", n.recipientId)
-                .setParameter("role", n.recipientRole).setParameter("phone", n.recipientPhone)
-                .setParameter("template", n.templateCode).setParameter("params", n.params).setParameter("text", n.text)
-                .setParameter("encoding", n.encoding).setParameter("length", n.length)
-                .setParameter("segments", n.segments).setParameter("urgent", n.urgent)
-                .setParameter("reply", n.replyCode).setParameter("status", n.status.name())
-                .setParameter("next", n.nextAttemptAt).setParameter("created", n.createdAt)
-                .setParameter("claimedBy", n.claimedBy).setParameter("token", n.claimToken)
-                .setParameter("lease", lease.toMillis())
-                .executeUpdate()).map(rows -> rows == 1);
-    }
 
     public Uni<List<Notification>> byTicket(String ticketId) {
         return list("ticketId", Sort.by("createdAt").and("level"), ticketId);

@@ -1,10 +1,15 @@
 package cn.hotline.notify.service;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import cn.hotline.notify.client.FieldLinkClient;
+import cn.hotline.notify.client.RoutingApi;
 import cn.hotline.notify.client.ServiceIdentity;
 import cn.hotline.notify.config.NotifyConfig;
 
@@ -27,15 +32,32 @@ public class FieldLinkText {
         this.config = config;
     }
 
-    public String forRecipient(String dispatchId, String personId) {
-        if (dispatchId == null || personId == null || config.fieldLinkBase().isBlank()) {
-            return "。";
+    /**
+     * The text per asked (dispatch, person), from one call to routing; "。"
+     * for any routing could not issue, and for all when routing is away.
+     */
+    public Map<RoutingApi.LinkQuestion, String> forRecipients(List<RoutingApi.LinkQuestion> recipients) {
+        Map<RoutingApi.LinkQuestion, String> texts = new HashMap<>();
+        List<RoutingApi.LinkQuestion> asked = recipients.stream()
+                .filter(r -> r.dispatchId() != null && r.personId() != null).distinct().toList();
+        if (asked.isEmpty() || config.fieldLinkBase().isBlank()) {
+            recipients.forEach(r -> texts.put(r, "。"));
+            return texts;
         }
+        Map<RoutingApi.LinkQuestion, String> tokens;
         try {
-            return "。处置：" + config.fieldLinkBase() + client.issue(dispatchId, identity.bearer(), personId);
+            tokens = client.issueAll(asked, identity.bearer());
         } catch (RuntimeException e) {
-            LOG.warnf("no field link for %s on dispatch %s (%s); the SMS goes without it", personId, dispatchId, e.toString());
-            return "。";
+            LOG.warnf("no field links for %d recipients (%s); their SMS go without", asked.size(), e.toString());
+            tokens = Map.of();
         }
+        for (RoutingApi.LinkQuestion r : recipients) {
+            String token = tokens.get(r);
+            if (token == null && r.dispatchId() != null && r.personId() != null && !tokens.isEmpty()) {
+                LOG.warnf("no field link for %s on dispatch %s; the SMS goes without it", r.personId(), r.dispatchId());
+            }
+            texts.put(r, token == null ? "。" : "。处置：" + config.fieldLinkBase() + token);
+        }
+        return texts;
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hotline.notify.client.DirectorySnapshots.DirectoryUnavailableException;
+import cn.hotline.notify.client.RoutingApi;
 import cn.hotline.notify.config.NotifyConfig;
 import cn.hotline.notify.domain.LevelStatus;
 import cn.hotline.notify.domain.Person;
@@ -113,7 +114,7 @@ public class LevelFirer {
                 case RELEASED -> { }
             }
         }
-        notifications.sendAll(drafts);
+        notifications.sendAll(withLinks(drafts));
         tx.run(() -> scheduled.finishAll(fired, token, LevelStatus.FIRED)
                 .chain(() -> scheduled.finishAll(cancelled, token, LevelStatus.CANCELLED)));
         return ids.size();
@@ -190,12 +191,27 @@ public class LevelFirer {
         Map<String, String> own = new java.util.HashMap<>(vars);
         if (replyCode != null) {
             own.put("replyCode", replyCode);
-            own.put("link", links.forRecipient(trigger.dispatchId(), person.personId()));
         }
         String key = String.join("|", trigger.ticketId(), s.scope, s.stage, trigger.instance(), String.valueOf(s.level),
                 person.personId() != null ? person.personId() : person.phone());
         return new NotificationDraft(key, trigger.ticketId(), trigger.dispatchId(), s.scope, s.stage,
                 s.level, role.name(), person, level.templateCode, own, trigger.urgent(), replyCode);
+    }
+
+    /** The drafts with a reply code (dispatch SMS) get their field links, all from one call to routing. */
+    private List<NotificationDraft> withLinks(List<NotificationDraft> drafts) {
+        List<RoutingApi.LinkQuestion> asked = drafts.stream().filter(d -> d.replyCode() != null).map(LevelFirer::linkFor)
+                .toList();
+        if (asked.isEmpty()) {
+            return drafts;
+        }
+        Map<RoutingApi.LinkQuestion, String> texts = links.forRecipients(asked);
+        return drafts.stream().map(d -> d.replyCode() == null ? d : d.withVar("link", texts.getOrDefault(linkFor(d), "。")))
+                .toList();
+    }
+
+    private static RoutingApi.LinkQuestion linkFor(NotificationDraft d) {
+        return new RoutingApi.LinkQuestion(d.dispatchId(), d.person().personId());
     }
 
     /** What firing a claim reads first: its levels, their triggers, chain levels by id, stopped stages, tickets. */

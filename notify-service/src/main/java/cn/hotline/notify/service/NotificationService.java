@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,12 @@ import cn.hotline.notify.gateway.GatewayRouter;
 import cn.hotline.notify.gateway.SmsEncoder;
 import cn.hotline.notify.gateway.SmsRequest;
 import cn.hotline.notify.gateway.SmsResult;
+import cn.hotline.notify.repository.NotificationBatchRepository;
 import cn.hotline.notify.repository.NotificationRepository;
 import cn.hotline.notify.repository.ReminderLadderStopRepository;
 import cn.hotline.notify.repository.WorkClaimRepository;
 import cn.hotline.support.problem.Swallowed;
 import cn.hotline.support.security.Masking;
-import io.smallrye.mutiny.Multi;
 
 /**
  * Sends one SMS to one person, once: the row is claimed under its dedup key (leased to this replica) and
@@ -53,11 +54,12 @@ public class NotificationService {
     private final WorkClaimRepository claims;
     private final SendLanes lanes;
     private final Replica replica;
+    private final NotificationBatchRepository batches;
 
     public NotificationService(NotificationRepository notifications, ReminderLadderStopRepository stops,
             NotificationRecorder recorder, GatewayRouter router, TemplateCatalog templates, QuietHours quietHours,
             RateLimiter rateLimiter, NotifyConfig config, ObjectMapper json, Tx tx, Clock clock, WorkClaimRepository claims,
-            SendLanes lanes, Replica replica) {
+            SendLanes lanes, Replica replica, NotificationBatchRepository batches) {
         this.notifications = notifications;
         this.stops = stops;
         this.recorder = recorder;
@@ -72,6 +74,7 @@ public class NotificationService {
         this.claims = claims;
         this.lanes = lanes;
         this.replica = replica;
+        this.batches = batches;
     }
 
     /**
@@ -80,7 +83,7 @@ public class NotificationService {
      */
     public Optional<UUID> send(NotificationDraft draft) {
         Notification n = notification(draft);
-        if (!tx.run(() -> notifications.claim(n, config.claimLease()))) {
+        if (claim(List.of(n)).isEmpty()) {
             LOG.debugf("already notified: %s", draft.dedupKey());
             return Optional.empty();
         }
@@ -88,21 +91,23 @@ public class NotificationService {
         return Optional.of(n.id);
     }
 
-    /** {@link #send} for many drafts, claimed in one transaction (a level batch's SMS). */
+    /** {@link #send} for many drafts, claimed with one statement (a level batch's SMS). */
     public void sendAll(List<NotificationDraft> drafts) {
         if (drafts.isEmpty()) {
             return;
         }
         List<Notification> all = drafts.stream().map(this::notification).toList();
-        List<Notification> claimed = tx.run(() -> Multi.createFrom().iterable(all).onItem()
-                .transformToUniAndConcatenate(n -> notifications.claim(n, config.claimLease())
-                        .map(fresh -> fresh ? Optional.of(n) : Optional.<Notification>empty()))
-                .collect().asList())
-                .stream().flatMap(Optional::stream).toList();
+        List<Notification> claimed = claim(all);
         if (claimed.size() < all.size()) {
             LOG.debugf("already notified: %d of %d", all.size() - claimed.size(), all.size());
         }
         claimed.forEach(this::submit);
+    }
+
+    /** The ones of {@code all} this call claimed (the others' dedup keys were claimed before), in their order. */
+    private List<Notification> claim(List<Notification> all) {
+        Set<UUID> fresh = tx.onPool(conn -> batches.claimAll(conn, all, config.claimLease()));
+        return all.stream().filter(n -> fresh.contains(n.id)).toList();
     }
 
     private void submit(Notification n) {

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import cn.hotline.routing.domain.AssistPart;
 import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.FieldLink;
+import cn.hotline.routing.mapping.FieldLinkBatch;
 import cn.hotline.routing.repository.DispatchRepository;
 import cn.hotline.routing.repository.FieldLinkRepository;
 import cn.hotline.support.problem.Problem;
@@ -79,27 +82,72 @@ public class FieldLinks {
                 .map(d -> d != null && scope.sees(actor, d) ? d : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("dispatch " + dispatchId))
                 .flatMap(d -> {
-                    String part = person.unitCode().equals(d.leadUnitCode) ? FieldLink.LEAD
-                            : d.hasAssisting(person.unitCode()) ? FieldLink.ASSIST : null;
+                    String part = part(d, person.unitCode());
                     if (part == null) {
                         throw ProblemException.badRequest("personId", personId + " is of " + person.unitCode()
                                 + ", neither the lead nor an assisting unit of this dispatch");
                     }
-                    byte[] secret = new byte[16];
-                    RANDOM.nextBytes(secret);
-                    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-                    Instant now = clock.instant();
-                    FieldLink link = new FieldLink();
-                    link.id = UUID.randomUUID();
-                    link.tokenHash = hash(token);
-                    link.dispatchId = d.id;
-                    link.personId = personId;
-                    link.unitCode = person.unitCode();
-                    link.part = part;
-                    link.createdAt = now;
-                    link.expiresAt = now.plus(config.fieldLinks().lifetime());
+                    String token = newToken();
+                    FieldLink link = link(d, personId, person.unitCode(), part, token);
                     return links.persist(link).replaceWith(new Issued(link.id, token, link.expiresAt, part));
                 }));
+    }
+
+    /**
+     * Links for many people at once, in one transaction: the same rules as {@link #issue}, but a link that cannot be
+     * issued (unknown person, a dispatch unknown or outside {@code actor}'s territory, a person of neither unit) is
+     * answered with its problem instead of failing the others.
+     */
+    public Uni<List<FieldLinkBatch.Issued>> issueAll(List<FieldLinkBatch.Item> items, Actor actor) {
+        List<UUID> ids = items.stream().map(FieldLinkBatch.Item::dispatchId).distinct().toList();
+        return Panache.withTransaction(() -> dispatches.list("id in ?1", ids).flatMap(found -> {
+            Map<UUID, Dispatch> visible = new HashMap<>();
+            found.stream().filter(d -> scope.sees(actor, d)).forEach(d -> visible.put(d.id, d));
+            List<FieldLink> fresh = new ArrayList<>();
+            List<FieldLinkBatch.Issued> answers = new ArrayList<>();
+            for (FieldLinkBatch.Item item : items) {
+                String personId = item.personId().strip();
+                var person = index.organisation().person(personId);
+                Dispatch d = visible.get(item.dispatchId());
+                String part = person.isEmpty() || d == null ? null : part(d, person.get().unitCode());
+                if (part == null) {
+                    String problem = person.isEmpty() ? "unknown person " + personId
+                            : d == null ? "no dispatch " + item.dispatchId()
+                            : personId + " is of " + person.get().unitCode() + ", neither the lead nor an assisting unit";
+                    answers.add(new FieldLinkBatch.Issued(item.dispatchId(), personId, null, null, null, null, problem));
+                    continue;
+                }
+                String token = newToken();
+                FieldLink link = link(d, personId, person.get().unitCode(), part, token);
+                fresh.add(link);
+                answers.add(new FieldLinkBatch.Issued(item.dispatchId(), personId, link.id, token, link.expiresAt, part, null));
+            }
+            return links.persist(fresh).replaceWith(answers);
+        }));
+    }
+
+    private static String part(Dispatch d, String unitCode) {
+        return unitCode.equals(d.leadUnitCode) ? FieldLink.LEAD : d.hasAssisting(unitCode) ? FieldLink.ASSIST : null;
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[16];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private FieldLink link(Dispatch d, String personId, String unitCode, String part, String token) {
+        Instant now = clock.instant();
+        FieldLink link = new FieldLink();
+        link.id = UUID.randomUUID();
+        link.tokenHash = hash(token);
+        link.dispatchId = d.id;
+        link.personId = personId;
+        link.unitCode = unitCode;
+        link.part = part;
+        link.createdAt = now;
+        link.expiresAt = now.plus(config.fieldLinks().lifetime());
+        return link;
     }
 
     /** The link of {@code token} if it may be used now: else 404 (unknown) or 410 (expired, revoked, dispatch no longer open to it). */

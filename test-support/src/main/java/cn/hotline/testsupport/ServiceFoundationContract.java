@@ -125,6 +125,25 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
+    void theRelayPublishesEveryCommittedEventAndLetsItsLockGoOnceCaughtUp() throws Throwable {
+        String ticketId = FoundationProbeConsumer.TICKET_PREFIX + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> outbox.append(EventTypes.NOTIFICATION_SENT, ticketId, notification(ticketId)))).id());
+        }
+        Awaitility.await().atMost(KAFKA_BOUND).until(() -> pool.preparedQuery(
+                        "select count(*) from outbox_event where id = any($1) and published_at is not null")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(ids.toArray(new String[0])))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == ids.size());
+        // Nothing is pending: no run may keep the relay lock (a leaked lock would stop every later run).
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery("select count(*) from pg_locks"
+                        + " where locktype = 'advisory' and classid::bigint * 4294967296 + objid::bigint = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(cn.hotline.support.outbox.OutboxRelay.RELAY_LOCK))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 0);
+    }
+
+    @Test
     void theRelaysWakeUpRunsAfterACommitAndNeverAfterARollback() throws Throwable {
         AtomicInteger ran = new AtomicInteger();
         Boolean registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()

@@ -33,7 +33,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -43,7 +42,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * this one held the lock. A run holds a PostgreSQL advisory lock on a connection of its own, so one relay of all
  * replicas publishes at a time (each ticket's events stay in order), but it holds no transaction: it reads a batch,
  * hands it to the producer, reads the next while that one is in flight, and marks each batch published with one
- * statement once Kafka has acknowledged it.
+ * statement once Kafka has acknowledged it. Taking the lock rides on the first read and letting it go on the last
+ * mark, so a run that publishes one batch costs two round trips.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,10 +51,21 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant shared by every instance of a service (each service has its own database). */
     public static final long RELAY_LOCK = 0x686f746c696e65L;
-    private static final String SELECT_PENDING = "select seq, id, topic, record_key, type, source, subject,"
-            + " occurred_at, payload from outbox_event where published_at is null and seq > $1 order by seq limit $2";
+    private static final String COLUMNS = "seq, id, topic, record_key, type, source, subject, occurred_at, payload";
+    private static final String SELECT_PENDING = "select " + COLUMNS
+            + " from outbox_event where published_at is null and seq > $1 order by seq limit $2";
+    // A run's first round trip takes the lock and, if it got it, reads the first batch: one row with held = false,
+    // or held = true with the batch's rows (a single row of nulls when nothing is pending). A CTE with a volatile
+    // function is evaluated once, before the lateral read.
+    private static final String LOCK_AND_SELECT = "with lock as (select pg_try_advisory_lock(" + RELAY_LOCK + ") as held)"
+            + " select lock.held, e.* from lock left join lateral (select " + COLUMNS + " from outbox_event"
+            + " where lock.held and published_at is null order by seq limit $1) e on true";
     private static final String ANY_PENDING = "select 1 from outbox_event where published_at is null limit 1";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any($1)";
+    // A run's last round trip marks its last batch and lets the lock go.
+    private static final String MARK_AND_UNLOCK = "with marked as (update outbox_event set published_at = now()"
+            + " where seq = any($1)) select pg_advisory_unlock(" + RELAY_LOCK + ")";
+    private static final String UNLOCK = "select pg_advisory_unlock(" + RELAY_LOCK + ")";
 
     /** A batch handed to the producer: its rows and the acknowledgement of all of them. */
     private record InFlight(Long[] seqs, Uni<Void> acked) {
@@ -142,56 +153,69 @@ public class OutboxRelay {
     }
 
     private Uni<Void> run(SqlConnection conn) {
-        return conn.query("select pg_try_advisory_lock(" + RELAY_LOCK + ")").execute().flatMap(lock -> {
-            if (!lock.iterator().next().getBoolean(0)) {
+        return conn.preparedQuery(LOCK_AND_SELECT).execute(Tuple.of(config.batchSize())).flatMap(first -> {
+            if (!first.iterator().next().getBoolean("held")) {
                 return Uni.createFrom().voidItem();
             }
-            // Unlocked on every path; should the unlock itself fail, the pool closes the broken connection,
-            // and PostgreSQL releases a session's locks when it ends.
-            return pump(conn, 0L, new ArrayDeque<>())
-                    .eventually(() -> conn.query("select pg_advisory_unlock(" + RELAY_LOCK + ")").execute()
-                            .onFailure().recoverWithNull());
+            List<Row> rows = new ArrayList<>(first.size());
+            first.forEach(row -> {
+                if (row.getValue("seq") != null) {
+                    rows.add(row);
+                }
+            });
+            // The last statement of a successful run lets the lock go; a failed run unlocks here. Should the unlock
+            // itself fail, the pool closes the broken connection, and PostgreSQL releases a session's locks when it ends.
+            return handle(conn, rows, 0L, new ArrayDeque<>())
+                    .onFailure().call(() -> conn.query(UNLOCK).execute().onFailure().recoverWithNull());
+        });
+    }
+
+    private Uni<Void> pump(SqlConnection conn, long cursor, Deque<InFlight> inFlight) {
+        return conn.preparedQuery(SELECT_PENDING).execute(Tuple.of(cursor, config.batchSize())).flatMap(rows -> {
+            List<Row> read = new ArrayList<>(rows.size());
+            rows.forEach(read::add);
+            return handle(conn, read, cursor, inFlight);
         });
     }
 
     /**
-     * Reads the rows after {@code cursor}, hands them to the producer and, while fewer than the configured number of
-     * batches are in flight, reads on; otherwise waits for the oldest batch's acknowledgement and marks it. A run ends
-     * once it has caught up and everything in flight is marked. The next run starts from the beginning again, so a
-     * row whose transaction took a sequence number early but committed late is published then.
+     * Hands the rows read after {@code cursor} to the producer and, while fewer than the configured number of batches
+     * are in flight, reads on; otherwise waits for the oldest batch's acknowledgement and marks it. A run ends once it
+     * has caught up and everything in flight is marked, the lock released with the last mark. The next run starts
+     * from the beginning again, so a row whose transaction took a sequence number early but committed late is
+     * published then.
      */
-    private Uni<Void> pump(SqlConnection conn, long cursor, Deque<InFlight> inFlight) {
-        return conn.preparedQuery(SELECT_PENDING).execute(Tuple.of(cursor, config.batchSize())).flatMap(rows -> {
-            long next = cursor;
-            if (rows.size() > 0) {
-                InFlight batch = send(rows);
-                inFlight.add(batch);
-                next = batch.seqs()[batch.seqs().length - 1];
-            }
-            boolean caughtUp = rows.size() < config.batchSize();
-            if (caughtUp) {
-                return settleAll(conn, inFlight);
-            }
-            long from = next;
-            if (inFlight.size() < config.batchesInFlight()) {
-                return pump(conn, from, inFlight);
-            }
-            return settle(conn, inFlight.poll()).flatMap(ignored -> pump(conn, from, inFlight));
-        });
+    private Uni<Void> handle(SqlConnection conn, List<Row> rows, long cursor, Deque<InFlight> inFlight) {
+        long next = cursor;
+        if (!rows.isEmpty()) {
+            InFlight batch = send(rows);
+            inFlight.add(batch);
+            next = batch.seqs()[batch.seqs().length - 1];
+        }
+        if (rows.size() < config.batchSize()) {
+            return settleAll(conn, inFlight);
+        }
+        long from = next;
+        if (inFlight.size() < config.batchesInFlight()) {
+            return pump(conn, from, inFlight);
+        }
+        return settle(conn, inFlight.poll(), MARK_PUBLISHED).flatMap(ignored -> pump(conn, from, inFlight));
     }
 
     private Uni<Void> settleAll(SqlConnection conn, Deque<InFlight> inFlight) {
         InFlight oldest = inFlight.poll();
-        return oldest == null ? Uni.createFrom().voidItem()
-                : settle(conn, oldest).flatMap(ignored -> settleAll(conn, inFlight));
+        if (oldest == null) {
+            return conn.query(UNLOCK).execute().replaceWithVoid();
+        }
+        return settle(conn, oldest, inFlight.isEmpty() ? MARK_AND_UNLOCK : MARK_PUBLISHED)
+                .flatMap(ignored -> inFlight.isEmpty() ? Uni.createFrom().voidItem() : settleAll(conn, inFlight));
     }
 
-    private Uni<Void> settle(SqlConnection conn, InFlight batch) {
-        return batch.acked().flatMap(acked -> conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(batch.seqs())))
-                .replaceWithVoid();
+    private Uni<Void> settle(SqlConnection conn, InFlight batch, String mark) {
+        return batch.acked().flatMap(acked -> conn.preparedQuery(mark).execute(Tuple.of(batch.seqs()))).replaceWithVoid();
     }
 
-    private InFlight send(RowSet<Row> rows) {
+    private InFlight send(List<Row> rows) {
         List<Long> seqs = new ArrayList<>(rows.size());
         List<Uni<Void>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -72,6 +72,9 @@ public class NotifyStackResource implements QuarkusTestResourceLifecycleManager 
         config.put("cn.hotline.notify.client.DirectoryCalls/Retry/delay", "50");
         config.put("cn.hotline.notify.client.DirectoryCalls/CircuitBreaker/delay", "1000");
         config.put("cn.hotline.notify.gateway.SmppGateway/CircuitBreaker/delay", "1000");
+        // TwoReplicasTest runs a second replica's sending lanes in this JVM, on this JVM's one gateway: room for both
+        // replicas' lanes (each replica of a deployment has its own gateway and the default of 10).
+        config.put("cn.hotline.notify.gateway.SmppGateway/Bulkhead/value", "20");
         config.put("cn.hotline.notify.gateway.HttpSmsGateway/CircuitBreaker/delay", "1000");
         return config;
     }

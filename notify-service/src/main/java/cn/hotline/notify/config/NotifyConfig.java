@@ -46,8 +46,9 @@ public interface NotifyConfig {
 
     /**
      * How long a replica's claim on a due level, a message to (re-)send or an MO text lasts. A claim still held
-     * after this (the replica crashed) is taken over by another replica. Must exceed the longest send (gateway
-     * timeouts and retries), else a slow send could be taken over and sent twice.
+     * after this (the replica crashed) is taken over by another replica. Half of it must exceed the longest send
+     * (gateway timeouts and retries), else a slow send could be taken over and sent twice: a send starting within
+     * half the lease of its claim does not renew it first.
      */
     @WithDefault("PT2M")
     Duration claimLease();

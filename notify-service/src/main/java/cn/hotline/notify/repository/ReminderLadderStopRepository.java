@@ -26,10 +26,10 @@ public class ReminderLadderStopRepository {
                 .setParameter("at", at).executeUpdate()).replaceWithVoid();
     }
 
-    /** Re-opens a stage for a new dispatch of the same ticket. */
-    public Uni<Void> reopen(String scope) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from escalation_stop where scope = :scope")
-                .setParameter("scope", scope).executeUpdate()).replaceWithVoid();
+    /** Re-opens every stage of {@code scopes} (a new dispatch of the same ticket), with one statement. */
+    public Uni<Void> reopen(List<String> scopes) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from escalation_stop where scope in (:scopes)")
+                .setParameter("scopes", scopes).executeUpdate()).replaceWithVoid();
     }
 
     /** True when {@code stage} (or every stage) is stopped for any of {@code scopes}. */

@@ -83,11 +83,12 @@ public class NotificationService {
      */
     public Optional<UUID> send(NotificationDraft draft) {
         Notification n = notification(draft);
+        long claimedFrom = System.nanoTime();
         if (claim(List.of(n)).isEmpty()) {
             LOG.debugf("already notified: %s", draft.dedupKey());
             return Optional.empty();
         }
-        submit(n);
+        submit(n, claimedFrom);
         return Optional.of(n.id);
     }
 
@@ -97,11 +98,12 @@ public class NotificationService {
             return;
         }
         List<Notification> all = drafts.stream().map(this::notification).toList();
+        long claimedFrom = System.nanoTime();
         List<Notification> claimed = claim(all);
         if (claimed.size() < all.size()) {
             LOG.debugf("already notified: %d of %d", all.size() - claimed.size(), all.size());
         }
-        claimed.forEach(this::submit);
+        claimed.forEach(n -> submit(n, claimedFrom));
     }
 
     /** The ones of {@code all} this call claimed (the others' dedup keys were claimed before), in their order. */
@@ -110,9 +112,9 @@ public class NotificationService {
         return all.stream().filter(n -> fresh.contains(n.id)).toList();
     }
 
-    private void submit(Notification n) {
+    private void submit(Notification n, long claimedFrom) {
         UUID token = n.claimToken;
-        lanes.submit(n.recipientPhone, () -> deliver(n, token));
+        lanes.submit(n.recipientPhone, () -> deliver(n, token, claimedFrom));
     }
 
     private Notification notification(NotificationDraft draft) {
@@ -156,6 +158,7 @@ public class NotificationService {
     /** {@link #retryDue()} taking at most {@code limit} rows in this claim. */
     public int retryDue(int limit) {
         UUID token = UUID.randomUUID();
+        long claimedFrom = System.nanoTime();
         List<UUID> ids = claims.retries(replica.name(), token, config.claimLease(), clock.instant(), limit);
         if (ids.isEmpty()) {
             return 0;
@@ -165,7 +168,7 @@ public class NotificationService {
                 recorder.cancel(n.id, "stage stopped");
                 continue;
             }
-            lanes.submit(n.recipientPhone, () -> deliver(n, token));
+            lanes.submit(n.recipientPhone, () -> deliver(n, token, claimedFrom));
         }
         return ids.size();
     }
@@ -174,10 +177,12 @@ public class NotificationService {
         return n.ticketId == null || n.ticketId.equals(n.scope) ? List.of(n.scope) : List.of(n.scope, n.ticketId);
     }
 
-    private void deliver(Notification n, UUID token) {
-        // Re-checked right before the send: if this claim waited past its lease and another took the row over,
-        // that claim sends it, not this one.
-        if (!claims.renew(n.id, token, config.claimLease())) {
+    private void deliver(Notification n, UUID token, long claimedFrom) {
+        // Re-checked right before the send once the claim is old enough that its lease could have run out meanwhile:
+        // if another claim took the row over, that claim sends it, not this one. A younger claim (measured from before
+        // the claim statement, on this JVM's monotonic clock) cannot have been taken over, and skips the round trip.
+        if (System.nanoTime() - claimedFrom > config.claimLease().toNanos() / 2
+                && !claims.renew(n.id, token, config.claimLease())) {
             LOG.infof("SMS %s is no longer claimed by this send; skipped", n.id);
             return;
         }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -105,6 +107,7 @@ public class ReminderLadderScheduler {
 
     /** A new dispatch starts its stages afresh. */
     public Uni<Void> reopen(String dispatchId, String ticketId) {
-        return stops.reopen(dispatchId).chain(() -> stops.reopen(ticketId));
+        List<String> scopes = Stream.of(dispatchId, ticketId).filter(Objects::nonNull).distinct().toList();
+        return scopes.isEmpty() ? Uni.createFrom().voidItem() : stops.reopen(scopes);
     }
 }

@@ -45,19 +45,10 @@ public class KpiRecorder {
     }
 
     public Uni<Void> created(TicketCreated created) {
-        return tickets.findById(created.ticketId()).flatMap(found -> {
-            TicketFact fact = found != null ? found : newTicket(created.ticketId());
-            fact.ticketNumber = created.number();
-            fact.urgency = created.urgency();
-            fact.kind = created.kind();
-            fact.channel = created.channel();
-            fact.categoryCode = created.categoryCode();
-            fact.flags = created.flags() == null ? "" : String.join(",", created.flags());
-            fact.createdAt = created.receivedAt();
-            territory(fact, created.territory() == null ? null : created.territory().countyCode(),
-                    created.territory() == null ? null : created.territory().townCode());
-            return tickets.persist(fact).replaceWithVoid();
-        });
+        return tickets.created(created.ticketId(), created.number(), created.urgency(), created.kind(), created.channel(),
+                created.categoryCode(), created.flags() == null ? "" : String.join(",", created.flags()),
+                created.receivedAt(), created.territory() == null ? null : created.territory().countyCode(),
+                created.territory() == null ? null : created.territory().townCode());
     }
 
     public Uni<Void> assigned(DispatchEvent event, List<TimerEntity> timers, Instant at) {

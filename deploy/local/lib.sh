@@ -253,7 +253,8 @@ start_service() {
     HOTLINE_AUTH_IDP_ISSUER="$IDP_ISSUER" \
     QUARKUS_SMALLRYE_JWT_BLOCKING_AUTHENTICATION=true \
     HOTLINE_NOTIFY_FIELD_LINK_BASE="$CONSOLE_URL/m/" \
-    "${jvm[@]}" -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$jar"
+    "${jvm[@]}" -Dhotline.stack="$name" -Xmx"$SERVICE_HEAP" -XX:ErrorFile="$LOGS/hs_err_${name}_%p.log" \
+      ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$jar"
 }
 
 # wait_ready NAME URL SECONDS: true once URL/q/health/ready answers 200; false if the process died or time ran out.
@@ -315,6 +316,9 @@ resolve_service_jdk() {
 # (JEP 483/514/515): a service then starts in ~2.5 s instead of ~4.5 s on this machine, which is what a restart under
 # load needs. The first run of a build records the cache, written when it stops (down.sh waits for that);
 # HOTLINE_SERVICE_AOT=off leaves it out. Without a JDK 25 the services run on the java on PATH as before.
+# Temurin 25.0.3 can crash while writing the cache after a long first run (SIGSEGV in
+# MethodTrainingData::cleanup, seen after 20-30 minutes under load): nothing is lost (the service had stopped), no
+# cache is written, the next start records again; the crash report goes to $LOGS/hs_err_<name>_<pid>.log.
 service_java() {
   local name=$1 jar=$2 jdk key cache
   resolve_service_jdk
@@ -387,5 +391,6 @@ start_console() {
     QUARKUS_REST_CLIENT_ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" \
     QUARKUS_REST_CLIENT_SLA_URL="http://127.0.0.1:$SLA_PORT" \
     QUARKUS_REST_CLIENT_NOTIFY_URL="http://127.0.0.1:$NOTIFY_PORT" \
-    "${jvm[@]}" -Dhotline.stack=web-console -Xmx"$SERVICE_HEAP" ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$CONSOLE_JAR"
+    "${jvm[@]}" -Dhotline.stack=web-console -Xmx"$SERVICE_HEAP" -XX:ErrorFile="$LOGS/hs_err_web-console_%p.log" \
+      ${SERVICE_JAVA_OPTS[@]+"${SERVICE_JAVA_OPTS[@]}"} -jar "$CONSOLE_JAR"
 }

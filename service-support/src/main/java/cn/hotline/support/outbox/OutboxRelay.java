@@ -43,7 +43,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * replicas publishes at a time (each ticket's events stay in order), but it holds no transaction: it reads a batch,
  * hands it to the producer, reads the next while that one is in flight, and marks each batch published with one
  * statement once Kafka has acknowledged it. Taking the lock rides on the first read and letting it go on the last
- * mark, so a run that publishes one batch costs two round trips; a mark does not wait for the WAL flush.
+ * mark, so a run that publishes one batch costs two round trips.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,14 +61,10 @@ public class OutboxRelay {
             + " select lock.held, e.* from lock left join lateral (select " + COLUMNS + " from outbox_event"
             + " where lock.held and published_at is null order by seq limit $1) e on true";
     private static final String ANY_PENDING = "select 1 from outbox_event where published_at is null limit 1";
-    // A mark commits without waiting for the WAL flush: were PostgreSQL itself to crash before the flush, the rows
-    // would be published again, which the consumers drop by event id (at-least-once, as a relay crash already is).
-    private static final String ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true) as async";
-    private static final String MARK_PUBLISHED = "with async as (" + ASYNC_COMMIT + "), marked as (update outbox_event"
-            + " set published_at = now() where seq = any($1)) select async from async";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any($1)";
     // A run's last round trip marks its last batch and lets the lock go.
-    private static final String MARK_AND_UNLOCK = "with async as (" + ASYNC_COMMIT + "), marked as (update outbox_event"
-            + " set published_at = now() where seq = any($1)) select pg_advisory_unlock(" + RELAY_LOCK + ") from async";
+    private static final String MARK_AND_UNLOCK = "with marked as (update outbox_event set published_at = now()"
+            + " where seq = any($1)) select pg_advisory_unlock(" + RELAY_LOCK + ")";
     private static final String UNLOCK = "select pg_advisory_unlock(" + RELAY_LOCK + ")";
 
     /** A batch handed to the producer: its rows and the acknowledgement of all of them. */

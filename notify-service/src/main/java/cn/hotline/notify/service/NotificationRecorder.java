@@ -84,7 +84,7 @@ public class NotificationRecorder {
                 .call(moved -> announce(conn, moved)));
     }
 
-    /** Appends the notification.* event of each moved notification (SENT, DELIVERED or FAILED) in one statement. */
+    /** Appends the notification.* event of each notification moved set-based (SENT, DELIVERED or FAILED), one statement. */
     Uni<Void> announce(SqlConnection conn, List<Outcome> moved) {
         Instant now = clock.instant();
         return outbox.appendAll(conn, moved.stream().filter(o -> o.ticketId() != null).map(o -> entry(o, now)).toList());
@@ -97,7 +97,8 @@ public class NotificationRecorder {
             case FAILED -> EventTypes.NOTIFICATION_FAILED;
             default -> throw new IllegalArgumentException("no event for a notification " + o.status());
         };
-        String suffix = o.status() == NotificationStatus.SENT ? "sent" : o.status() == NotificationStatus.DELIVERED ? "delivered" : "failed";
+        // The id's last part is the event's (notification.sent → sent), as the outbox always had it.
+        String suffix = type.substring(type.lastIndexOf('.') + 1);
         NotificationEvent payload = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, o.id().toString(), o.ticketId(),
                 o.dedupKey(), o.recipientId(), Masking.phone(o.recipientPhone()), o.templateCode(), o.level(), o.gateway(),
                 o.messageId(), o.segments(), o.status().name(), o.error(), at);
@@ -133,7 +134,7 @@ public class NotificationRecorder {
                 return Uni.createFrom().voidItem();
             }
             n.become(NotificationStatus.FAILED);
-            return event(n, EventTypes.NOTIFICATION_FAILED, "failed").chain(() -> alertDutyDispatcher(n));
+            return event(n).chain(() -> alertDutyDispatcher(n));
         }));
     }
 
@@ -156,13 +157,13 @@ public class NotificationRecorder {
         n.claimedUntil = null;
     }
 
-    private Uni<Void> event(Notification n, String type, String suffix) {
+    /** The event of a notification moved (on the entity) to {@code n.status}. */
+    private Uni<Void> event(Notification n) {
         if (n.ticketId == null) {
             return Uni.createFrom().voidItem();
         }
-        NotificationEvent payload = new NotificationEvent(NotificationEvent.SCHEMA_VERSION, n.id.toString(), n.ticketId,
-                n.dedupKey, n.recipientId, Masking.phone(n.recipientPhone), n.templateCode, n.level, n.gateway,
-                n.messageId, n.segments, n.status.name(), n.error, clock.instant());
-        return outbox.append("notification:" + n.id + ":" + suffix, type, n.ticketId, payload).replaceWithVoid();
+        OutboxWriter.Entry e = entry(new Outcome(n.id, n.ticketId, n.dedupKey, n.recipientId, n.recipientPhone,
+                n.templateCode, n.level, n.gateway, n.messageId, n.segments, n.status, n.error), clock.instant());
+        return outbox.append(e.eventId(), e.type(), e.ticketId(), e.payload()).replaceWithVoid();
     }
 }

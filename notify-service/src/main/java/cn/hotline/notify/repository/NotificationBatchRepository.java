@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Many notifications at once, on a pool connection inside the caller's transaction, one statement per batch: their
- * claims (insert unless the dedup key exists), the gateway's answers (→ SENT) and delivery receipts (→ DELIVERED /
- * FAILED), moving states only along {@link MessageTransitions#NOTIFICATION}.
+ * claims (insert unless the dedup key exists), deferrals (→ DEFERRED), the gateway's answers (→ SENT) and delivery
+ * receipts (→ DELIVERED / FAILED), moving states only along {@link MessageTransitions#NOTIFICATION}.
  */
 @ApplicationScoped
 public class NotificationBatchRepository {
@@ -35,6 +35,10 @@ public class NotificationBatchRepository {
     public record Outcome(UUID id, String ticketId, String dedupKey, String recipientId, String recipientPhone,
             String templateCode, int level, String gateway, String messageId, int segments, NotificationStatus status,
             String error) {
+    }
+
+    /** A send put off until {@code until} (quiet hours, the recipient's rate limit), for {@code reason}. */
+    public record Deferral(UUID id, Instant until, String reason) {
     }
 
     /** A gateway's answer to one send. */
@@ -49,6 +53,12 @@ public class NotificationBatchRepository {
             + " claim_token = null, claimed_until = null, version = n.version + 1"
             + " from unnest($1::uuid[], $2::varchar[], $3::varchar[]) as s(id, gateway, message_id)"
             + " where n.id = s.id and n.status = any($5)" + RETURNING;
+
+    // The claim ends (claimed_by stays, for the audit); a row another path moved meanwhile is left alone.
+    private static final String DEFER = "update notification n set status = '" + NotificationStatus.DEFERRED + "',"
+            + " next_attempt_at = d.until, error = d.reason, claim_token = null, claimed_until = null,"
+            + " version = n.version + 1 from unnest($1::uuid[], $2::timestamptz[], $3::varchar[]) as d(id, until, reason)"
+            + " where n.id = d.id and n.status = any($4)";
 
     // The first receipt of a notification decides (a long SMS has one per part); all taken ones are marked applied.
     private static final String RECEIPTS = "with taken as (select r.message_id, r.state, r.received_at, p.notification_id"
@@ -113,6 +123,15 @@ public class NotificationBatchRepository {
                         sends.stream().map(Sent::messageId).toArray(String[]::new),
                         utc(at), names(MessageTransitions.NOTIFICATION.sources(NotificationStatus.SENT)))))
                 .map(NotificationBatchRepository::outcomes);
+    }
+
+    /** Puts each send off until its time (→ DEFERRED); the number moved. One statement, no event (none is defined). */
+    public Uni<Integer> defer(SqlConnection conn, List<Deferral> deferrals) {
+        return conn.preparedQuery(DEFER).execute(Tuple.of(deferrals.stream().map(Deferral::id).toArray(UUID[]::new),
+                        deferrals.stream().map(d -> utc(d.until())).toArray(OffsetDateTime[]::new),
+                        deferrals.stream().map(Deferral::reason).toArray(String[]::new),
+                        names(MessageTransitions.NOTIFICATION.sources(NotificationStatus.DEFERRED))))
+                .map(rows -> rows.rowCount());
     }
 
     /** Stores SMPP part message ids → notification (a repeated id is ignored). */

@@ -46,7 +46,7 @@ public class InboundStore implements InboundListener {
 
     private void storeAll(List<Receipt> batch) {
         Instant now = clock.instant();
-        tx.onPool(conn -> receipts.storeAll(conn, batch, now));
+        tx.once(conn -> receipts.storeAll(conn, batch, now));
     }
 
     @Override

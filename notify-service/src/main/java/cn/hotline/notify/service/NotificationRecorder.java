@@ -25,7 +25,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Records a notification's outcome with its notification.* event in one transaction (outbox): the gateway's answers
- * and receipts set-based, a batch per statement; deferrals, cancellations and failures one by one on the entity.
+ * and receipts set-based, a batch per statement, as are deferrals (which have no event); cancellations and failures
+ * one by one on the entity.
  */
 @ApplicationScoped
 public class NotificationRecorder {
@@ -38,6 +39,7 @@ public class NotificationRecorder {
     private final ReminderLadderScheduler ladder;
     private final Clock clock;
     private final GroupCommit<Sent> sentResults;
+    private final GroupCommit<NotificationBatchRepository.Deferral> deferrals;
 
     /** A send the gateway accepted, to be recorded. */
     private record Sent(UUID id, SmsResult result) {
@@ -56,6 +58,7 @@ public class NotificationRecorder {
         this.tx = tx;
         this.clock = clock;
         this.sentResults = new GroupCommit<>(config.claimBatch(), this::sentAll, one -> sentAll(List.of(one)));
+        this.deferrals = new GroupCommit<>(config.claimBatch(), this::deferAll, one -> deferAll(List.of(one)));
     }
 
     /**
@@ -105,13 +108,16 @@ public class NotificationRecorder {
         return new OutboxWriter.Entry("notification:" + o.id() + ":" + suffix, type, o.ticketId(), payload);
     }
 
+    /**
+     * Puts a claimed send off until {@code until}. Deferrals made at the same time on several lanes (a rate-limited
+     * recipient's burst, quiet hours) are written with one statement; this returns once this one is.
+     */
     public void defer(UUID id, Instant until, String reason) {
-        tx.run(() -> notifications.findById(id).invoke(n -> {
-            n.become(NotificationStatus.DEFERRED);
-            release(n);
-            n.nextAttemptAt = until;
-            n.error = reason;
-        }).replaceWithVoid());
+        deferrals.submit(new NotificationBatchRepository.Deferral(id, until, reason));
+    }
+
+    private void deferAll(List<NotificationBatchRepository.Deferral> batch) {
+        tx.once(conn -> batches.defer(conn, batch));
     }
 
     public void cancel(UUID id, String reason) {

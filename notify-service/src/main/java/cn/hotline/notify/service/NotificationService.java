@@ -108,7 +108,7 @@ public class NotificationService {
 
     /** The ones of {@code all} this call claimed (the others' dedup keys were claimed before), in their order. */
     private List<Notification> claim(List<Notification> all) {
-        Set<UUID> fresh = tx.onPool(conn -> batches.claimAll(conn, all, config.claimLease()));
+        Set<UUID> fresh = tx.once(conn -> batches.claimAll(conn, all, config.claimLease()));
         return all.stream().filter(n -> fresh.contains(n.id)).toList();
     }
 

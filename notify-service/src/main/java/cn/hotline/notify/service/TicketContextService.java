@@ -21,32 +21,26 @@ public class TicketContextService {
         this.clock = clock;
     }
 
-    /** Records the ticket, its current dispatch, unit, handler and place from a dispatch event. */
+    /** Records the ticket, its current dispatch, unit, handler and place from a dispatch event (one upsert). */
     public Uni<Void> remember(DispatchEvent e) {
         if (e.ticketId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return contexts.findById(e.ticketId()).flatMap(found -> {
-            TicketContext c = found != null ? found : new TicketContext();
-            // An event of an older dispatch (e.g. the end of a reassigned one) must not overwrite the current one.
-            boolean current = c.dispatchId == null || c.dispatchId.equals(e.dispatchId()) || "ASSIGNED".equals(e.state());
-            c.ticketId = e.ticketId();
-            c.ticketNumber = e.ticketNumber() != null ? e.ticketNumber() : c.ticketNumber;
-            if (current) {
-                c.dispatchId = e.dispatchId();
-                c.unitCode = e.lead() != null ? e.lead().unitCode() : c.unitCode;
-                c.unitName = e.lead() != null ? e.lead().unitName() : c.unitName;
-                c.handlerId = e.handlerId() != null ? e.handlerId() : c.handlerId;
-                c.state = e.state();
-            }
-            c.categoryCode = e.categoryCode() != null ? e.categoryCode() : c.categoryCode;
-            c.address = e.address() != null ? e.address() : c.address;
-            c.countyCode = e.territory() != null && e.territory().countyCode() != null ? e.territory().countyCode() : c.countyCode;
-            c.townCode = e.territory() != null && e.territory().townCode() != null ? e.territory().townCode() : c.townCode;
-            c.caseLeaderId = e.caseLeaderId() != null ? e.caseLeaderId() : c.caseLeaderId;
-            c.urgency = e.urgency() != null ? e.urgency() : c.urgency;
-            c.updatedAt = clock.instant();
-            return found != null ? Uni.createFrom().voidItem() : contexts.persist(c).replaceWithVoid();
-        });
+        TicketContext c = new TicketContext();
+        c.ticketId = e.ticketId();
+        c.ticketNumber = e.ticketNumber();
+        c.dispatchId = e.dispatchId();
+        c.unitCode = e.lead() != null ? e.lead().unitCode() : null;
+        c.unitName = e.lead() != null ? e.lead().unitName() : null;
+        c.handlerId = e.handlerId();
+        c.state = e.state();
+        c.categoryCode = e.categoryCode();
+        c.address = e.address();
+        c.countyCode = e.territory() != null ? e.territory().countyCode() : null;
+        c.townCode = e.territory() != null ? e.territory().townCode() : null;
+        c.caseLeaderId = e.caseLeaderId();
+        c.urgency = e.urgency();
+        c.updatedAt = clock.instant();
+        return contexts.remember(c);
     }
 }

@@ -37,6 +37,14 @@ public class Tx {
         return pool.withTransaction(work).await().atMost(POOL_WAIT);
     }
 
+    /**
+     * Runs {@code work} of one statement on a pool connection without a transaction of its own, and waits for its
+     * result: a single statement is atomic anyway, and BEGIN and COMMIT would be two more round trips.
+     */
+    public <T> T once(Function<SqlConnection, Uni<T>> work) {
+        return pool.withConnection(work).await().atMost(POOL_WAIT);
+    }
+
     /** Runs {@code work}, which opens its own transactions, on a Vert.x context and waits for its result. */
     public <T> T await(Supplier<Uni<T>> work) {
         try {

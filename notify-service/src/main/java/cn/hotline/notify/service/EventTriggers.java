@@ -2,6 +2,7 @@ package cn.hotline.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import cn.hotline.notify.domain.DispatchTrigger;
 import cn.hotline.notify.domain.SlaTrigger;
 import cn.hotline.notify.domain.Trigger;
 import cn.hotline.notify.domain.TriggerContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Maps consumed events to ticket context updates, reminder-ladder triggers and stops (inside the consumer's transaction). */
@@ -48,9 +48,7 @@ public class EventTriggers {
         return switch (type) {
             case EventTypes.DISPATCH_ASSIGNED -> remembered
                     .chain(() -> ladder.reopen(e.dispatchId(), e.ticketId()))
-                    .chain(() -> ladder.trigger(action(e, event, urgency(e), SIGN, Trigger.DISPATCHED, unit,
-                            e.handlerId(), null, null, null)))
-                    .chain(() -> assisting(e, event));
+                    .chain(() -> ladder.triggerAll(dispatched(e, event, unit)));
             // PETITION and REPEAT_SUPERVISION call the signed-stopped stage ACCEPT (sla-service's policies.yaml).
             case EventTypes.DISPATCH_SIGNED -> remembered.chain(() -> ladder.stop(scopes, SIGN, "SIGNED"))
                     .chain(() -> ladder.stop(scopes, "ACCEPT", "SIGNED"));
@@ -91,13 +89,15 @@ public class EventTriggers {
         };
     }
 
-    /** Each assisting unit gets its own dispatch SMS (on its own scope, so each is sent once). */
-    private Uni<Void> assisting(DispatchEvent e, CloudEvent event) {
-        List<String> units = e.assisting() == null ? List.of() : e.assisting().stream().map(u -> u.unitCode()).distinct().toList();
-        return Multi.createFrom().iterable(units).onItem()
-                .transformToUniAndConcatenate(u -> ladder.trigger(action(e, event, urgency(e), "ASSIST_SIGN",
-                        Trigger.DISPATCHED, u, null, null, null, null)))
-                .collect().asList().replaceWithVoid();
+    /** The lead unit's dispatch SMS, and each assisting unit's own (on its own scope, so each is sent once). */
+    private static List<TriggerContext> dispatched(DispatchEvent e, CloudEvent event, String unit) {
+        List<TriggerContext> triggers = new ArrayList<>();
+        triggers.add(action(e, event, urgency(e), SIGN, Trigger.DISPATCHED, unit, e.handlerId(), null, null, null));
+        if (e.assisting() != null) {
+            e.assisting().stream().map(u -> u.unitCode()).distinct().forEach(u -> triggers.add(action(e, event,
+                    urgency(e), "ASSIST_SIGN", Trigger.DISPATCHED, u, null, null, null, null)));
+        }
+        return triggers;
     }
 
     private Uni<Void> stopUnitStages(List<String> scopes, String reason) {

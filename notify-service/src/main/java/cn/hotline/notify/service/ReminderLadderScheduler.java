@@ -55,18 +55,32 @@ public class ReminderLadderScheduler {
 
     /** Schedules every level of the matching chain that this trigger starts, with one statement. */
     public Uni<Void> trigger(TriggerContext context) {
-        return chains.chainFor(context.policyCode(), context.stage()).flatMap(chain -> {
-            List<ScheduledLevel> rows = new ArrayList<>();
-            for (ReminderLadderLevel level : chain) {
-                if (level.trigger == context.trigger()
-                        && (level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))) {
-                    rows.add(row(context, level));
-                }
+        return triggerAll(List.of(context));
+    }
+
+    /** {@link #trigger} for several triggers of one event (a dispatch's lead and assisting units), with one statement. */
+    public Uni<Void> triggerAll(List<TriggerContext> contexts) {
+        return Multi.createFrom().iterable(contexts).onItem()
+                .transformToUniAndConcatenate(context -> chains.chainFor(context.policyCode(), context.stage())
+                        .map(chain -> rows(context, chain)))
+                .collect().asList()
+                .flatMap(lists -> {
+                    List<ScheduledLevel> rows = lists.stream().flatMap(List::stream).toList();
+                    return scheduled.insertAll(rows).invoke(inserted -> rows.stream()
+                            .filter(row -> !inserted.contains(row.triggerKey))
+                            .forEach(row -> LOG.debugf("level %s already scheduled", row.triggerKey)));
+                }).replaceWithVoid();
+    }
+
+    private List<ScheduledLevel> rows(TriggerContext context, List<ReminderLadderLevel> chain) {
+        List<ScheduledLevel> rows = new ArrayList<>();
+        for (ReminderLadderLevel level : chain) {
+            if (level.trigger == context.trigger()
+                    && (level.thresholdPercent == null || level.thresholdPercent.equals(threshold(context)))) {
+                rows.add(row(context, level));
             }
-            return scheduled.insertAll(rows).invoke(inserted -> rows.stream()
-                    .filter(row -> !inserted.contains(row.triggerKey))
-                    .forEach(row -> LOG.debugf("level %s already scheduled", row.triggerKey)));
-        }).replaceWithVoid();
+        }
+        return rows;
     }
 
     /** Only an SLA warning has a threshold; a level with one fires for that threshold only. */

@@ -10,7 +10,6 @@ import cn.hotline.events.payload.DispatchEvent;
 import cn.hotline.events.payload.TicketClosed;
 import cn.hotline.events.payload.TicketCreated;
 import cn.hotline.events.payload.TicketReopened;
-import cn.hotline.sla.domain.DispatchFact;
 import cn.hotline.sla.domain.SlaDuration;
 import cn.hotline.sla.domain.Stage;
 import cn.hotline.sla.domain.TicketFact;
@@ -52,19 +51,12 @@ public class KpiRecorder {
     }
 
     public Uni<Void> assigned(DispatchEvent event, List<TimerEntity> timers, Instant at) {
-        return dispatches.findById(event.dispatchId()).flatMap(found -> {
-            DispatchFact fact = found != null ? found : new DispatchFact();
-            fact.dispatchId = event.dispatchId();
-            fact.ticketId = event.ticketId();
-            fact.unitCode = event.lead() == null ? null : event.lead().unitCode();
-            fact.countyCode = event.territory() == null ? null : event.territory().countyCode();
-            fact.townCode = event.territory() == null ? null : event.territory().townCode();
-            fact.urgency = event.urgency();
-            fact.assignedAt = at;
-            fact.signDeadline = deadline(timers, Stage.SIGN, Stage.ACCEPT);
-            fact.arriveDeadline = deadline(timers, Stage.ARRIVE);
-            return dispatches.persist(fact);
-        }).flatMap(saved -> tickets.findById(event.ticketId())).flatMap(found -> {
+        return dispatches.assigned(event.dispatchId(), event.ticketId(),
+                event.lead() == null ? null : event.lead().unitCode(),
+                event.territory() == null ? null : event.territory().countyCode(),
+                event.territory() == null ? null : event.territory().townCode(), event.urgency(), at,
+                deadline(timers, Stage.SIGN, Stage.ACCEPT), deadline(timers, Stage.ARRIVE))
+                .flatMap(saved -> tickets.findById(event.ticketId())).flatMap(found -> {
             TicketFact fact = found != null ? found : newTicket(event.ticketId());
             fact.ticketNumber = event.ticketNumber() != null ? event.ticketNumber() : fact.ticketNumber;
             fact.urgency = event.urgency() != null ? event.urgency() : fact.urgency;

@@ -52,34 +52,36 @@ public class SlaEventEffects {
         DispatchEvent dispatch = EventCodec.decode(event, DispatchEvent.class);
         Instant at = dispatch.actionAt() != null ? dispatch.actionAt() : event.time();
         String type = event.type();
+        // Read once, when first needed: what this event stops and what it starts come from the same timers.
+        Uni<TicketTimers> known = timers.timersOf(dispatch.ticketId(), dispatch.dispatchId());
         Uni<Void> effect = switch (type) {
             case EventTypes.DISPATCH_SIGNED, EventTypes.DISPATCH_ARRIVED, EventTypes.DISPATCH_HANDLED,
-                    EventTypes.DISPATCH_COMPLETED -> timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at)
+                    EventTypes.DISPATCH_COMPLETED -> timers.stop(type, dispatch.dispatchId(), at, known)
                     .flatMap(met -> kpis.progressed(dispatch, type, at));
             // The unit handed the dispatch back: its stage timers stop; the dispatcher's review clock starts below.
             case EventTypes.DISPATCH_RETURNED -> timers.cancel(dispatch.ticketId(), dispatch.dispatchId())
                     .flatMap(cancelled -> kpis.progressed(dispatch, type, at));
             case EventTypes.DISPATCH_REASSIGNED -> (dispatch.previousDispatchId() == null ? Uni.createFrom().voidItem()
                     : timers.cancel(dispatch.ticketId(), dispatch.previousDispatchId()).replaceWithVoid())
-                    .flatMap(ok -> stopDesk(type, dispatch, at));
+                    .flatMap(ok -> stopDesk(type, dispatch, at, known));
             case EventTypes.DISPATCH_CANCELLED -> timers.cancel(dispatch.ticketId(), dispatch.dispatchId()).replaceWithVoid();
             case EventTypes.DISPATCH_ASSIST_SIGNED, EventTypes.DISPATCH_ASSIST_REPORTED ->
                     timers.stopAssisting(type, dispatch.dispatchId(), dispatch.actingUnitCode(), at).replaceWithVoid();
             case EventTypes.DISPATCH_ASSIST_RELEASED ->
                     timers.cancelAssisting(dispatch.dispatchId(), dispatch.actingUnitCode()).replaceWithVoid();
             case EventTypes.DISPATCH_EXTENSION_DECIDED -> extend(dispatch);
-            default -> stopDesk(type, dispatch, at);
+            default -> stopDesk(type, dispatch, at, known);
         };
-        return effect.flatMap(ok -> startStages(type, dispatch, at));
+        return effect.flatMap(ok -> startStages(type, dispatch, at, known));
     }
 
     /** Stages stopped by a placement (QUEUE, RETURN_REVIEW stop on dispatch.assigned / dispatch.reassigned). */
-    private Uni<Void> stopDesk(String type, DispatchEvent dispatch, Instant at) {
+    private Uni<Void> stopDesk(String type, DispatchEvent dispatch, Instant at, Uni<TicketTimers> known) {
         // Most events stop nothing: no timer query for them on the path every ticket takes.
         if (!policies.anyStageStopsOn(type)) {
             return Uni.createFrom().voidItem();
         }
-        return timers.stop(type, dispatch.ticketId(), dispatch.dispatchId(), at).replaceWithVoid();
+        return timers.stop(type, dispatch.dispatchId(), at, known).replaceWithVoid();
     }
 
     public Uni<Void> onTicket(CloudEvent event) {
@@ -116,17 +118,17 @@ public class SlaEventEffects {
                 .flatMap(extended -> kpis.deadlineMoved(dispatch.ticketId(), extended));
     }
 
-    private Uni<Void> startStages(String type, DispatchEvent dispatch, Instant at) {
+    private Uni<Void> startStages(String type, DispatchEvent dispatch, Instant at, Uni<TicketTimers> known) {
         return ended.isEnded(dispatch.ticketId()).flatMap(isEnded -> {
             if (isEnded) {
                 LOG.debugf("ticket %s has ended; %s starts no timer", dispatch.ticketId(), type);
                 return Uni.createFrom().voidItem();
             }
-            return startLiveStages(type, dispatch, at);
+            return startLiveStages(type, dispatch, at, known);
         });
     }
 
-    private Uni<Void> startLiveStages(String type, DispatchEvent dispatch, Instant at) {
+    private Uni<Void> startLiveStages(String type, DispatchEvent dispatch, Instant at, Uni<TicketTimers> known) {
         return reference.ensureLoaded().flatMap(ok -> kpis.ticket(dispatch.ticketId())).flatMap(fact -> {
             TicketProfile profile = new TicketProfile(first(dispatch.urgency(), fact == null ? null : fact.urgency),
                     first(dispatch.kind(), fact == null ? null : fact.kind),
@@ -137,9 +139,9 @@ public class SlaEventEffects {
                     dispatch.lead() == null ? dispatch.actingUnitCode() : dispatch.lead().unitCode(), dispatch.handlerId(),
                     dispatch.territory() == null ? null : dispatch.territory().countyCode(),
                     dispatch.territory() == null ? null : dispatch.territory().townCode(), profile.urgency());
-            return policies.select(profile, type).map(policy -> timers.start(policy, type, context, at)
+            return policies.select(profile, type).map(policy -> timers.start(policy, type, context, at, known)
                             .call(started -> EventTypes.DISPATCH_ASSIGNED.equals(type)
-                                    ? startAssisting(policy, dispatch, context, at) : Uni.createFrom().voidItem()))
+                                    ? startAssisting(policy, dispatch, context, at, known) : Uni.createFrom().voidItem()))
                     .orElse(Uni.createFrom().item(List.of()))
                     .flatMap(started -> EventTypes.DISPATCH_ASSIGNED.equals(type)
                             ? kpis.assigned(dispatch, started, at) : Uni.createFrom().voidItem());
@@ -148,13 +150,13 @@ public class SlaEventEffects {
 
     /** Each assisting unit still owing its part gets its own timers (the lead's context, the unit's code). */
     private Uni<Void> startAssisting(cn.hotline.sla.domain.Policy policy, DispatchEvent dispatch, TimerContext lead,
-            Instant at) {
+            Instant at, Uni<TicketTimers> known) {
         List<String> units = dispatch.assisting() == null ? List.of()
                 : dispatch.assisting().stream().map(u -> u.unitCode()).distinct().toList();
         return io.smallrye.mutiny.Multi.createFrom().iterable(units).onItem()
                 .transformToUniAndConcatenate(unit -> timers.startAssisting(policy, new TimerContext(lead.ticketId(),
                         lead.ticketNumber(), lead.dispatchId(), unit, null, lead.countyCode(), lead.townCode(),
-                        lead.urgency()), at))
+                        lead.urgency()), at, known))
                 .collect().asList().replaceWithVoid();
     }
 

@@ -51,11 +51,24 @@ public class TimerService {
         this.clock = clock;
     }
 
+    /**
+     * The timers one dispatch event works on (see {@link TimerRepository#forDispatchEvent}), read on first use and
+     * then shared by everything the event stops and starts.
+     */
+    Uni<TicketTimers> timersOf(String ticketId, String dispatchId) {
+        return repository.forDispatchEvent(ticketId, dispatchId).map(TicketTimers::new).memoize().indefinitely();
+    }
+
     /** Starts the policy's lead stages that start on {@code eventType}; returns the timers (new or carried on). */
     public Uni<List<TimerEntity>> start(Policy policy, String eventType, TimerContext context, Instant at) {
+        return start(policy, eventType, context, at, timersOf(context.ticketId(), context.dispatchId()));
+    }
+
+    Uni<List<TimerEntity>> start(Policy policy, String eventType, TimerContext context, Instant at,
+            Uni<TicketTimers> timers) {
         List<StageDefinition> stages = policy.stages().stream()
                 .filter(s -> eventType.equals(s.startEvent()) && !s.stage().assisting()).toList();
-        return startStages(policy, stages, context, at);
+        return startStages(policy, stages, context, at, timers);
     }
 
     /**
@@ -63,14 +76,14 @@ public class TimerService {
      * ASSIST_SIGN / ASSIST_REPORT stages, else by default the lead's budgets — signing as fast as the lead must
      * sign, reporting by the time the lead must complete.
      */
-    public Uni<List<TimerEntity>> startAssisting(Policy policy, TimerContext context, Instant at) {
+    Uni<List<TimerEntity>> startAssisting(Policy policy, TimerContext context, Instant at, Uni<TicketTimers> timers) {
         List<StageDefinition> stages = new ArrayList<>();
         assistStage(policy, Stage.ASSIST_SIGN, EventTypes.DISPATCH_ASSIST_SIGNED,
                 s -> s.stage() == Stage.SIGN || s.stage() == Stage.ACCEPT).ifPresent(stages::add);
         assistStage(policy, Stage.ASSIST_REPORT, EventTypes.DISPATCH_ASSIST_REPORTED,
                 s -> s.stopEvents().contains(EventTypes.DISPATCH_COMPLETED) && s.stage() != Stage.NO_PROGRESS)
                 .ifPresent(stages::add);
-        return startStages(policy, stages, context, at);
+        return startStages(policy, stages, context, at, timers);
     }
 
     private static Optional<StageDefinition> assistStage(Policy policy, Stage stage, String stopEvent,
@@ -82,22 +95,19 @@ public class TimerService {
     }
 
     /**
-     * Starts {@code stages} in one go: what already exists is read once (the dispatch's timers, the ticket's active
-     * ones), and the new timers are persisted and put on the schedule together. Returns them in stage order.
+     * Starts {@code stages} in one go from what the event's timers show (the dispatch's stages, the ticket's active
+     * ones); the new timers are persisted and put on the schedule together. Returns them in stage order.
      */
     private Uni<List<TimerEntity>> startStages(Policy policy, List<StageDefinition> stages, TimerContext context,
-            Instant at) {
+            Instant at, Uni<TicketTimers> timers) {
         if (stages.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        boolean dispatchStages = context.dispatchId() != null && stages.stream().anyMatch(s -> s.scope() == TimerScope.DISPATCH);
-        boolean ticketStages = stages.stream().anyMatch(s -> s.scope() != TimerScope.DISPATCH);
-        Uni<Set<Stage>> started = dispatchStages ? repository.stagesOfDispatch(context.dispatchId(), context.unitCode())
-                : Uni.createFrom().item(Set.of());
-        Uni<List<TimerEntity>> running = ticketStages ? repository.activeByTicket(context.ticketId())
-                : Uni.createFrom().item(List.of());
-        return started.flatMap(onDispatch -> running.flatMap(active -> {
-            List<TimerEntity> timers = new ArrayList<>();
+        return timers.flatMap(known -> {
+            Set<Stage> onDispatch = context.dispatchId() == null ? Set.of()
+                    : known.stagesOfDispatch(context.dispatchId(), context.unitCode());
+            List<TimerEntity> active = known.active();
+            List<TimerEntity> started = new ArrayList<>();
             List<TimerEntity> fresh = new ArrayList<>();
             for (StageDefinition stage : stages) {
                 if (stage.scope() == TimerScope.DISPATCH) {
@@ -105,7 +115,7 @@ public class TimerService {
                     if (context.dispatchId() != null && !onDispatch.contains(stage.stage())) {
                         TimerEntity timer = planner.newTimer(policy, stage, context, at, clock.instant());
                         fresh.add(timer);
-                        timers.add(timer);
+                        started.add(timer);
                     }
                     continue;
                 }
@@ -114,22 +124,27 @@ public class TimerService {
                 if (carried == null) {
                     TimerEntity timer = planner.newTimer(policy, stage, context, at, clock.instant());
                     fresh.add(timer);
-                    timers.add(timer);
+                    started.add(timer);
                 } else {
                     // Re-dispatch: the ticket's timer keeps running, now on the new unit's account.
                     planner.assign(carried, context);
-                    timers.add(carried);
+                    started.add(carried);
                 }
             }
-            return arming.persistAll(fresh).replaceWith(timers);
-        }));
+            known.addAll(fresh);
+            return arming.persistAll(fresh).replaceWith(started);
+        });
     }
 
     /** Meets the timers {@code eventType} stops (and those of earlier progress the event implies). */
     public Uni<List<TimerEntity>> stop(String eventType, String ticketId, String dispatchId, Instant at) {
+        return stop(eventType, dispatchId, at, repository.activeByTicket(ticketId).map(TicketTimers::new));
+    }
+
+    Uni<List<TimerEntity>> stop(String eventType, String dispatchId, Instant at, Uni<TicketTimers> timers) {
         int reached = PROGRESS.indexOf(eventType);
-        return repository.activeByTicket(ticketId).flatMap(active -> {
-            List<TimerEntity> stopping = active.stream()
+        return timers.flatMap(known -> {
+            List<TimerEntity> stopping = known.active().stream()
                     .filter(t -> !t.stage.assisting())
                     .filter(t -> t.scope == TimerScope.TICKET || dispatchId != null && dispatchId.equals(t.dispatchId))
                     .filter(t -> StageDefinition.stopEvents(t.stopEvent).contains(eventType)

@@ -59,7 +59,7 @@ declare -A DATABASE=([intake-service]=${DB_PREFIX}_intake [routing-service]=${DB
 STACK_JAR="$ROOT/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
 STACK_CP="$STACK_JAR:$ROOT/local-stack/target/lib/*"
 CONSOLE_JAR="$ROOT/web-console/target/quarkus-app/quarkus-run.jar"
-KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1)
+KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1 || true)
 SMSC_CP="$ROOT/smsc-simulator/target/smsc-simulator-1.0.0-SNAPSHOT.jar:$ROOT/smsc-simulator/target/lib/*"
 POLICE_JAR="$ROOT/police-receiver/target/police-receiver-1.0.0-SNAPSHOT.jar"
 POLICE_CP="$POLICE_JAR:$ROOT/police-receiver/target/lib/*"

@@ -58,7 +58,7 @@ fi
 if $need_build; then
   echo "building (./mvnw -DskipTests package) ..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || { echo "the build failed; see the output above" >&2; exit 1; }
-  KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1)
+  KEYCLOAK_HOME=$(ls -d "$ROOT"/local-stack/target/keycloak-* 2>/dev/null | sort | tail -n 1 || true)
 fi
 if $CONSOLE && ! java21_home >/dev/null; then
   echo "Keycloak (the console's sign-in) needs JDK 21 or newer beside JDK 17: install one (e.g. apt-get install openjdk-21-jdk-headless), set HOTLINE_KEYCLOAK_JAVA_HOME, or run with --no-console" >&2

@@ -42,8 +42,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * this one held the lock. A run holds a PostgreSQL advisory lock on a connection of its own, so one relay of all
  * replicas publishes at a time (each ticket's events stay in order), but it holds no transaction: it reads a batch,
  * hands it to the producer, reads the next while that one is in flight, and marks each batch published with one
- * statement once Kafka has acknowledged it. Taking the lock rides on the first read and letting it go on the last
- * mark, so a run that publishes one batch costs two round trips.
+ * statement once Kafka has acknowledged it. Taking the lock rides on the first read (a function, so that the read sees
+ * everything committed before the lock was taken), and the lock goes right after the last mark has committed: a run
+ * that publishes one batch costs three round trips.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,17 +55,11 @@ public class OutboxRelay {
     private static final String COLUMNS = "seq, id, topic, record_key, type, source, subject, occurred_at, payload";
     private static final String SELECT_PENDING = "select " + COLUMNS
             + " from outbox_event where published_at is null and seq > $1 order by seq limit $2";
-    // A run's first round trip takes the lock and, if it got it, reads the first batch: one row with held = false,
-    // or held = true with the batch's rows (a single row of nulls when nothing is pending). A CTE with a volatile
-    // function is evaluated once, before the lateral read.
-    private static final String LOCK_AND_SELECT = "with lock as (select pg_try_advisory_lock(" + RELAY_LOCK + ") as held)"
-            + " select lock.held, e.* from lock left join lateral (select " + COLUMNS + " from outbox_event"
-            + " where lock.held and published_at is null order by seq limit $1) e on true";
+    // A run's first round trip takes the lock and, if it got it, reads the first batch (R__outbox_relay_take.sql: the
+    // read's snapshot is taken after the lock).
+    private static final String LOCK_AND_SELECT = "select * from outbox_relay_take($1, $2)";
     private static final String ANY_PENDING = "select 1 from outbox_event where published_at is null limit 1";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any($1)";
-    // A run's last round trip marks its last batch and lets the lock go.
-    private static final String MARK_AND_UNLOCK = "with marked as (update outbox_event set published_at = now()"
-            + " where seq = any($1)) select pg_advisory_unlock(" + RELAY_LOCK + ")";
     private static final String UNLOCK = "select pg_advisory_unlock(" + RELAY_LOCK + ")";
 
     /** A batch handed to the producer: its rows and the acknowledgement of all of them. */
@@ -153,7 +148,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> run(SqlConnection conn) {
-        return conn.preparedQuery(LOCK_AND_SELECT).execute(Tuple.of(config.batchSize())).flatMap(first -> {
+        return conn.preparedQuery(LOCK_AND_SELECT).execute(Tuple.of(RELAY_LOCK, config.batchSize())).flatMap(first -> {
             if (!first.iterator().next().getBoolean("held")) {
                 return Uni.createFrom().voidItem();
             }
@@ -207,8 +202,10 @@ public class OutboxRelay {
         if (oldest == null) {
             return conn.query(UNLOCK).execute().replaceWithVoid();
         }
-        return settle(conn, oldest, inFlight.isEmpty() ? MARK_AND_UNLOCK : MARK_PUBLISHED)
-                .flatMap(ignored -> inFlight.isEmpty() ? Uni.createFrom().voidItem() : settleAll(conn, inFlight));
+        // The lock goes only once the last mark has committed: let go inside the marking statement, it was free
+        // while that commit still waited, and another replica's run could read the rows as unpublished.
+        return settle(conn, oldest, MARK_PUBLISHED).flatMap(ignored -> inFlight.isEmpty()
+                ? conn.query(UNLOCK).execute().replaceWithVoid() : settleAll(conn, inFlight));
     }
 
     private Uni<Void> settle(SqlConnection conn, InFlight batch, String mark) {

@@ -1,8 +1,8 @@
 package cn.hotline.intake.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +45,5 @@ public class CitizenLinkRepository {
                         "select count(*) from sms_opt_out where phone_key = :key", Long.class)
                 .setParameter("key", phoneKey).getSingleResult())
                 .map(count -> ((Number) count).longValue() > 0);
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

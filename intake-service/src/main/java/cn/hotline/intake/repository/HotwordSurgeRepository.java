@@ -1,5 +1,7 @@
 package cn.hotline.intake.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -45,10 +47,6 @@ public class HotwordSurgeRepository {
         })
                 .map(rows -> rows.stream().map(r -> new Surge((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                         ((Number) r[4]).longValue(), ((Number) r[5]).doubleValue(), instant(r[6]))).toList());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {

@@ -1,8 +1,8 @@
 package cn.hotline.intake.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +82,5 @@ public class IdempotencyKeyRepository {
 
     private static Stored stored(Object[] row) {
         return new Stored((String) row[0], row[1] == null ? null : UUID.fromString((String) row[1]), (String) row[2]);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cn.hotline.intake.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -168,9 +170,5 @@ public class PoliceHandoverRepository {
             return ldt.toInstant(ZoneOffset.UTC);
         }
         return value instanceof Instant i ? i : null;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

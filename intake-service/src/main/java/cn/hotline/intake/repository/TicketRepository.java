@@ -1,8 +1,8 @@
 package cn.hotline.intake.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,10 +37,6 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return Panache.getSession().flatMap(session -> SessionSql.select(session, MOVE, id, next.name(), utc(now), sources,
                         action, actor, reference, detail, utc(at)))
                 .map(rows -> !rows.isEmpty());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public Uni<Ticket> findByNumber(String number) {

@@ -1,10 +1,10 @@
 package cn.hotline.notify.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,9 +86,5 @@ public class CitizenMessageRepository {
 
     private static String cut(String text) {
         return text == null || text.length() <= 200 ? text : text.substring(0, 200);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

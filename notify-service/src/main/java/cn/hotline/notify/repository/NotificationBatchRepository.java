@@ -1,9 +1,10 @@
 package cn.hotline.notify.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -166,9 +167,5 @@ public class NotificationBatchRepository {
 
     private static String[] names(Set<NotificationStatus> states) {
         return states.stream().map(Enum::name).collect(Collectors.toSet()).toArray(new String[0]);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,9 @@
 package cn.hotline.notify.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,5 @@ public class SmsReceiptRepository {
                         receipts.stream().map(Receipt::state).toArray(String[]::new),
                         receipts.stream().map(r -> utc(r.doneAt())).toArray(OffsetDateTime[]::new), utc(receivedAt)))
                 .replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,9 @@
 package cn.hotline.notify.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -77,9 +77,5 @@ public class WorkClaimRepository {
             ids.add(row.getUUID(0));
         }
         return ids;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

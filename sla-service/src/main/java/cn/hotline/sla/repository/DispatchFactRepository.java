@@ -1,8 +1,8 @@
 package cn.hotline.sla.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +30,5 @@ public class DispatchFactRepository implements PanacheRepositoryBase<DispatchFac
             String urgency, Instant assignedAt, Instant signDeadline, Instant arriveDeadline) {
         return Panache.getSession().flatMap(session -> SessionSql.select(session, ASSIGNED, dispatchId, ticketId, unitCode,
                 countyCode, townCode, urgency, utc(assignedAt), utc(signDeadline), utc(arriveDeadline))).replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -67,6 +67,17 @@ fi
 
 # --- Ports this script will bind must be free.
 problems=()
+# Prints every problem, each with the last lines of the log it names, so a failed start explains itself
+# where nobody can open the log afterwards (CI).
+report_problems() {
+  local problem log
+  for problem in "${problems[@]}"; do
+    echo "$problem" >&2
+    log=$(sed -n 's/.*(see \([^)]*\.log\)).*/\1/p' <<<"$problem")
+    [ -n "$log" ] && [ -f "$log" ] && { echo "--- last lines of $log:" >&2; tail -n 40 "$log" >&2; echo "---" >&2; }
+  done
+  return 0
+}
 port_free() { # PORT VARIABLE WHAT
   if answers 127.0.0.1 "$1"; then
     problems+=("port $1 ($3) is already taken by another process: free it or set $2 to a free port")
@@ -96,7 +107,7 @@ else
   port_free "$ISSUER_PORT" HOTLINE_ISSUER_PORT "dev issuer"
 fi
 if [ ${#problems[@]} -gt 0 ]; then
-  printf '%s\n' "${problems[@]}" >&2
+  report_problems
   exit 1
 fi
 
@@ -115,7 +126,7 @@ elif [ "$PG_HOST" != 127.0.0.1 ] && [ "$PG_HOST" != localhost ]; then
 else
   echo "PostgreSQL: nothing at $PG_HOST:$PG_PORT, starting an embedded server (data in $DATA/postgres)"
   launch postgres "$LOGS/postgres.log" java -Dhotline.stack=postgres -Xmx128m -cp "$STACK_CP" cn.hotline.stack.Stack postgres "$PG_PORT" "$DATA/postgres"
-  wait_port postgres 127.0.0.1 "$PG_PORT" 120 || problems+=("PostgreSQL: nothing answers at $PG_HOST:$PG_PORT and the embedded server did not start (see $LOGS/postgres.log): start PostgreSQL there or set HOTLINE_PG_PORT")
+  wait_port postgres 127.0.0.1 "$PG_PORT" 150 || problems+=("PostgreSQL: nothing answers at $PG_HOST:$PG_PORT and the embedded server did not start (see $LOGS/postgres.log): start PostgreSQL there or set HOTLINE_PG_PORT")
 fi
 if answers "$REDIS_HOST" "$REDIS_PORT"; then
   echo "Redis: reusing $REDIS_HOST:$REDIS_PORT"
@@ -192,7 +203,7 @@ if [ ${#problems[@]} -eq 0 ]; then
   done
 fi
 if [ ${#problems[@]} -gt 0 ]; then
-  printf '%s\n' "${problems[@]}" >&2
+  report_problems
   "$HERE/down.sh" >/dev/null 2>&1 || true
   exit 1
 fi

@@ -3,6 +3,7 @@ package cn.hotline.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,6 +16,8 @@ import redis.embedded.RedisServer;
  */
 final class EmbeddedServers {
 
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     private EmbeddedServers() {
     }
 
@@ -23,18 +26,32 @@ final class EmbeddedServers {
         int port = Integer.parseInt(args.get(0));
         Path data = Path.of(args.get(1));
         Files.createDirectories(data.getParent());
-        EmbeddedPostgres postgres;
-        try {
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300")
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("embedded PostgreSQL could not start on 127.0.0.1:" + port + ": " + e.getMessage());
-            return 1;
+        EmbeddedPostgres postgres = null;
+        // A second attempt because a first start on a fresh machine (binaries unpacked, initdb) has failed
+        // once in CI where it never failed by hand; both attempts' reasons stay in the log.
+        for (int attempt = 1; postgres == null; attempt++) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setPort(port)
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("max_connections", "300")
+                        // The library's 10 s is short on a busy 2-core machine right after a long build.
+                        .setPGStartupWait(STARTUP_WAIT)
+                        // initdb's and the postmaster's own words go to this process's log, which up.sh shows.
+                        .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
+                        .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("embedded PostgreSQL could not start on 127.0.0.1:" + port + " (attempt "
+                        + attempt + "):");
+                e.printStackTrace();
+                if (attempt == 2) {
+                    return 1;
+                }
+                Thread.sleep(3_000);
+            }
         }
         System.out.println("embedded PostgreSQL ready on 127.0.0.1:" + port + ", data in " + data);
         return runUntilStopped(postgres::close);
@@ -55,7 +72,8 @@ final class EmbeddedServers {
                     .build();
             server.start();
         } catch (IOException | RuntimeException e) {
-            System.err.println("embedded Redis could not start on 127.0.0.1:" + port + ": " + e.getMessage());
+            System.err.println("embedded Redis could not start on 127.0.0.1:" + port + ":");
+            e.printStackTrace();
             return 1;
         }
         System.out.println("embedded Redis ready on 127.0.0.1:" + port);

@@ -80,8 +80,7 @@ public final class Bench {
                 summary.put("kafkaReferencePerS", round(kafkaRef));
                 summary.put("postgresReferencePerS", round(pgRef));
             }
-            summary.put("steps", steps.stream().map(s -> Map.of("offered", s.rate(), "sustained", round(s.sustained()),
-                    "p99AssignedMs", round(s.p99AssignedMs()), "holds", s.holds(options.p99BoundMs()))).toList());
+            summary.put("steps", steps.stream().map(s -> stepSummary(s, options.p99BoundMs())).toList());
         }
         System.out.println();
         System.out.println(new ObjectMapper().writeValueAsString(summary));
@@ -160,6 +159,16 @@ public final class Bench {
             }
         }
         System.out.println("the suite is still busy after 2 minutes (backlog or CPU); going on regardless");
+    }
+
+    /** A step's line of the JSON summary; a figure the step could not measure (nothing accepted) is null. */
+    static Map<String, Object> stepSummary(StepResult step, long p99BoundMs) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("offered", step.rate());
+        line.put("sustained", round(step.sustained()));
+        line.put("p99AssignedMs", round(step.p99AssignedMs()));
+        line.put("holds", step.holds(p99BoundMs));
+        return line;
     }
 
     private static Object round(double value) {

@@ -51,6 +51,18 @@ class BenchMeasuresTest {
         assertThat(step(100, Map.of("sla", flat), 1, 200).holds(500)).isFalse();
     }
 
+    @Test
+    void aStepWhereEveryRequestWasRefusedStillGetsItsSummaryLine() {
+        Histogram none = new Histogram(3);
+        StepResult refused = new StepResult(15, 10, 60, 900, 0, Map.of("HTTP 401", 900L), 0, 0, 0, 0, none, none, none,
+                none, none, Map.of(), Map.of(), Map.of(), Map.of(), new PgCounters.Totals(0, 0, -1), 0, new long[0],
+                new long[0], new long[0], new double[0]);
+        Map<String, Object> line = Bench.stepSummary(refused, 500);
+        assertThat(line).containsEntry("offered", 15).containsEntry("sustained", 0.0).containsEntry("holds", false);
+        assertThat(line).containsKey("p99AssignedMs");
+        assertThat(line.get("p99AssignedMs")).isNull();
+    }
+
     private static StepResult step(int rate, Map<String, List<long[]>> lag, long misses, long p99Ms) {
         Histogram assigned = new Histogram(3);
         for (int i = 0; i < 100; i++) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -16,10 +17,8 @@ import io.smallrye.mutiny.Uni;
 public class CitizenLinkRepository {
 
     public Uni<Integer> addProgressLink(String tokenHash, UUID ticketId, Instant at) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "insert into progress_link (token_hash, ticket_id, issued_at) values (:hash, :ticket, :at)")
-                .setParameter("hash", tokenHash).setParameter("ticket", ticketId).setParameter("at", utc(at))
-                .executeUpdate());
+        return Panache.getSession().flatMap(s -> SessionSql.write(s,
+                "insert into progress_link (token_hash, ticket_id, issued_at) values ($1, $2, $3)", tokenHash, ticketId, utc(at)));
     }
 
     /** The ticket a progress token was issued for, or null. */
@@ -41,9 +40,8 @@ public class CitizenLinkRepository {
     }
 
     public Uni<Boolean> optedOut(String phoneKey) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from sms_opt_out where phone_key = :key", Long.class)
-                .setParameter("key", phoneKey).getSingleResult())
-                .map(count -> ((Number) count).longValue() > 0);
+        return Panache.getSession().flatMap(s -> SessionSql.select(s,
+                        "select exists (select 1 from sms_opt_out where phone_key = $1)", phoneKey))
+                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -18,16 +19,25 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IdempotencyKeyRepository {
 
+    // The request path's statements go through SessionSql: no native-query plan per call, no flush of the new ticket
+    // before them (no entity maps this table, and nothing here reads the ticket).
+    private static final String CLAIM = "insert into idempotency_key (key, request_hash) values ($1, $2) on conflict do nothing";
+    private static final String CLAIM_UNTIL = "insert into idempotency_key as k (key, request_hash, created_at, expires_at)"
+            + " values ($1, $2, $3, $4) on conflict (key) do update set request_hash = excluded.request_hash, ticket_id = null,"
+            + " response = null, created_at = excluded.created_at, expires_at = excluded.expires_at"
+            + " where k.expires_at <= excluded.created_at";
+    private static final String STORED = "select request_hash, cast(ticket_id as varchar), response from idempotency_key"
+            + " where key = $1";
+    private static final String LIVE = STORED + " and ticket_id is not null and (expires_at is null or expires_at > $2)";
+    private static final String COMPLETE = "update idempotency_key set ticket_id = $1, response = $2 where key = $3";
+
     /** The stored outcome of a key. */
     public record Stored(String requestHash, UUID ticketId, String response) {
     }
 
     /** True when this transaction now owns the key; false when another request already completed it. */
     public Uni<Boolean> claim(String key, String requestHash) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "insert into idempotency_key (key, request_hash) values (:key, :hash) on conflict do nothing")
-                .setParameter("key", key).setParameter("hash", requestHash).executeUpdate())
-                .map(inserted -> inserted == 1);
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, CLAIM, key, requestHash)).map(inserted -> inserted == 1);
     }
 
     /**
@@ -35,39 +45,28 @@ public class IdempotencyKeyRepository {
      * (its old answer is then forgotten). A concurrent claim waits on the row, then sees the new expiry and loses.
      */
     public Uni<Boolean> claimUntil(String key, String requestHash, Instant now, Instant expiresAt) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "insert into idempotency_key as k (key, request_hash, created_at, expires_at) values (:key, :hash, :now, :expires)"
-                                + " on conflict (key) do update set request_hash = excluded.request_hash, ticket_id = null,"
-                                + " response = null, created_at = excluded.created_at, expires_at = excluded.expires_at"
-                                + " where k.expires_at <= excluded.created_at")
-                .setParameter("key", key).setParameter("hash", requestHash).setParameter("now", utc(now))
-                .setParameter("expires", utc(expiresAt)).executeUpdate())
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, CLAIM_UNTIL, key, requestHash, utc(now), utc(expiresAt)))
                 .map(claimed -> claimed == 1);
     }
 
+    /** The outcome stored under {@code key}, which exists (this transaction lost its claim to it). */
     public Uni<Stored> stored(String key) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select request_hash, cast(ticket_id as varchar), response from idempotency_key where key = :key",
-                        Object[].class)
-                .setParameter("key", key).getSingleResult())
-                .map(IdempotencyKeyRepository::stored);
+        return Panache.getSession().flatMap(s -> SessionSql.select(s, STORED, key)).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("Idempotency-Key '" + key + "' was claimed but is not stored");
+            }
+            return stored(rows.get(0));
+        });
     }
 
     /** The completed outcome of {@code key} if it still holds at {@code now} (no expiry, or not yet lapsed); else null. */
     public Uni<Stored> live(String key, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select request_hash, cast(ticket_id as varchar), response from idempotency_key where key = :key"
-                                + " and ticket_id is not null and (expires_at is null or expires_at > :now)",
-                        Object[].class)
-                .setParameter("key", key).setParameter("now", utc(now)).getResultList())
+        return Panache.getSession().flatMap(s -> SessionSql.select(s, LIVE, key, utc(now)))
                 .map(rows -> rows.isEmpty() ? null : stored(rows.get(0)));
     }
 
     public Uni<Integer> complete(String key, UUID ticketId, String response) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update idempotency_key set ticket_id = :ticket, response = :response where key = :key")
-                .setParameter("key", key).setParameter("ticket", ticketId).setParameter("response", response)
-                .executeUpdate());
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, COMPLETE, ticketId, response, key));
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.notify.domain.CitizenMessageStatus;
 import cn.hotline.notify.domain.MessageTransitions;
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,13 +51,10 @@ public class CitizenMessageRepository {
     /** Adds a message due now unless its key exists (runs in the caller's reactive transaction). */
     public Uni<Integer> add(String key, String ticketId, String ticketNumber, String dispatchId, String kind) {
         Instant now = clock.instant();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into citizen_message (id, message_key,"
-                        + " ticket_id, ticket_number, dispatch_id, kind, status, due_at, created_at) values (:id, :key,"
-                        + " :ticket, :number, :dispatch, :kind, :status, :due, :created) on conflict (message_key) do nothing")
-                .setParameter("id", UUID.randomUUID()).setParameter("key", key).setParameter("ticket", ticketId)
-                .setParameter("number", ticketNumber).setParameter("dispatch", dispatchId).setParameter("kind", kind)
-                .setParameter("status", CitizenMessageStatus.PENDING.name())
-                .setParameter("due", utc(now)).setParameter("created", utc(now)).executeUpdate());
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, "insert into citizen_message (id, message_key, ticket_id,"
+                + " ticket_number, dispatch_id, kind, status, due_at, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                + " on conflict (message_key) do nothing", UUID.randomUUID(), key, ticketId, ticketNumber, dispatchId, kind,
+                CitizenMessageStatus.PENDING.name(), utc(now), utc(now)));
     }
 
     /** Claims up to {@code limit} messages due at {@code now} for {@code lease} (blocking: the worker's thread). */

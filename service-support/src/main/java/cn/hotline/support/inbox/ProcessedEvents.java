@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    private static final String CLAIM = "insert into processed_event (event_id, consumer, event_type) values ($1, $2, $3)"
+            + " on conflict do nothing";
     // One statement text for every batch size, so PostgreSQL reuses the prepared statement.
     private static final String CLAIM_ALL = "insert into processed_event (event_id, consumer, event_type)"
             + " select id, $2, type from unnest($1::varchar[], $3::varchar[]) as e(id, type)"
@@ -26,13 +28,7 @@ public class ProcessedEvents {
      * transaction that applies the event: a concurrent duplicate waits on the key and then sees false.
      */
     public Uni<Boolean> claim(CloudEvent event, String consumer) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "insert into processed_event (event_id, consumer, event_type) values (:id, :consumer, :type)"
-                                + " on conflict do nothing")
-                .setParameter("id", event.id())
-                .setParameter("consumer", consumer)
-                .setParameter("type", event.type())
-                .executeUpdate())
+        return Panache.getSession().flatMap(session -> SessionSql.write(session, CLAIM, event.id(), consumer, event.type()))
                 .map(inserted -> inserted == 1);
     }
 

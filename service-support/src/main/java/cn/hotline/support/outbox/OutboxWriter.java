@@ -3,7 +3,6 @@ package cn.hotline.support.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +13,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import cn.hotline.events.CloudEvent;
 import cn.hotline.events.EventCodec;
 import cn.hotline.events.Topics;
+import cn.hotline.support.repository.SessionSql;
+import cn.hotline.support.repository.SqlTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,7 +29,7 @@ public class OutboxWriter {
 
     private static final String INSERT = "insert into outbox_event"
             + " (id, topic, record_key, type, source, subject, occurred_at, payload)"
-            + " values (:id, :topic, :key, :type, :source, :subject, :occurredAt, :payload)";
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (id) do nothing";
     private static final String INSERT_ALL = "insert into outbox_event"
             + " (id, topic, record_key, type, source, subject, occurred_at, payload)"
             + " select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],"
@@ -70,7 +71,7 @@ public class OutboxWriter {
             return Uni.createFrom().voidItem();
         }
         int n = entries.size();
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = SqlTime.utc(clock.instant());
         String[] ids = new String[n];
         String[] topics = new String[n];
         String[] types = new String[n];
@@ -100,15 +101,7 @@ public class OutboxWriter {
     }
 
     private Uni<Integer> insert(Mutiny.Session session, CloudEvent event) {
-        return session.createNativeQuery(INSERT + " on conflict (id) do nothing")
-                .setParameter("id", event.id())
-                .setParameter("topic", Topics.forType(event.type()))
-                .setParameter("key", event.subject())
-                .setParameter("type", event.type())
-                .setParameter("source", event.source())
-                .setParameter("subject", event.subject())
-                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
-                .setParameter("payload", new String(event.data(), StandardCharsets.UTF_8))
-                .executeUpdate();
+        return SessionSql.write(session, INSERT, event.id(), Topics.forType(event.type()), event.subject(), event.type(),
+                event.source(), event.subject(), SqlTime.utc(event.time()), new String(event.data(), StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package cn.hotline.notify.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.hotline.support.repository.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -15,29 +18,31 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReminderLadderStopRepository {
 
+    // On the session's connection through SessionSql (no entity maps the table): no native-query plan per call.
+    private static final String STOP = "insert into escalation_stop (scope, stage, reason, stopped_at) values ($1, $2, $3, $4)"
+            + " on conflict do nothing";
+    private static final String REOPEN = "delete from escalation_stop where scope = any($1::varchar[])";
+    private static final String STOPPED = "select exists (select 1 from escalation_stop where scope = any($1::varchar[])"
+            + " and (stage = $2 or stage = '*'))";
+    private static final String STOPS = "select scope, stage from escalation_stop where scope = any($1::varchar[])";
+
     /** A stopped stage of a scope ('*': every stage). */
     public record Stop(String scope, String stage) {
     }
 
     public Uni<Void> stop(String scope, String stage, String reason, Instant at) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into escalation_stop (scope, stage, reason,"
-                        + " stopped_at) values (:scope, :stage, :reason, :at) on conflict do nothing")
-                .setParameter("scope", scope).setParameter("stage", stage).setParameter("reason", reason)
-                .setParameter("at", at).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, STOP, scope, stage, reason, utc(at))).replaceWithVoid();
     }
 
     /** Re-opens every stage of {@code scopes} (a new dispatch of the same ticket), with one statement. */
     public Uni<Void> reopen(List<String> scopes) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from escalation_stop where scope in (:scopes)")
-                .setParameter("scopes", scopes).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().flatMap(s -> SessionSql.write(s, REOPEN, (Object) array(scopes))).replaceWithVoid();
     }
 
     /** True when {@code stage} (or every stage) is stopped for any of {@code scopes}. */
     public Uni<Boolean> stopped(List<String> scopes, String stage) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from escalation_stop"
-                        + " where scope in (:scopes) and (stage = :stage or stage = '*')", Long.class)
-                .setParameter("scopes", scopes).setParameter("stage", stage).getSingleResult())
-                .map(count -> ((Number) count).longValue() > 0);
+        return Panache.getSession().flatMap(s -> SessionSql.select(s, STOPPED, array(scopes), stage))
+                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
     }
 
     /** Every stopped stage of any of {@code scopes}, in one statement (for a batch of levels). */
@@ -45,9 +50,7 @@ public class ReminderLadderStopRepository {
         if (scopes.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select scope, stage from escalation_stop"
-                        + " where scope in (:scopes)", Object[].class)
-                .setParameter("scopes", scopes).getResultList())
+        return Panache.getSession().flatMap(s -> SessionSql.select(s, STOPS, (Object) array(scopes)))
                 .map(rows -> {
                     Set<Stop> stops = new HashSet<>();
                     for (Object[] row : rows) {
@@ -55,5 +58,9 @@ public class ReminderLadderStopRepository {
                     }
                     return stops;
                 });
+    }
+
+    private static String[] array(Collection<String> scopes) {
+        return scopes.toArray(String[]::new);
     }
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hotline.routing.domain.Dispatch;
 import cn.hotline.routing.domain.DispatchState;
 import cn.hotline.routing.domain.Queue;
+import cn.hotline.support.repository.SessionSql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,16 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
 
     private static final List<DispatchState> CLOSED =
             List.of(DispatchState.COMPLETED, DispatchState.REASSIGNED, DispatchState.CANCELLED);
+
+    /**
+     * Whether any dispatch of {@code ticketId} exists, in the caller's session: one indexed probe through
+     * {@code SessionSql} (Panache's count wraps the query and costs a new plan's work on every ticket).
+     */
+    public Uni<Boolean> existsForTicket(String ticketId) {
+        return Panache.getSession().flatMap(session -> SessionSql.select(session,
+                        "select exists (select 1 from dispatch where ticket_id = $1)", ticketId))
+                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
+    }
 
     public Uni<List<Dispatch>> findByTicket(String ticketId) {
         return list("ticketId", Sort.by("createdAt").and("seq"), ticketId);

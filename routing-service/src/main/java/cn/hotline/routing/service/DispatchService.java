@@ -69,8 +69,8 @@ public class DispatchService {
 
     /** ticket.created: one dispatch per ticket, whatever replays or re-sent events arrive. */
     public Uni<Void> onCreated(TicketFacts ticket, String eventId) {
-        return dispatches.count("ticketId", ticket.ticketId()).chain(existing -> {
-            if (existing > 0) {
+        return dispatches.existsForTicket(ticket.ticketId()).chain(existing -> {
+            if (existing) {
                 LOG.infof("ticket %s already has a dispatch; event %s ignored", ticket.ticketId(), eventId);
                 return Uni.createFrom().voidItem();
             }

@@ -71,20 +71,21 @@ answers() {
 
 # alive NAME: true when the process recorded for NAME runs and is the one we started.
 alive() {
-  local pidfile="$RUN/$1.pid" pid
+  local pidfile="$RUN/$1.pid" pid command try
   [ -f "$pidfile" ] || return 1
   pid=$(cat "$pidfile")
-  local command
-  # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
-  command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
-  # Read while the launcher execs into the JVM (setsid → nohup → env → java), the command line can be empty.
-  if [ -z "$command" ]; then
-    sleep 0.3
+  # Read while the launcher forks and execs into the JVM (bash → setsid → nohup → env → java), the command line can be
+  # empty or still the launching shell's (up.sh once declared a service just launched "not ready" with an empty log):
+  # look again a few times before saying no. A process that is gone answers at once.
+  for try in 1 2 3 4; do
+    # No pipe into grep -q here: with pipefail, grep quitting early can fail the pipe (SIGPIPE) at random.
     command=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
-  fi
-  [[ "$command" == *"-Dhotline.stack=$1 "* ]] && return 0
-  # kc.sh stays the parent of Keycloak's JVM (it forwards TERM), so its own command line is the marker.
-  [ "$1" = keycloak ] && [ -n "$KEYCLOAK_HOME" ] && [[ "$command" == *"$KEYCLOAK_HOME/bin/kc.sh"* ]]
+    [[ "$command" == *"-Dhotline.stack=$1 "* ]] && return 0
+    # kc.sh stays the parent of Keycloak's JVM (it forwards TERM), so its own command line is the marker.
+    [ "$1" = keycloak ] && [ -n "$KEYCLOAK_HOME" ] && [[ "$command" == *"$KEYCLOAK_HOME/bin/kc.sh"* ]] && return 0
+    [ "$try" = 4 ] || sleep 0.3
+  done
+  return 1
 }
 
 # stop_one NAME: TERM, then KILL after 20 s, the process recorded for NAME; nothing else.

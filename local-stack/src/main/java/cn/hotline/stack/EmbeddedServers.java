@@ -50,7 +50,6 @@ final class EmbeddedServers {
                 if (attempt == 2) {
                     return 1;
                 }
-                Thread.sleep(3_000);
             }
         }
         System.out.println("embedded PostgreSQL ready on 127.0.0.1:" + port + ", data in " + data);

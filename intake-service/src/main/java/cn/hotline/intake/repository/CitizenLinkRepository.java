@@ -40,8 +40,7 @@ public class CitizenLinkRepository {
     }
 
     public Uni<Boolean> optedOut(String phoneKey) {
-        return Panache.getSession().flatMap(s -> SessionSql.select(s,
-                        "select exists (select 1 from sms_opt_out where phone_key = $1)", phoneKey))
-                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
+        return Panache.getSession().flatMap(s -> SessionSql.exists(s,
+                "select 1 from sms_opt_out where phone_key = $1", phoneKey));
     }
 }

@@ -22,8 +22,8 @@ public class ReminderLadderStopRepository {
     private static final String STOP = "insert into escalation_stop (scope, stage, reason, stopped_at) values ($1, $2, $3, $4)"
             + " on conflict do nothing";
     private static final String REOPEN = "delete from escalation_stop where scope = any($1::varchar[])";
-    private static final String STOPPED = "select exists (select 1 from escalation_stop where scope = any($1::varchar[])"
-            + " and (stage = $2 or stage = '*'))";
+    private static final String STOPPED = "select 1 from escalation_stop where scope = any($1::varchar[])"
+            + " and (stage = $2 or stage = '*')";
     private static final String STOPS = "select scope, stage from escalation_stop where scope = any($1::varchar[])";
 
     /** A stopped stage of a scope ('*': every stage). */
@@ -41,8 +41,7 @@ public class ReminderLadderStopRepository {
 
     /** True when {@code stage} (or every stage) is stopped for any of {@code scopes}. */
     public Uni<Boolean> stopped(List<String> scopes, String stage) {
-        return Panache.getSession().flatMap(s -> SessionSql.select(s, STOPPED, array(scopes), stage))
-                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
+        return Panache.getSession().flatMap(s -> SessionSql.exists(s, STOPPED, array(scopes), stage));
     }
 
     /** Every stopped stage of any of {@code scopes}, in one statement (for a batch of levels). */

@@ -26,9 +26,8 @@ public class DispatchRepository implements PanacheRepositoryBase<Dispatch, UUID>
      * {@code SessionSql} (Panache's count wraps the query and costs a new plan's work on every ticket).
      */
     public Uni<Boolean> existsForTicket(String ticketId) {
-        return Panache.getSession().flatMap(session -> SessionSql.select(session,
-                        "select exists (select 1 from dispatch where ticket_id = $1)", ticketId))
-                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
+        return Panache.getSession().flatMap(session -> SessionSql.exists(session,
+                "select 1 from dispatch where ticket_id = $1", ticketId));
     }
 
     public Uni<List<Dispatch>> findByTicket(String ticketId) {

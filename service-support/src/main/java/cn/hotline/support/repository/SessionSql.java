@@ -36,6 +36,11 @@ public final class SessionSql {
                 });
     }
 
+    /** Whether {@code query} (a SELECT) finds a row, asked as one {@code select exists (…)}. */
+    public static Uni<Boolean> exists(Mutiny.Session session, String query, Object... parameters) {
+        return select(session, "select exists (" + query + ")", parameters).map(rows -> Boolean.TRUE.equals(rows.get(0)[0]));
+    }
+
     /**
      * The count of rows {@code sql} (an INSERT, UPDATE or DELETE of a table no entity maps) changed, on the session's
      * own connection in its transaction, without flushing the session first.

@@ -27,8 +27,7 @@ public class EndedTicketRepository {
     }
 
     public Uni<Boolean> isEnded(String ticketId) {
-        return Panache.getSession().flatMap(session -> SessionSql.select(session,
-                        "select exists (select 1 from ended_ticket where ticket_id = $1)", ticketId))
-                .map(rows -> (Boolean) rows.get(0)[0]);
+        return Panache.getSession().flatMap(session -> SessionSql.exists(session,
+                "select 1 from ended_ticket where ticket_id = $1", ticketId));
     }
 }

@@ -194,7 +194,7 @@ public class OutboxRelay {
         if (inFlight.size() < config.batchesInFlight()) {
             return pump(conn, from, inFlight);
         }
-        return settle(conn, inFlight.poll(), MARK_PUBLISHED).flatMap(ignored -> pump(conn, from, inFlight));
+        return settle(conn, inFlight.poll()).flatMap(ignored -> pump(conn, from, inFlight));
     }
 
     private Uni<Void> settleAll(SqlConnection conn, Deque<InFlight> inFlight) {
@@ -202,14 +202,14 @@ public class OutboxRelay {
         if (oldest == null) {
             return conn.query(UNLOCK).execute().replaceWithVoid();
         }
-        // The lock goes only once the last mark has committed: let go inside the marking statement, it was free
-        // while that commit still waited, and another replica's run could read the rows as unpublished.
-        return settle(conn, oldest, MARK_PUBLISHED).flatMap(ignored -> inFlight.isEmpty()
-                ? conn.query(UNLOCK).execute().replaceWithVoid() : settleAll(conn, inFlight));
+        // The lock goes only once the last mark has committed (the branch above): let go inside the marking statement,
+        // it was free while that commit still waited, and another replica's run could read the rows as unpublished.
+        return settle(conn, oldest).flatMap(ignored -> settleAll(conn, inFlight));
     }
 
-    private Uni<Void> settle(SqlConnection conn, InFlight batch, String mark) {
-        return batch.acked().flatMap(acked -> conn.preparedQuery(mark).execute(Tuple.of(batch.seqs()))).replaceWithVoid();
+    private Uni<Void> settle(SqlConnection conn, InFlight batch) {
+        return batch.acked().flatMap(acked -> conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(batch.seqs())))
+                .replaceWithVoid();
     }
 
     private InFlight send(List<Row> rows) {

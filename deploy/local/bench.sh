@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 answers 127.0.0.1 "$INTAKE_PORT" || { echo "intake-service does not answer on $INTAKE_PORT: run deploy/local/up.sh --detach first" >&2; exit 1; }
 chart=()
 [[ " $* " == *" --chart "* ]] || chart=(--chart "$LOGS/bench-$(date -u +%Y%m%dT%H%M%SZ).png")
-exec java -Xmx1g -Djava.awt.headless=true -cp "$STACK_CP" cn.hotline.stack.bench.Bench \
+exec java -Xmx1g ${LOAD_JAVA_OPTS[@]+"${LOAD_JAVA_OPTS[@]}"} -Djava.awt.headless=true -cp "$STACK_CP" cn.hotline.stack.bench.Bench \
   --intake "http://127.0.0.1:$INTAKE_PORT" --sla "http://127.0.0.1:$SLA_PORT" \
   --bootstrap "$(kafka_bootstrap)" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/${DATABASE[intake-service]}" \
   --db-prefix "$DB_PREFIX" \

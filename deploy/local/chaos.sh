@@ -134,7 +134,7 @@ stop_smsc() {
 
 say "run $RUN_ID: $TOTAL tickets at $RATE/s to $intakes; work files in $WORK"
 # The load's exit status goes to a file: bash may forget a background job that ended long before `wait`.
-( java -Xmx1g -cp "$STACK_CP" cn.hotline.stack.bench.Chaos load --intake "$intakes" --token "$("$HERE/token.sh" operator)" \
+( java -Xmx1g ${LOAD_JAVA_OPTS[@]+"${LOAD_JAVA_OPTS[@]}"} -cp "$STACK_CP" cn.hotline.stack.bench.Chaos load --intake "$intakes" --token "$("$HERE/token.sh" operator)" \
     --run "$RUN_ID" --total "$TOTAL" --rate "$RATE" --out "$WORK/accepted.txt"; echo $? >"$WORK/load.rc" ) &
 
 faults=("kill_and_restart intake-service" "kill_and_restart routing-service" "kill_and_restart sla-service"

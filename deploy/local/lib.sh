@@ -37,6 +37,10 @@ SERVICE_HEAP=${HOTLINE_SERVICE_HEAP:-512m}
 # fresh services: p99 to dispatch.assigned 1.0 s with C1 only against 6.4 s with both compilers, and a cold 30/s
 # step dispatched 24/s against 11/s. Set HOTLINE_SERVICE_JAVA_OPTS=" " for the JVM's default (both compilers).
 read -r -a SERVICE_JAVA_OPTS <<<"${HOTLINE_SERVICE_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
+# The load generators (bench.sh, chaos.sh) share the machine with the suite they measure: C1 only, as the services,
+# and the serial collector. Measured 2026-12-07 at 25 tickets/s: the generator's CPU 8.2 -> 4.3 ms per ticket (C2
+# compiling the Kafka and HTTP clients was most of it). HOTLINE_LOAD_JAVA_OPTS=" " for the JVM's defaults.
+read -r -a LOAD_JAVA_OPTS <<<"${HOTLINE_LOAD_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 IDP_ISSUER="$KEYCLOAK_URL/realms/hotline"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Address text → county/town/village by division names. Never guesses: the longest match wins, a tie is no
@@ -22,6 +23,7 @@ public final class AddressMatcher {
     }
 
     private static final int MIN_UNIQUE_VILLAGE_LENGTH = 3;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private final DivisionTree divisions;
 
     public AddressMatcher(DivisionTree divisions) {
@@ -30,21 +32,24 @@ public final class AddressMatcher {
 
     /** Matches {@code address} within {@code knownCounty} and {@code knownTown} (either may be null). */
     public Match match(String address, String knownCounty, String knownTown) {
-        String text = address == null ? "" : address.replaceAll("\\s+", "");
+        String text = address == null ? "" : WHITESPACE.matcher(address).replaceAll("");
         if (text.isEmpty()) {
             return new Match(knownCounty, knownTown, null);
         }
         String county = knownCounty != null ? knownCounty
                 : best(text, divisions.at(DivisionLevel.COUNTY), d -> true).map(Division::code).orElse(null);
         String countyFilter = county;
+        // Under a known county only its own towns, under a town only its villages are candidates: every ticket is
+        // placed twice (intake, routing), and the scan of all the region's towns and villages was most of placing it.
         Optional<Division> town = knownTown != null ? divisions.get(knownTown)
-                : best(text, divisions.at(DivisionLevel.TOWN), d -> countyFilter == null || d.parentCode().equals(countyFilter));
+                : best(text, countyFilter == null ? divisions.at(DivisionLevel.TOWN) : divisions.children(countyFilter),
+                        d -> d.level() == DivisionLevel.TOWN && (countyFilter == null || d.parentCode().equals(countyFilter)));
         Optional<Division> village;
         if (town.isPresent()) {
             String townCode = town.get().code();
             // The town's own name must not count as a village name (织里镇 contains 织里 of 织里居委会).
-            village = best(withoutTown(text, town.get()), divisions.at(DivisionLevel.VILLAGE),
-                    d -> d.parentCode().equals(townCode));
+            village = best(withoutTown(text, town.get()), divisions.children(townCode),
+                    d -> d.level() == DivisionLevel.VILLAGE && d.parentCode().equals(townCode));
         } else {
             village = uniqueVillage(text, countyFilter);
             town = village.flatMap(v -> divisions.get(v.parentCode()));

@@ -12,11 +12,15 @@ public final class DivisionTree {
 
     private final Map<String, Division> byCode = new HashMap<>();
     private final Map<DivisionLevel, List<Division>> byLevel = new HashMap<>();
+    private final Map<String, List<Division>> byParent = new HashMap<>();
 
     public DivisionTree(Collection<Division> divisions) {
         for (Division d : divisions) {
             byCode.put(d.code(), d);
             byLevel.computeIfAbsent(d.level(), level -> new ArrayList<>()).add(d);
+            if (d.parentCode() != null) {
+                byParent.computeIfAbsent(d.parentCode(), parent -> new ArrayList<>()).add(d);
+            }
         }
     }
 
@@ -36,6 +40,11 @@ public final class DivisionTree {
 
     public List<Division> at(DivisionLevel level) {
         return byLevel.getOrDefault(level, List.of());
+    }
+
+    /** The divisions directly under {@code code}, in the order they were given; empty for a leaf or an unknown code. */
+    public List<Division> children(String code) {
+        return byParent.getOrDefault(code, List.of());
     }
 
     /** {@code code} and its ancestors, widest first; empty for an unknown code. */

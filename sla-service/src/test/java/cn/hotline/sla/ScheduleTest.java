@@ -110,6 +110,9 @@ class ScheduleTest {
         String prefix = "f" + UUID.randomUUID().toString().substring(0, 8) + "-";
         arming.arm(timers(prefix, 0, 150, t0, "PT1S", List.of())).await().atMost(BOUND);
         arming.arm(timers(prefix, 150, 150, t0, "PT30S", List.of(50))).await().atMost(BOUND);
+        assertThat(count("select count(*) from sla_timer where id like $1 and handler_id = 'handler-1'"
+                + " and county_code = '330502' and town_code = '330502001'", prefix))
+                .as("bulk-armed timers keep their handler and place").isEqualTo(300);
         double duplicatesBefore = duplicates();
         clock.set(t0.plusSeconds(2));
         scheduler.wake();
@@ -171,7 +174,8 @@ class ScheduleTest {
         List<TimerEntity> timers = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {
             TimerEntity timer = planner.newTimer(policy, stage,
-                    new TimerContext(prefix + "t" + i, null, null, "unit-1", null, null, null, "URGENT"), start, start);
+                    new TimerContext(prefix + "t" + i, null, null, "unit-1", "handler-1", "330502", "330502001", "URGENT"),
+                    start, start);
             timer.id = prefix + i;
             timers.add(timer);
         }

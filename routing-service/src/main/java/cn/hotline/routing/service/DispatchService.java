@@ -189,7 +189,7 @@ public class DispatchService {
         entry.reasonCode = reasonCode;
         entry.note = note;
         entry.at = clock.instant();
-        return actions.persist(entry).replaceWithVoid();
+        return actions.append(entry);
     }
 
     static DispatchEvents.Detail detail(String actor, String unit, Instant at, String reasonCode, String note) {

@@ -19,7 +19,9 @@ import io.smallrye.mutiny.Uni;
  * {@link #write} is the same for an INSERT, UPDATE or DELETE of a table that no entity maps (the outbox, the inbox, a
  * key table), without writing the session's pending changes first: a native update checks every entity the session
  * holds before it runs (a third of intake's native-update CPU), and these statements neither read nor depend on those
- * changes, which follow at the session's next flush or at its commit, in the same transaction.
+ * changes, which follow at the session's next flush or at its commit, in the same transaction. It also inserts new
+ * rows of an entity's table that the session then does not hold (routing's append-only action history): one statement
+ * instead of an entity insert, for rows no foreign key ties to a pending insert.
  */
 public final class SessionSql {
 
@@ -42,8 +44,8 @@ public final class SessionSql {
     }
 
     /**
-     * The count of rows {@code sql} (an INSERT, UPDATE or DELETE of a table no entity maps) changed, on the session's
-     * own connection in its transaction, without flushing the session first.
+     * The count of rows {@code sql} (an INSERT, UPDATE or DELETE of a table no entity maps, or an INSERT of rows the
+     * session will not hold) changed, on the session's own connection in its transaction, without flushing it first.
      */
     public static Uni<Integer> write(Mutiny.Session session, String sql, Object... parameters) {
         return Uni.createFrom().completionStage(() -> connection(session).update(sql, parameters));

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import static cn.hotline.sla.repository.TimerBatchRepository.utc;
+import static cn.hotline.support.repository.SqlTime.utc;
 
 /** The record of fired points ({@code sla_firing}), one row per event id: what proves a firing happened once. */
 @ApplicationScoped

@@ -1,8 +1,9 @@
 package cn.hotline.sla.repository;
 
+import static cn.hotline.support.repository.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,11 @@ public class TimerBatchRepository {
     private static final String INSERT = "insert into sla_timer (id, ticket_id, ticket_number, dispatch_id, unit_code,"
             + " urgency, policy_code, stage, scope, stop_event, calendar_name, mode, duration, thresholds,"
             + " reminder_interval, max_reminders, started_at, deadline, warning_instants, state, next_index, next_due_at,"
-            + " created_at) select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
-            + " $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[],"
-            + " $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::varchar[], $16::int[],"
+            + " created_at, handler_id, county_code, town_code) select * from unnest($1::varchar[], $2::varchar[],"
+            + " $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[],"
+            + " $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::varchar[], $16::int[],"
             + " $17::timestamptz[], $18::timestamptz[], $19::varchar[], $20::varchar[], $21::int[], $22::timestamptz[],"
-            + " $23::timestamptz[])";
+            + " $23::timestamptz[], $24::varchar[], $25::varchar[], $26::varchar[])";
     private static final String LOCK_DUE = "select id, ticket_id, ticket_number, dispatch_id, unit_code, handler_id,"
             + " urgency, policy_code, stage, thresholds, warning_instants, deadline, reminder_interval, max_reminders,"
             + " next_index, warnings_fired, reminders_fired, breached, breached_at, state from sla_timer"
@@ -71,7 +72,9 @@ public class TimerBatchRepository {
                 col(timers, t -> t.warningInstants), col(timers, t -> t.state.name()),
                 timers.stream().map(t -> t.nextIndex).toArray(Integer[]::new),
                 timers.stream().map(t -> utc(t.nextDueAt)).toArray(OffsetDateTime[]::new),
-                timers.stream().map(t -> created).toArray(OffsetDateTime[]::new)))).replaceWithVoid();
+                timers.stream().map(t -> created).toArray(OffsetDateTime[]::new),
+                col(timers, t -> t.handlerId), col(timers, t -> t.countyCode),
+                col(timers, t -> t.townCode)))).replaceWithVoid();
     }
 
     /**
@@ -114,10 +117,6 @@ public class TimerBatchRepository {
     public Uni<Long> activeCount() {
         return pool.query("select count(*) from sla_timer where state in " + TimerTransitions.sql(TimerTransitions.ACTIVE)).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static TimerEntity due(Row row) {

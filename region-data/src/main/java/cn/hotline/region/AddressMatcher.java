@@ -38,20 +38,18 @@ public final class AddressMatcher {
         }
         String county = knownCounty != null ? knownCounty
                 : best(text, divisions.at(DivisionLevel.COUNTY), d -> true).map(Division::code).orElse(null);
-        String countyFilter = county;
         // Under a known county only its own towns, under a town only its villages are candidates: every ticket is
         // placed twice (intake, routing), and the scan of all the region's towns and villages was most of placing it.
         Optional<Division> town = knownTown != null ? divisions.get(knownTown)
-                : best(text, countyFilter == null ? divisions.at(DivisionLevel.TOWN) : divisions.children(countyFilter),
-                        d -> d.level() == DivisionLevel.TOWN && (countyFilter == null || d.parentCode().equals(countyFilter)));
+                : best(text, county == null ? divisions.at(DivisionLevel.TOWN) : divisions.children(county),
+                        d -> d.level() == DivisionLevel.TOWN);
         Optional<Division> village;
         if (town.isPresent()) {
-            String townCode = town.get().code();
             // The town's own name must not count as a village name (织里镇 contains 织里 of 织里居委会).
-            village = best(withoutTown(text, town.get()), divisions.children(townCode),
-                    d -> d.level() == DivisionLevel.VILLAGE && d.parentCode().equals(townCode));
+            village = best(withoutTown(text, town.get()), divisions.children(town.get().code()),
+                    d -> d.level() == DivisionLevel.VILLAGE);
         } else {
-            village = uniqueVillage(text, countyFilter);
+            village = uniqueVillage(text, county);
             town = village.flatMap(v -> divisions.get(v.parentCode()));
         }
         if (county == null) {

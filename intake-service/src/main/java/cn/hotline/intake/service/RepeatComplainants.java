@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.hotline.events.payload.RepeatComplainantAlert;
+import cn.hotline.intake.domain.DuplicateCandidate;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketStatus;
 
@@ -105,10 +106,10 @@ public class RepeatComplainants {
 
     /** The alert for {@code ticket}: related tickets are the window's others, or the closed matter raised again. */
     public RepeatComplainantAlert alert(Ticket ticket, String reason, RepeatComplainants.Count repeat,
-            List<Ticket> candidates, Instant now) {
+            List<DuplicateCandidate> candidates, Instant now) {
         List<String> related = "COUNT_IN_WINDOW".equals(reason)
                 ? repeat.ticketIds().stream().filter(other -> !other.equals(ticket.id.toString())).toList()
-                : candidates.stream().filter(c -> c.status() == TicketStatus.CLOSED).map(c -> c.id.toString()).toList();
+                : candidates.stream().filter(c -> c.status() == TicketStatus.CLOSED).map(c -> c.id().toString()).toList();
         return new RepeatComplainantAlert(RepeatComplainantAlert.SCHEMA_VERSION, ticket.id.toString(), ticket.number,
                 ticket.callerPhoneMasked != null ? ticket.callerPhoneMasked : ticket.callerIdMasked, reason,
                 repeat.tickets(), windowDays(), related, ticket.territory().toRef(), now);

@@ -56,7 +56,7 @@ public class TicketPreviewService {
                         probe.addFlag(TicketFlag.POSSIBLE_DUPLICATE);
                     }
                     boolean repeat = earlier + 1 >= config.repeat().threshold()
-                            || DuplicateFinder.closedMatterRaisedAgain(probe, candidates);
+                            || duplicates.closedMatterRaisedAgain(probe, candidates);
                     if (repeat) {
                         probe.addFlag(TicketFlag.REPEAT_COMPLAINANT);
                     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.hotline.intake.domain.TerritoryResult;
+import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.mapping.TicketMapper;
 import cn.hotline.intake.repository.IdempotencyKeyRepository;
 import cn.hotline.support.problem.ProblemException;
@@ -84,10 +85,14 @@ public class TicketRegistration {
 
     private Uni<Created> place(Claim claim, UUID id, TicketDraft draft, Instant now) {
         TerritoryResult territory = territories.resolve(draft.lat(), draft.lon(), draft.address());
+        Ticket ticket = filing.ticket(id, draft, territory, now);
+        // Duplicates are read before the transaction, on its session and connection: a suggestion takes no lock, and
+        // the transaction holds only the writes.
         return screening.count(id, draft, territory, now)
-                .flatMap(signals -> Panache.withTransaction(() -> claim(claim, now).flatMap(owned -> owned
-                        ? filing.file(id, draft, territory, signals, now).flatMap(filed -> complete(claim, filed))
-                        : keys.stored(claim.key()).map(stored -> replayed(claim.key(), claim.requestHash(), stored)))));
+                .flatMap(signals -> Panache.withSession(() -> screening.screen(ticket, signals, now)
+                        .flatMap(verdict -> Panache.withTransaction(() -> claim(claim, now).flatMap(owned -> owned
+                                ? filing.file(ticket, verdict, now, filed -> complete(claim, filed))
+                                : keys.stored(claim.key()).map(stored -> replayed(claim.key(), claim.requestHash(), stored)))))));
     }
 
     private Uni<Boolean> claim(Claim claim, Instant now) {
@@ -95,7 +100,7 @@ public class TicketRegistration {
                 : keys.claimUntil(claim.key(), claim.requestHash(), now, claim.expiresAt());
     }
 
-    /** Stores the answer under the key, in the filing's transaction. */
+    /** Stores the answer under the key, with the filing's statements. */
     private Uni<Created> complete(Claim claim, TicketFiling.Filed filed) {
         var ticket = filed.ticket();
         String json = mapper.write(claim.expiresAt() == null ? mapper.toView(ticket, false, filed.verdict().suggestions())

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.hotline.events.EventTypes;
 import cn.hotline.events.payload.HotwordSurgeAlert;
+import cn.hotline.intake.domain.DuplicateCandidate;
 import cn.hotline.intake.domain.TerritoryResult;
 import cn.hotline.intake.domain.Ticket;
 import cn.hotline.intake.domain.TicketFlag;
@@ -26,7 +27,7 @@ public class TicketScreening {
     }
 
     /** The verdict on a new ticket: its duplicate suggestions and why it is a repeat complaint (null: it is not). */
-    public record Verdict(Signals signals, List<Ticket> candidates, List<DuplicateSuggestion> suggestions, String repeatReason) {
+    public record Verdict(Signals signals, List<DuplicateCandidate> candidates, List<DuplicateSuggestion> suggestions, String repeatReason) {
     }
 
     private final RepeatComplainants repeats;
@@ -55,7 +56,7 @@ public class TicketScreening {
         return duplicates.candidates(ticket, now).map(candidates -> {
             List<DuplicateSuggestion> suggestions = duplicates.suggestions(ticket, candidates);
             String repeatReason = repeats.isRepeat(signals.repeat()) ? "COUNT_IN_WINDOW"
-                    : DuplicateFinder.closedMatterRaisedAgain(ticket, candidates) ? "CLOSED_MATTER_RAISED_AGAIN" : null;
+                    : duplicates.closedMatterRaisedAgain(ticket, candidates) ? "CLOSED_MATTER_RAISED_AGAIN" : null;
             if (!suggestions.isEmpty()) {
                 ticket.addFlag(TicketFlag.POSSIBLE_DUPLICATE);
             }

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
  * key table), without writing the session's pending changes first: a native update checks every entity the session
  * holds before it runs (a third of intake's native-update CPU), and these statements neither read nor depend on those
  * changes, which follow at the session's next flush or at its commit, in the same transaction. It also inserts new
- * rows of an entity's table that the session then does not hold (routing's append-only action history): one statement
- * instead of an entity insert, for rows no foreign key ties to a pending insert.
+ * rows of an entity's table that the session then does not hold (routing's append-only action history, intake's new
+ * tickets): one statement instead of an entity insert, for rows no foreign key ties to a pending insert.
  */
 public final class SessionSql {
 

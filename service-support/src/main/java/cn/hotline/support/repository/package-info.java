@@ -7,7 +7,9 @@
  * <li>SQL lives only in {@code *Repository} classes: Panache by default; set-based SQL (arrays and {@code unnest},
  * multi-row inserts, {@code FOR UPDATE SKIP LOCKED} leases) as named repository methods taking the caller's session
  * or connection; native statements on hot paths through {@link cn.hotline.support.repository.SessionSql}
- * ({@code select}; {@code write} for a table no entity maps, or new rows the session will not hold).</li>
+ * ({@code select}; {@code write} for a table no entity maps, or new rows the session will not hold). Writes of one
+ * transaction that need none of each other's results are issued together ({@code Uni.combine()}): the connection
+ * pipelines them in order, one round trip instead of one each.</li>
  * <li>{@code OutboxWriter} is the only writer of the outbox ({@code append} on the session, {@code appendAll} on a
  * pool connection), and wakes the relay after the commit.</li>
  * <li>Back to the caller's Vert.x context only through {@code CallerContext}; a lost optimistic race only through

@@ -137,11 +137,14 @@ public class DispatchService {
         d.createdAt = now;
         d.updatedAt = now;
         place(d, decision);
-        return handlers.assign(d, now).chain(() -> dispatches.persist(d))
-                .chain(() -> log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null,
-                        null, d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"))
-                .chain(() -> events.emit(d.state() == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
-                        : EventTypes.DISPATCH_QUEUED, d, detail(Actor.system().personId(), null, now, null, null)));
+        // The row, its history and its event need nothing of each other's results: issued together, pipelined in
+        // this order on the transaction's connection, one round trip instead of three.
+        return handlers.assign(d, now).chain(() -> Uni.combine().all().unis(dispatches.insertNew(d),
+                        log(d, DispatchAction.ASSIGN, Actor.system().personId(), null, null, null,
+                                d.queue == Queue.AUTO ? "automatic" : "waiting in the manual queue"),
+                        events.emit(d.state() == DispatchState.ASSIGNED ? EventTypes.DISPATCH_ASSIGNED
+                                : EventTypes.DISPATCH_QUEUED, d, detail(Actor.system().personId(), null, now, null, null)))
+                .discardItems());
     }
 
     /** Copies a decision onto a new (UNASSIGNED) dispatch: assigned in AUTO, or left UNASSIGNED in MANUAL. */

@@ -25,17 +25,15 @@ public class DuplicateFinder {
 
     private final TicketRepository tickets;
     private final IntakeConfig config;
-    private final CallerKeys callerKeys;
 
-    public DuplicateFinder(TicketRepository tickets, IntakeConfig config, CallerKeys callerKeys) {
+    public DuplicateFinder(TicketRepository tickets, IntakeConfig config) {
         this.tickets = tickets;
         this.config = config;
-        this.callerKeys = callerKeys;
     }
 
-    /** Candidates for {@code ticket} (not yet persisted); newest first. */
+    /** Candidates for {@code ticket} (built by {@link TicketFiling#ticket}, with its keys; not stored); newest first. */
     public Uni<List<DuplicateCandidate>> candidates(Ticket ticket, Instant now) {
-        return tickets.duplicateCandidates(now.minus(config.duplicates().window()), phoneKey(ticket), idKey(ticket),
+        return tickets.duplicateCandidates(now.minus(config.duplicates().window()), ticket.callerPhoneHmac, ticket.callerIdHmac,
                 ticket.categoryCode, ticket.villageCode, ticket.address, ticket.lat, ticket.lon, NEAR,
                 config.duplicates().maxSuggestions());
     }
@@ -47,10 +45,8 @@ public class DuplicateFinder {
 
     /** The same caller: the same phone or ID number, compared by their keys (as they were found). */
     public boolean sameCaller(Ticket ticket, DuplicateCandidate candidate) {
-        String phone = phoneKey(ticket);
-        String idNumber = idKey(ticket);
-        return (phone != null && phone.equals(candidate.callerPhoneHmac()))
-                || (idNumber != null && idNumber.equals(candidate.callerIdHmac()));
+        return (ticket.callerPhoneHmac != null && ticket.callerPhoneHmac.equals(candidate.callerPhoneHmac()))
+                || (ticket.callerIdHmac != null && ticket.callerIdHmac.equals(candidate.callerIdHmac()));
     }
 
     /** A closed matter of the same caller and category raised again. */
@@ -59,12 +55,4 @@ public class DuplicateFinder {
                 && ticket.categoryCode != null && Objects.equals(ticket.categoryCode, c.categoryCode()));
     }
 
-    // A filed ticket carries its keys already; a preview's probe does not.
-    private String phoneKey(Ticket ticket) {
-        return ticket.callerPhoneHmac != null ? ticket.callerPhoneHmac : callerKeys.phone(ticket.callerPhone);
-    }
-
-    private String idKey(Ticket ticket) {
-        return ticket.callerIdHmac != null ? ticket.callerIdHmac : callerKeys.idNumber(ticket.callerIdNumber);
-    }
 }

@@ -31,26 +31,26 @@ public class TicketPreviewService {
     private final TicketRepository tickets;
     private final IntakeConfig config;
     private final Clock clock;
-    private final CallerKeys callerKeys;
+    private final TicketFiling filing;
 
     public TicketPreviewService(TicketValidator validator, TerritoryResolver territories, DuplicateFinder duplicates,
-            TicketRepository tickets, IntakeConfig config, Clock clock, CallerKeys callerKeys) {
+            TicketRepository tickets, IntakeConfig config, Clock clock, TicketFiling filing) {
         this.validator = validator;
         this.territories = territories;
         this.duplicates = duplicates;
         this.tickets = tickets;
         this.config = config;
         this.clock = clock;
-        this.callerKeys = callerKeys;
+        this.filing = filing;
     }
 
     public Uni<TicketPreview> preview(TicketDraft draft) {
         Instant now = clock.instant();
         validator.check(draft, now);
         TerritoryResult territory = territories.resolve(draft.lat(), draft.lon(), draft.address());
-        Ticket probe = draft.toTicket(UUID.randomUUID(), territory, null, now);
+        Ticket probe = filing.ticket(UUID.randomUUID(), draft, territory, now);
         return Panache.withSession(() -> duplicates.candidates(probe, now)
-                .flatMap(candidates -> earlierTickets(draft, now).map(earlier -> {
+                .flatMap(candidates -> earlierTickets(probe, now).map(earlier -> {
                     List<DuplicateSuggestion> suggestions = duplicates.suggestions(probe, candidates);
                     if (!suggestions.isEmpty()) {
                         probe.addFlag(TicketFlag.POSSIBLE_DUPLICATE);
@@ -64,13 +64,13 @@ public class TicketPreviewService {
                 })));
     }
 
-    private Uni<Long> earlierTickets(TicketDraft draft, Instant now) {
-        if (draft.callerPhone() == null && draft.callerIdNumber() == null) {
+    private Uni<Long> earlierTickets(Ticket probe, Instant now) {
+        if (probe.callerPhoneHmac == null && probe.callerIdHmac == null) {
             return Uni.createFrom().item(0L);
         }
         Instant since = now.minus(Duration.ofDays(config.repeat().windowDays()));
-        return draft.callerPhone() != null
-                ? tickets.count("callerPhoneHmac = ?1 and receivedAt >= ?2", callerKeys.phone(draft.callerPhone()), since)
-                : tickets.count("callerIdHmac = ?1 and receivedAt >= ?2", callerKeys.idNumber(draft.callerIdNumber()), since);
+        return probe.callerPhoneHmac != null
+                ? tickets.count("callerPhoneHmac = ?1 and receivedAt >= ?2", probe.callerPhoneHmac, since)
+                : tickets.count("callerIdHmac = ?1 and receivedAt >= ?2", probe.callerIdHmac, since);
     }
 }
